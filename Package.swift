@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["DossierCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "DossierStorage", dependencies: ["CSQLite"]),
+        // Turns Migrations/*.sql and Fixtures/* into Swift string literals at
+        // build time, so that the binary carries its schema and demo data.
+        .executableTarget(name: "EmbedTool"),
+        .plugin(name: "EmbedPlugin", capability: .buildTool(), dependencies: ["EmbedTool"]),
+        .target(
+            name: "Dossier",
+            dependencies: ["DossierStorage"],
+            plugins: ["EmbedPlugin"]
+        ),
+        .executableTarget(
+            name: "DossierCLI",
+            dependencies: [
+                "Dossier",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DossierStorageTests", dependencies: ["DossierStorage"]),
+        .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierStorage"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Dossier"]),
+    ]
+)

@@ -1,0 +1,11 @@
+#ifndef DOSSIER_CSQLITE_SHIM_H
+#define DOSSIER_CSQLITE_SHIM_H
+#include <sqlite3.h>
+
+/// Variadic sqlite3_db_config cannot be called from Swift: wrap the
+/// integer-flag form.
+static inline int dossier_db_config_int(sqlite3 *db, int op, int value) {
+    int out = 0;
+    return sqlite3_db_config(db, op, value, &out);
+}
+#endif

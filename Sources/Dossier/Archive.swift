@@ -1,0 +1,71 @@
+import DossierStorage
+import Foundation
+
+/// An open archive: one SQLite file with dossier's schema.
+///
+/// Every command that writes goes through `change(command:summary:_:)`,
+/// which runs in one IMMEDIATE transaction and records a `change` row that
+/// the history triggers attach their rows to.
+public final class Archive {
+    public let db: Connection
+    public let path: String
+
+    /// The default statute code of this archive.
+    public private(set) var defaultCode: String = ChargeParser.defaultCode
+
+    /// Opens (and creates or migrates) an archive.
+    /// - Parameters:
+    ///   - create: create the file when missing; else it must exist.
+    ///   - readOnly: open without writing (no migration).
+    /// - Throws: `ArchiveError`, `MigrationError` or `SQLiteError`.
+    public init(path: String, create: Bool = true, readOnly: Bool = false, migrate: Bool = true) throws {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        let exists = path == ":memory:" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue {
+            throw ArchiveError("\(path) is a directory, not an archive file")
+        }
+        if !exists && (!create || readOnly) {
+            throw ArchiveError("no archive at \(path) (create one with `dossier init`, or give --db)")
+        }
+        db = try Connection(path: path, mode: readOnly ? .readOnly : (create ? .create : .readWrite))
+        if readOnly {
+            let pending = try Schema.migrator.pending(db)
+            if !pending.isEmpty {
+                throw ArchiveError("the archive at \(path) needs migrating; run `dossier init` on it first")
+            }
+        } else if migrate {
+            try Schema.migrator.migrate(db)
+        } else {
+            _ = try Schema.migrator.pending(db)
+        }
+        if let code = try? db.scalar("SELECT value FROM setting WHERE name = 'default_code'").stringValue {
+            defaultCode = code
+        }
+    }
+
+    /// Runs `body` in one write transaction recorded as one change.
+    /// - Returns: what `body` returns.
+    public func change<T>(command: String, summary: String? = nil, _ body: () throws -> T) throws -> T {
+        try db.write {
+            try db.executeCached("INSERT INTO change (command, summary) VALUES (?, ?)", [command, summary])
+            return try body()
+        }
+    }
+
+    /// Counts of the main records.
+    public func counts() throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for table in ["person", "proceeding", "defendant", "charge", "event", "source", "citation"] {
+            result[table] = try db.scalar("SELECT count(*) FROM \(table)").intValue ?? 0
+        }
+        return result
+    }
+}
+
+/// A failure that is not bad input data (a missing file, a directory).
+public struct ArchiveError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// A formatted citation: text runs, some in italics.
+///
+/// `markdown` marks italics with `*…*` (as pandoc and the validator print
+/// them, and as paste-able Markdown); `plain` drops the marks.
+public struct ChicagoText: Sendable, Hashable, CustomStringConvertible {
+    public struct Run: Sendable, Hashable {
+        public var text: String
+        public var italic: Bool
+    }
+
+    public private(set) var runs: [Run] = []
+
+    public init() {}
+
+    init(_ text: String, italic: Bool = false) {
+        append(text, italic: italic)
+    }
+
+    mutating func append(_ text: String, italic: Bool = false) {
+        guard !text.isEmpty else { return }
+        if let last = runs.last, last.italic == italic {
+            runs[runs.count - 1].text += text
+        } else {
+            runs.append(Run(text: text, italic: italic))
+        }
+    }
+
+    mutating func append(_ other: ChicagoText) {
+        for run in other.runs { append(run.text, italic: run.italic) }
+    }
+
+    var isEmpty: Bool { runs.isEmpty }
+
+    /// The last visible character.
+    var lastCharacter: Character? { runs.last?.text.last }
+
+    /// Text with italics as `*…*`; literal asterisks are escaped.
+    public var markdown: String {
+        runs.map { run in
+            let text = run.text.replacingOccurrences(of: "*", with: "\\*")
+            return run.italic ? "*" + text + "*" : text
+        }.joined()
+    }
+
+    /// Text without markup.
+    public var plain: String { runs.map(\.text).joined() }
+
+    public var description: String { markdown }
+}

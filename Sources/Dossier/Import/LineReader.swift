@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads a file (or standard input) line by line in bounded memory.
+/// Lines end with LF; a CR before it is dropped. Yields raw bytes so the
+/// caller decides what invalid UTF-8 means.
+public final class LineReader {
+    private let handle: FileHandle
+    private let closeOnDeinit: Bool
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    public private(set) var lineNumber = 0
+    /// Bytes read so far (for progress).
+    public private(set) var bytesRead = 0
+    private let chunkSize: Int
+
+    public init(path: String, chunkSize: Int = 1 << 20) throws {
+        if path == "-" {
+            handle = FileHandle.standardInput
+            closeOnDeinit = false
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ArchiveError("\(path): no such file")
+            }
+            if isDirectory.boolValue { throw ArchiveError("\(path): is a directory, not a file") }
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw ArchiveError("\(path): cannot be read (permissions?)")
+            }
+            self.handle = handle
+            closeOnDeinit = true
+        }
+        self.chunkSize = chunkSize
+    }
+
+    deinit { if closeOnDeinit { try? handle.close() } }
+
+    /// The next line without its line ending, or nil at the end.
+    public func next() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                var end = newline
+                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = buffer[start..<end]
+                start = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                var end = buffer.count
+                if buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = buffer[start..<end]
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            let data = try handle.read(upToCount: chunkSize) ?? Data()
+            if data.isEmpty { atEnd = true } else {
+                bytesRead += data.count
+                buffer.append(contentsOf: data)
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+extension Archive {
+    /// Imports sources from CSL-JSON or BibTeX: matched by citation key,
+    /// created or updated.
+    func importSources(_ input: ImportInput, report: inout ImportReport, log: inout ProblemLog) throws {
+        let data: Data
+        if let text = input.text {
+            data = Data(text.utf8)
+        } else if input.path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) else {
+                throw ArchiveError("\(input.path): no such file")
+            }
+            if isDirectory.boolValue { throw ArchiveError("\(input.path): is a directory, not a file") }
+            guard let contents = FileManager.default.contents(atPath: input.path) else {
+                throw ArchiveError("\(input.path): cannot be read (permissions?)")
+            }
+            data = contents
+        }
+        let sources: [Source]
+        do {
+            switch input.format {
+            case .bibtex:
+                guard let text = String(data: data, encoding: .utf8) else {
+                    log.add(DataError(file: input.path, line: 1, problem: "invalid UTF-8", expected: "UTF-8 text"))
+                    return
+                }
+                sources = try BibTeX.decode(text, file: input.path)
+            default:
+                sources = try CSLJSON.decode(data, file: input.path)
+            }
+        } catch {
+            log.add(DataError(file: error.file, line: error.line, field: error.field, problem: error.problem))
+            return
+        }
+        var seen = Set<String>()
+        for source in sources {
+            report.records += 1
+            if !seen.insert(source.key).inserted {
+                log.add(DataError(file: input.path, field: "id", problem: "citation key \(source.key) appears twice",
+                                  expected: "unique keys"))
+                continue
+            }
+            for (field, value) in [("issued", source.issued), ("accessed", source.accessed)] {
+                if let value, (try? EDTFDate.parse(value)) == nil {
+                    log.add(DataError(file: input.path, field: "\(source.key).\(field)",
+                                      problem: "\"\(value)\" is not a date", expected: "a date such as 1987 or 1987-04-12"))
+                }
+            }
+            guard log.isEmpty else { continue }
+            try upsertSource(source, tally: &report.tally)
+        }
+    }
+}

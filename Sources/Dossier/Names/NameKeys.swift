@@ -1,0 +1,259 @@
+import Foundation
+
+/// Keys computed for every stored name at write time, so that spellings of
+/// one name in different scripts and romanisation systems meet.
+///
+/// **Folded form** (`fold`): lower-case ASCII, diacritics stripped, Cyrillic by
+/// ISO 9 (`Тухачевский`, `Tuhačevskij` → `tuhacevskij`).
+///
+/// **Cross key** (`crossKeys`), one per word, built like the Daitch–Mokotoff
+/// and Beider–Morse codes from the romanisation tables of ISO 9, GOST, ALA-LC,
+/// BGN/PCGN, the scholarly system, passports, and the German, French, Polish
+/// and Czech traditions, but keeping the vowel skeleton so that it stays
+/// selective. Every system's spelling of a Cyrillic name gives the same key:
+/// - velars `к г х ґ` and `k g h kh gh ch x q ck` → `k` (х is kh/h/x/ch, Г is
+///   written H in Ukrainian and Czech);
+/// - sibilants and affricates `с з ж ш щ ц ч`, `s z zh sh sch sz cz tsch tch
+///   shch szcz schtsch chtch ts tz dz c ž š č ś ż` → `s`; a `t`/`d` before a
+///   sibilant is absorbed (`ts`, `tz`, `dz`, `тс`);
+/// - `w v` → `v`, `ph f` → `f`, `ł` → `l`; everything else as written;
+/// - a run of vowels and glides (`y j i ь ъ й`) becomes one class: glides `j`
+///   are dropped, a trailing `i`/`y` after another vowel is a й and dropped,
+///   and the last vowel decides: `a`, `e`/`o` → `e` (ё is written e, yo, jo,
+///   io, o), `i`/`y` → `i`, `u` (`ou`, `iou`) → `u`. So `-ий -ый -iy -ii
+///   -ij -y -yi -i` → `i`; `ya ja ia â я` → `a`; `ye je ie е` → `e`;
+///   `-skaya -skaja -skaia -ska` → `-ska`; `Nikolai Nikolaj Nikolay` → `nikela`;
+/// - repeated classes collapse (doubled letters, `khh`, `zzh`);
+/// - French `-ine` → `-in` (Boukharine), `-off`/`-eff` → `-ov`/`-ev`.
+/// Ambiguous Latin spellings give several keys (at most 8): `ch` (х in
+/// German, Polish and Czech; ч in English; ш in French) → `k` or `s`; `j`
+/// before a vowel (glide, or ж in French) → glide or `s`; `x` → `k` or `ks`;
+/// `c` before a back vowel or consonant → `s` or `k`.
+///
+/// Feminine forms keep their ending (`-ova` → `…eva` key, `-ov` → `…ev`), so
+/// they never share the cross key of the masculine form.
+///
+/// **Skeleton** (`skeleton`): the cross key without vowels, collapsed
+/// (`tukasevski` → `tksvsk`); its one-deletion neighbours are typo keys.
+public enum NameKeys {
+    // Token bytes.
+    static let A = UInt8(ascii: "a"), E = UInt8(ascii: "e"), I = UInt8(ascii: "i"), O = UInt8(ascii: "o")
+    static let U = UInt8(ascii: "u"), Y = UInt8(ascii: "y"), J = UInt8(ascii: "j")
+    static let K = UInt8(ascii: "k"), S = UInt8(ascii: "s"), T = UInt8(ascii: "t"), D = UInt8(ascii: "d")
+    static let V = UInt8(ascii: "v"), F = UInt8(ascii: "f"), C = UInt8(ascii: "c"), H = UInt8(ascii: "h")
+    static let Z = UInt8(ascii: "z"), G = UInt8(ascii: "g"), X = UInt8(ascii: "x"), W = UInt8(ascii: "w")
+    static let N = UInt8(ascii: "n"), P = UInt8(ascii: "p"), Q = UInt8(ascii: "q"), R = UInt8(ascii: "r")
+    static let L = UInt8(ascii: "l"), M = UInt8(ascii: "m"), B = UInt8(ascii: "b")
+
+    static let maxVariants = 8
+
+    /// Cyrillic letter → tokens.
+    static let cyrillicTokens: [[UInt8]] = [
+        "a", "b", "v", "k", "d", "e", "o", "s", "s", "i", "j", "k", "l", "m", "n", "o", "p", "r", "s", "t",
+        "u", "f", "k", "s", "s", "s", "s", "j", "y", "j", "e", "ju", "ja", "i", "ji", "je", "k", "u",
+    ].map { Array($0.utf8) }
+
+    @inline(__always) static func isLatinVowel(_ c: UInt8) -> Bool {
+        c == A || c == E || c == I || c == O || c == U || c == Y
+    }
+    @inline(__always) static func isRunToken(_ c: UInt8) -> Bool { isLatinVowel(c) || c == J }
+    @inline(__always) static func isVowelClass(_ c: UInt8) -> Bool { c == A || c == E || c == I || c == U }
+
+    /// Latin word-level rewrites before keys and matching: French `-ine`,
+    /// `-off`/`-eff`.
+    static func prepareLatin(_ w: [UInt8]) -> [UInt8] {
+        var l = w.filter { ($0 >= 0x61 && $0 <= 0x7A) }
+        let n = l.count
+        if n > 4, l[n - 3] == I, l[n - 2] == N, l[n - 1] == E { l.removeLast() }
+        else if n > 4, l[n - 2] == F, l[n - 1] == F, l[n - 3] == O || l[n - 3] == E { l.removeLast(2); l.append(V) }
+        return l
+    }
+
+    @inline(__always)
+    static func matches(_ w: [UInt8], _ i: Int, _ p: [UInt8]) -> Bool {
+        guard i + p.count <= w.count else { return false }
+        for k in 0..<p.count where w[i + k] != p[k] { return false }
+        return true
+    }
+
+    static let sibilantPatterns: [[UInt8]] = [
+        "schtsch", "shtch", "chtch", "tsch", "szcz", "shch", "sch", "tch", "zh", "sh", "sz", "cz", "zs",
+    ].map { Array($0.utf8) }
+
+    /// Latin word → token strings (one per reading of ambiguous letters).
+    static func latinTokens(_ w: [UInt8]) -> [[UInt8]] {
+        var outs: [[UInt8]] = [[]]
+        func add(_ t: UInt8) { for k in outs.indices { outs[k].append(t) } }
+        func branch(_ a: [UInt8], _ b: [UInt8]) {
+            if outs.count * 2 > maxVariants { for k in outs.indices { outs[k] += a }; return }
+            outs = outs.map { $0 + a } + outs.map { $0 + b }
+        }
+        let n = w.count
+        var i = 0
+        outer: while i < n {
+            for p in sibilantPatterns where matches(w, i, p) {
+                add(S); i += p.count; continue outer
+            }
+            let c = w[i]
+            let next: UInt8? = i + 1 < n ? w[i + 1] : nil
+            if (c == K || c == G) && next == H { add(K); i += 2; continue }
+            if c == C && next == K { add(K); i += 2; continue }
+            if c == P && next == H { add(F); i += 2; continue }
+            if c == C && next == H { branch([K], [S]); i += 2; continue }
+            switch c {
+            case A, E, I, O, U, Y: add(c)
+            case J:
+                if next == nil { add(J) }
+                else if isLatinVowel(next!) { branch([J], [S]) }
+                else if i == 0 { add(S) } else { add(J) }
+            case X: branch([K], [K, S])
+            case C:
+                if let nx = next, [A, O, U, L, R, T, K, N, M].contains(nx) { branch([S], [K]) } else { add(S) }
+            case H, G, K, Q: add(K)
+            case W, V: add(V)
+            case Z, S: add(S)
+            case B, P, D, T, F, L, M, N, R: add(c)
+            default: break
+            }
+            i += 1
+        }
+        return outs
+    }
+
+    /// Tokens → key: absorb t/d before a sibilant, classify vowel runs,
+    /// collapse repeats.
+    static func finalize(_ t: [UInt8]) -> [UInt8] {
+        var a: [UInt8] = []
+        a.reserveCapacity(t.count)
+        for (i, c) in t.enumerated() {
+            if (c == T || c == D), i + 1 < t.count, t[i + 1] == S { continue }
+            a.append(c)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(a.count)
+        var i = 0
+        while i < a.count {
+            let c = a[i]
+            if isRunToken(c) {
+                var nucleus: [UInt8] = []
+                while i < a.count, isRunToken(a[i]) {
+                    if a[i] != J { nucleus.append(a[i]) }
+                    i += 1
+                }
+                while nucleus.count > 1, let l = nucleus.last, l == I || l == Y { nucleus.removeLast() }
+                guard let l = nucleus.last else { continue }
+                let cls: UInt8
+                switch l {
+                case A: cls = A
+                case E, O: cls = E
+                case U: cls = U
+                default: cls = I
+                }
+                if out.last != cls { out.append(cls) }
+            } else {
+                if out.last != c { out.append(c) }
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The cross keys of one word (one for Cyrillic; one or more for Latin).
+    static func crossKeys(_ w: NameWord) -> [[UInt8]] {
+        if let c = w.cyrillic {
+            var t: [UInt8] = []
+            t.reserveCapacity(c.count + 2)
+            for l in c { t.append(contentsOf: cyrillicTokens[Int(l)]) }
+            return [finalize(t)]
+        }
+        let variants = latinTokens(prepareLatin(w.latin)).map(finalize)
+        if variants.count == 1 { return variants }
+        var seen = Set<[UInt8]>()
+        return variants.filter { seen.insert($0).inserted }
+    }
+
+    /// The cross keys of a single word given as text (`Tuchatschewski` → `tukasevski`).
+    public static func crossKeys(ofWord text: String) -> [String] {
+        guard let w = NameWord.split(text).first else { return [] }
+        return crossKeys(w).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The folded Latin form of a name (see `Transliterator.fold`).
+    public static func folded(_ name: String) -> String { Transliterator.fold(name) }
+
+    /// A cross key without its vowels, repeats collapsed.
+    static func skeleton(_ key: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        for c in key where !isVowelClass(c) {
+            if out.last != c { out.append(c) }
+        }
+        return out
+    }
+
+    /// The skeleton and its one-deletion neighbours (collapsed, distinct).
+    static func skeletonNeighbourhood(_ skel: [UInt8]) -> [[UInt8]] {
+        var result: [[UInt8]] = [skel]
+        guard skel.count > 1 else { return result }
+        for d in 0..<skel.count {
+            var v: [UInt8] = []
+            for (k, c) in skel.enumerated() where k != d {
+                if v.last != c { v.append(c) }
+            }
+            if !result.contains(v) { result.append(v) }
+        }
+        return result
+    }
+
+    /// First classes of a given name or initial's cross keys.
+    static func givenClasses(_ w: NameWord?) -> [UInt8] {
+        guard let w else { return [UInt8(ascii: "_")] }
+        var r: [UInt8] = []
+        for k in crossKeys(w) {
+            if let f = k.first, !r.contains(f) { r.append(f) }
+        }
+        return r.isEmpty ? [UInt8(ascii: "_")] : r
+    }
+
+    /// Every first class a given name can have, and `_` for none.
+    static let allGivenClasses: [UInt8] = Array("aeiubpdtvflmnrks_".utf8)
+
+    static func surnameKey(_ k: [UInt8]) -> String { "s:" + String(decoding: k, as: UTF8.self) }
+    static func typoKey(_ gi: UInt8, _ skel: [UInt8]) -> String {
+        var b: [UInt8] = [UInt8(ascii: "t"), UInt8(ascii: ":"), gi, UInt8(ascii: ":")]
+        b.append(contentsOf: skel)
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    /// The keys stored for a name in the `name_key` table (typically 4–8):
+    /// - `s:<cross key of the surname>` — every spelling of the surname in
+    ///   any system shares it (two when the surname is ambiguous or the
+    ///   reading of the name is);
+    /// - `t:<first class of the given name>:<skeleton>` for the surname's
+    ///   consonant skeleton and each of its one-deletion neighbours — a query
+    ///   with one wrong, missing, extra or swapped consonant (or any vowel
+    ///   typo) in the surname looks up the same neighbourhood of its own
+    ///   skeleton, so the two meet (`_` stands for a name without a given
+    ///   name).
+    public static func indexKeys(for storedName: String) -> [String] {
+        indexKeys(parses: NameParser.parse(storedName))
+    }
+
+    static func indexKeys(parses: [ParsedName]) -> [String] {
+        var keys: [String] = []
+        func add(_ k: String) { if !keys.contains(k) { keys.append(k) } }
+        for p in parses {
+            guard let sur = p.surname else { continue }
+            let sk = crossKeys(sur)
+            for k in sk { add(surnameKey(k)) }
+            let gis = givenClasses(p.leadingGiven)
+            // Typo keys from the first reading only, to keep the count small.
+            guard p.rank == 0, let k0 = sk.first else { continue }
+            let skel = skeleton(k0)
+            guard !skel.isEmpty else { continue }
+            for gi in gis.prefix(2) {
+                for v in skeletonNeighbourhood(skel) where !v.isEmpty { add(typoKey(gi, v)) }
+            }
+        }
+        return keys
+    }
+}

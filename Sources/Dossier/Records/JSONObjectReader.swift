@@ -1,0 +1,129 @@
+import Foundation
+
+/// Reads fields of one JSON object with precise errors (`defendants[1].outcome:
+/// unknown outcome ...`) and refuses keys it was not asked about.
+struct JSONObjectReader {
+    let object: [String: JSONValue]
+    let path: String
+    private(set) var seen: Set<String> = []
+
+    init(_ value: JSONValue, path: String) throws(FieldError) {
+        guard case .object(let object) = value else {
+            throw FieldError(field: path.isEmpty ? "(document)" : path, problem: FieldProblem(
+                problem: "not a JSON object", expected: "{...}"))
+        }
+        self.object = object
+        self.path = path
+    }
+
+    func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    mutating func string(_ key: String) throws(FieldError) -> String? {
+        seen.insert(key)
+        guard let value = object[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .string(let text): return text.isEmpty ? nil : text
+        case .number: return value.stringValue
+        default:
+            throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: "not a string", expected: "text"))
+        }
+    }
+
+    mutating func required(_ key: String) throws(FieldError) -> String {
+        guard let value = try string(key) else {
+            throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: "missing", expected: "a value"))
+        }
+        return value
+    }
+
+    mutating func number(_ key: String) throws(FieldError) -> Double? {
+        seen.insert(key)
+        guard let value = object[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .number(let number): return number
+        case .string(let text) where Double(text) != nil: return Double(text)
+        case .string(let text) where text.isEmpty: return nil
+        default:
+            throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: "not a number", expected: "a number such as 10"))
+        }
+    }
+
+    mutating func bool(_ key: String) throws(FieldError) -> Bool? {
+        seen.insert(key)
+        guard let value = object[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .bool(let flag): return flag
+        default:
+            throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: "not true or false", expected: "true or false"))
+        }
+    }
+
+    mutating func array(_ key: String) throws(FieldError) -> [JSONValue] {
+        seen.insert(key)
+        guard let value = object[key] else { return [] }
+        switch value {
+        case .null: return []
+        case .array(let items): return items
+        default:
+            throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: "not an array", expected: "[...]"))
+        }
+    }
+
+    mutating func strings(_ key: String) throws(FieldError) -> [String] {
+        var result: [String] = []
+        for (index, item) in try array(key).enumerated() {
+            guard case .string(let text) = item else {
+                throw FieldError(field: "\(fieldPath(key))[\(index)]", problem: FieldProblem(problem: "not a string", expected: "text"))
+            }
+            if !text.isEmpty { result.append(text) }
+        }
+        return result
+    }
+
+    mutating func value(_ key: String) -> JSONValue? {
+        seen.insert(key)
+        return object[key]
+    }
+
+    mutating func vocabulary<V: Vocabulary>(_ key: String, _ type: V.Type) throws(FieldError) -> V? {
+        guard let text = try string(key) else { return nil }
+        do { return try V.parse(text) } catch let problem as FieldProblem {
+            throw FieldError(field: fieldPath(key), problem: problem)
+        } catch {
+            throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: "\(error)"))
+        }
+    }
+
+    mutating func date(_ key: String) throws(FieldError) -> String? {
+        guard let text = try string(key) else { return nil }
+        do { _ = try EDTFDate.parse(text) } catch let error as EDTFError {
+            throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: error.problem, expected: "EDTF, e.g. \(error.example)"))
+        } catch {
+            throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: "\(error)"))
+        }
+        return text
+    }
+
+    /// Throws when the object holds a key nobody read.
+    func rejectUnknown() throws(FieldError) {
+        let unknown = object.keys.filter { !seen.contains($0) }.sorted()
+        if let first = unknown.first {
+            let near = Suggest.nearest(to: first, in: Array(seen))
+            throw FieldError(field: fieldPath(first), problem: FieldProblem(
+                problem: "unknown field" + (near.map { "; did you mean \($0)?" } ?? ""),
+                expected: "one of " + seen.sorted().joined(separator: ", ")))
+        }
+    }
+}
+
+/// A problem in a named field of a document.
+public struct FieldError: Error, Sendable, Equatable {
+    public var field: String
+    public var problem: FieldProblem
+    public func at(file: String?, line: Int?) -> DataError {
+        DataError(problem, field: field, file: file, line: line)
+    }
+}

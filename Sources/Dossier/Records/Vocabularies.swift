@@ -1,0 +1,157 @@
+import Foundation
+
+/// A fixed vocabulary: the codes statistics count.
+public protocol Vocabulary: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == String {
+    /// What the field is called in messages.
+    static var fieldName: String { get }
+}
+
+extension Vocabulary {
+    public static var allowed: [String] { allCases.map(\.rawValue) }
+
+    /// Reads a code, or throws a problem naming the allowed values and the
+    /// nearest one.
+    public static func parse(_ text: String) throws -> Self {
+        if let value = Self(rawValue: text) { return value }
+        let lowered = text.lowercased().replacingOccurrences(of: "-", with: "_")
+            .replacingOccurrences(of: " ", with: "_")
+        if let value = Self(rawValue: lowered) { return value }
+        var problem = "unknown \(fieldName) \"\(text)\""
+        if let nearest = Suggest.nearest(to: text, in: allowed) {
+            problem += "; did you mean \(nearest)?"
+        }
+        throw FieldProblem(problem: problem, expected: "one of " + allowed.joined(separator: ", "))
+    }
+}
+
+public enum Outcome: String, Vocabulary {
+    case convicted, acquitted, dismissed
+    case returnedForInvestigation = "returned_for_investigation"
+    case releasedWithoutTrial = "released_without_trial"
+    case insanity
+    case diedBeforeVerdict = "died_before_verdict"
+    case unknown
+    public static let fieldName = "outcome"
+}
+
+public enum BodyKind: String, Vocabulary {
+    case ordinaryCourt = "ordinary_court"
+    case regionalCourt = "regional_court"
+    case supremeCourt = "supreme_court"
+    case militaryTribunal = "military_tribunal"
+    case militaryCollegium = "military_collegium"
+    case specialCourt = "special_court"
+    case troika, dvoika
+    case specialBoard = "special_board"
+    case commission, other
+    public static let fieldName = "body kind"
+
+    /// Troikas, dvoikas, the Special Board and commissions decided without
+    /// any trial.
+    public var isExtrajudicial: Bool {
+        switch self {
+        case .troika, .dvoika, .specialBoard, .commission: return true
+        default: return false
+        }
+    }
+}
+
+public enum Category: String, Vocabulary {
+    case political, criminal, unknown
+    public static let fieldName = "category"
+}
+
+public enum SentenceKind: String, Vocabulary {
+    case death, camp, prison, exile
+    case correctiveLabour = "corrective_labour"
+    case fine, suspended
+    case compulsoryTreatment = "compulsory_treatment"
+    case none
+    public static let fieldName = "sentence kind"
+}
+
+public enum EventKind: String, Vocabulary {
+    case arrested, executed, commuted, pardoned, released
+    case diedInCustody = "died_in_custody"
+    case appeal, rehabilitated
+    public static let fieldName = "event kind"
+}
+
+public enum Confidence: String, Vocabulary {
+    case confirmed, probable, unverified, disputed
+    public static let fieldName = "confidence"
+}
+
+public enum Sex: String, Vocabulary {
+    case m, f
+    public static let fieldName = "sex"
+}
+
+/// The script a name is written in.
+public enum Script: String, Sendable {
+    case cyrl, latn, mixed, other
+
+    public static func of(_ text: String) -> Script {
+        var cyrillic = false, latin = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0400...0x052F: cyrillic = true
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: latin = true
+            default: break
+            }
+        }
+        switch (cyrillic, latin) {
+        case (true, false): return .cyrl
+        case (false, true): return .latn
+        case (true, true): return .mixed
+        default: return .other
+        }
+    }
+}
+
+/// Nearest-word suggestions for "did you mean".
+public enum Suggest {
+    public static func nearest(to text: String, in candidates: [String], maxDistance: Int? = nil) -> String? {
+        let lowered = text.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if best == nil || distance < best!.1 { best = (candidate, distance) }
+        }
+        guard let (word, distance) = best else { return nil }
+        let limit = maxDistance ?? max(3, word.count / 2)
+        if distance <= limit { return word }
+        // A prefix ("returned") is a good hint too.
+        return candidates.first { $0.hasPrefix(lowered) && lowered.count >= 3 }
+    }
+
+    public static func close(to text: String, in candidates: [String], limit: Int = 3) -> [String] {
+        let lowered = text.lowercased()
+        let limitDistance = max(2, text.count / 3)
+        var scored: [(word: String, distance: Int)] = []
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if distance <= limitDistance { scored.append((candidate, distance)) }
+        }
+        scored.sort { ($0.distance, $0.word) < ($1.distance, $1.word) }
+        return scored.prefix(limit).map(\.word)
+    }
+
+    /// Levenshtein distance over Unicode scalars.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// One record for `dossier show`: a case, a person, or a source.
+public enum RecordView {
+    case caseRecord(CaseDoc, sources: [Source])
+    case personRecord(PersonDoc, cases: [(ref: String, title: String?, outcome: String, date: String?)], sources: [Source])
+    case sourceRecord(Source, citedBy: Int)
+
+    /// Looks a ref up as a case, then a person, then a source key.
+    /// - Throws: `NotFound` with close refs when nothing matches.
+    public static func load(_ archive: Archive, ref: String) throws -> RecordView {
+        if let doc = try archive.loadCase(ref: ref) {
+            return .caseRecord(doc, sources: try archive.sources(for: doc.citationKeys().map(\.1)))
+        }
+        if let person = try archive.loadPerson(ref: ref) {
+            let keys = person.citations.map(\.sourceKey)
+            return .personRecord(person, cases: try archive.casesOf(personRef: ref), sources: try archive.sources(for: keys))
+        }
+        if let source = try archive.loadSource(key: ref) {
+            let count = try archive.db.scalar(
+                "SELECT count(*) FROM citation c JOIN source s ON s.id = c.source_id WHERE s.key = ?", [ref]).intValue ?? 0
+            return .sourceRecord(source, citedBy: count)
+        }
+        let all = try archive.db.fetchAll("""
+            SELECT ref FROM proceeding UNION ALL SELECT ref FROM person UNION ALL SELECT key FROM source
+            """).compactMap { $0.string(0) }
+        throw NotFound("no case, person or source \(ref)", suggestions: Suggest.close(to: ref, in: all))
+    }
+
+    public var json: OrderedJSON {
+        switch self {
+        case .caseRecord(let doc, let sources):
+            return .object([("case", doc.json), ("sources", .array(sources.map { OrderedJSON(CSLJSON.item($0)) }))])
+        case .personRecord(let person, let cases, let sources):
+            let caseList = OrderedJSON.array(cases.map { item in
+                var writer = JSONObjectWriter()
+                writer.set("case_ref", item.ref)
+                writer.set("title", item.title)
+                writer.set("trial_date", item.date)
+                writer.set("outcome", item.outcome)
+                return writer.json
+            })
+            return .object([("person", person.json), ("cases", caseList),
+                            ("sources", .array(sources.map { OrderedJSON(CSLJSON.item($0)) }))])
+        case .sourceRecord(let source, let citedBy):
+            return .object([("source", OrderedJSON(CSLJSON.item(source))), ("cited_by", .number(Double(citedBy)))])
+        }
+    }
+
+    public var text: String {
+        switch self {
+        case .caseRecord(let doc, let sources):
+            return ShowText.render(doc, sources: Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
+        case .personRecord(let person, let cases, let sources):
+            return ShowText.render(person, cases: cases, sources: Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
+        case .sourceRecord(let source, let citedBy):
+            return "Source \(source.key) (\(source.type))\n  \(SourceLabel.short(source))\n  cited by \(citedBy) record\(citedBy == 1 ? "" : "s")\n"
+        }
+    }
+}
+
+extension Archive {
+    /// The sources with these keys, in first-cited order, each once.
+    public func sources(for keys: [String]) throws -> [Source] {
+        var seen = Set<String>()
+        var result: [Source] = []
+        for key in keys where seen.insert(key).inserted {
+            if let source = try loadSource(key: key) { result.append(source) }
+        }
+        return result
+    }
+}

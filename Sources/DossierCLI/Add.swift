@@ -1,0 +1,225 @@
+import ArgumentParser
+import Dossier
+import Foundation
+
+struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Enter one record from flags, or from JSON with --json FILE|-.",
+        discussion: """
+            Examples:
+              dossier add person --ref p-luzin --name "Лузин, Николай Николаевич" --name-variant "Nikolai Luzin" --birth 1883-12-09
+              dossier add case --ref luzin-1936 --body-kind commission --category political --date 1936-08
+              dossier add defendant --case luzin-1936 --person p-luzin --charge "58-10" --outcome dismissed
+              echo '{"ref":"p-x","name":"Иванов И. И."}' | dossier add person --json -
+            """,
+        subcommands: [AddPerson.self, AddCase.self, AddDefendant.self, AddEvent.self, AddSource.self, AddCitation.self]
+    )
+}
+
+/// Options every `add` subcommand shares.
+struct AddOptions: ParsableArguments {
+    @OptionGroup var archive: ArchiveOptions
+
+    @Option(help: ArgumentHelp("Read the record as one JSON object from a file, or - for stdin.", valueName: "file"))
+    var json: String?
+}
+
+/// Builds the record object from flags; keys are the flag names with
+/// underscores.
+struct RecordFields {
+    var object: [String: JSONValue] = [:]
+    mutating func set(_ key: String, _ value: String?) { if let value { object[key] = .string(value) } }
+    mutating func set(_ key: String, _ values: [String]) { if !values.isEmpty { object[key] = .array(values.map { .string($0) }) } }
+    mutating func set(_ key: String, _ value: Double?) { if let value { object[key] = .number(value) } }
+    mutating func set(_ key: String, _ flag: Bool) { if flag { object[key] = .bool(true) } }
+}
+
+protocol AddSubcommand: ParsableCommand {
+    static var kind: RecordKind { get }
+    var options: AddOptions { get }
+    var fields: RecordFields { get }
+}
+
+extension AddSubcommand {
+    func run() throws {
+        try runReporting {
+            let record: JSONValue
+            var file: String?
+            if let path = options.json {
+                if !fields.object.isEmpty {
+                    throw ValidationError("give the record either as flags or with --json, not both")
+                }
+                let data: Data
+                if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
+                    guard let contents = FileManager.default.contents(atPath: path) else {
+                        throw ArchiveError("\(path): cannot be read")
+                    }
+                    data = contents
+                }
+                file = path == "-" ? "<stdin>" : path
+                do { record = try JSONDecoder().decode(JSONValue.self, from: data) } catch {
+                    throw DataError(file: file, problem: "not valid JSON", expected: "one JSON object")
+                }
+            } else {
+                record = .object(fields.object)
+            }
+            let archive = try options.archive.open(create: true)
+            let result = try archive.add(Self.kind, record, file: file)
+            output(result.message + "\n")
+        }
+    }
+}
+
+struct AddPerson: AddSubcommand {
+    static let configuration = CommandConfiguration(commandName: "person", abstract: "Add a person.")
+    static let kind = RecordKind.person
+    @OptionGroup var options: AddOptions
+    @Option(help: "Stable ref, e.g. memo:p-88211.") var ref: String?
+    @Option(help: "Primary name, as the source writes it.") var name: String?
+    @Option(name: .customLong("name-variant"), help: "Another spelling (repeatable).") var nameVariant: [String] = []
+    @Option(help: "m or f.") var sex: String?
+    @Option(help: "Birth date (EDTF).") var birth: String?
+    @Option(help: "Death date (EDTF).") var death: String?
+    @Option var birthplace: String?
+    @Option var occupation: String?
+    @Option var notes: String?
+
+    var fields: RecordFields {
+        var f = RecordFields()
+        f.set("ref", ref); f.set("name", name); f.set("name_variant", nameVariant); f.set("sex", sex)
+        f.set("birth", birth); f.set("death", death); f.set("birthplace", birthplace)
+        f.set("occupation", occupation); f.set("notes", notes)
+        return f
+    }
+}
+
+struct AddCase: AddSubcommand {
+    static let configuration = CommandConfiguration(commandName: "case", abstract: "Add a case (a proceeding).")
+    static let kind = RecordKind.case
+    @OptionGroup var options: AddOptions
+    @Option var ref: String?
+    @Option var title: String?
+    @Option(help: "The deciding body as written.") var body: String?
+    @Option(name: .customLong("body-kind"), help: "ordinary_court, regional_court, supreme_court, military_tribunal, military_collegium, special_court, troika, dvoika, special_board, commission, other.")
+    var bodyKind: String?
+    @Option(help: "political, criminal or unknown.") var category: String?
+    @Option var place: String?
+    @Option(help: "Date of the decision (EDTF).") var date: String?
+    @Option var notes: String?
+
+    var fields: RecordFields {
+        var f = RecordFields()
+        f.set("ref", ref); f.set("title", title); f.set("body", body); f.set("body_kind", bodyKind)
+        f.set("category", category); f.set("place", place); f.set("date", date); f.set("notes", notes)
+        return f
+    }
+}
+
+struct AddDefendant: AddSubcommand {
+    static let configuration = CommandConfiguration(commandName: "defendant", abstract: "Add a person to a case, with charges and outcome.")
+    static let kind = RecordKind.defendant
+    @OptionGroup var options: AddOptions
+    @Option(name: .customLong("case"), help: "The case ref.") var caseRef: String?
+    @Option(help: "The person ref.") var person: String?
+    @Option(help: "A charge: a statute reference (58-10, ст. 58-1а) or a category (repeatable).") var charge: [String] = []
+    @Option(name: .customLong("charge-text")) var chargeText: String?
+    @Option(help: "convicted, acquitted, dismissed, returned_for_investigation, released_without_trial, insanity, died_before_verdict, unknown.")
+    var outcome: String?
+    @Option(name: .customLong("outcome-text"), help: "The verdict as the source words it.") var outcomeText: String?
+    @Option(help: "The sentence as written.") var sentence: String?
+    @Option(name: .customLong("sentence-kind"), help: "death, camp, prison, exile, corrective_labour, fine, suspended, compulsory_treatment, none.")
+    var sentenceKind: String?
+    @Option(name: .customLong("term-years")) var termYears: Double?
+    @Flag(name: .customLong("charge-reduced"), help: "Convicted on a lesser charge.") var chargeReduced = false
+    @Option(name: .customLong("outcome-date"), help: "EDTF.") var outcomeDate: String?
+    @Option var notes: String?
+
+    var fields: RecordFields {
+        var f = RecordFields()
+        f.set("case", caseRef); f.set("person", person); f.set("charge", charge); f.set("charge_text", chargeText)
+        f.set("outcome", outcome); f.set("outcome_text", outcomeText); f.set("sentence", sentence)
+        f.set("sentence_kind", sentenceKind); f.set("term_years", termYears); f.set("charge_reduced", chargeReduced)
+        f.set("outcome_date", outcomeDate); f.set("notes", notes)
+        return f
+    }
+}
+
+struct AddEvent: AddSubcommand {
+    static let configuration = CommandConfiguration(commandName: "event", abstract: "Add an event (arrest, execution, rehabilitation, ...).")
+    static let kind = RecordKind.event
+    @OptionGroup var options: AddOptions
+    @Option(name: .customLong("case")) var caseRef: String?
+    @Option var person: String?
+    @Option(help: "arrested, executed, commuted, pardoned, released, died_in_custody, appeal, rehabilitated.") var kind: String?
+    @Option(help: "EDTF.") var date: String?
+    @Option(help: "The acting body.") var body: String?
+    @Option var notes: String?
+
+    var fields: RecordFields {
+        var f = RecordFields()
+        f.set("case", caseRef); f.set("person", person); f.set("kind", kind); f.set("date", date)
+        f.set("body", body); f.set("notes", notes)
+        return f
+    }
+}
+
+struct AddSource: AddSubcommand {
+    static let configuration = CommandConfiguration(commandName: "source", abstract: "Add a source (a bibliographic record).")
+    static let kind = RecordKind.source
+    @OptionGroup var options: AddOptions
+    @Option(help: "Citation key, e.g. solomon1987vanishing.") var key: String?
+    @Option(help: "CSL type: book, chapter, article-journal, article-newspaper, webpage, legal_case, manuscript, dataset, ...") var type: String?
+    @Option var title: String?
+    @Option(help: "\"Family, Given\" (repeatable).") var author: [String] = []
+    @Option(help: "\"Family, Given\" (repeatable).") var editor: [String] = []
+    @Option(help: "\"Family, Given\" (repeatable).") var translator: [String] = []
+    @Option(name: .customLong("container-title")) var containerTitle: String?
+    @Option(name: .customLong("collection-title")) var collectionTitle: String?
+    @Option var volume: String?
+    @Option var issue: String?
+    @Option var page: String?
+    @Option var edition: String?
+    @Option var publisher: String?
+    @Option(name: .customLong("publisher-place")) var publisherPlace: String?
+    @Option(help: "EDTF.") var issued: String?
+    @Option var url: String?
+    @Option var doi: String?
+    @Option(help: "EDTF.") var accessed: String?
+    @Option(help: "e.g. GARF.") var archive: String?
+    @Option(name: .customLong("archive-location"), help: "e.g. f. R-8131, op. 37, d. 145.") var archiveLocation: String?
+    @Option(name: .customLong("archive-place")) var archivePlace: String?
+    @Option(help: "e.g. ru, en.") var language: String?
+    @Option var note: String?
+
+    var fields: RecordFields {
+        var f = RecordFields()
+        f.set("key", key); f.set("type", type); f.set("title", title); f.set("author", author)
+        f.set("editor", editor); f.set("translator", translator); f.set("container_title", containerTitle)
+        f.set("collection_title", collectionTitle); f.set("volume", volume); f.set("issue", issue); f.set("page", page)
+        f.set("edition", edition); f.set("publisher", publisher); f.set("publisher_place", publisherPlace)
+        f.set("issued", issued); f.set("url", url); f.set("doi", doi); f.set("accessed", accessed)
+        f.set("archive", archive); f.set("archive_location", archiveLocation); f.set("archive_place", archivePlace)
+        f.set("language", language); f.set("note", note)
+        return f
+    }
+}
+
+struct AddCitation: AddSubcommand {
+    static let configuration = CommandConfiguration(commandName: "citation", abstract: "Cite a source for a person, a case, or a defendant (--case and --person).")
+    static let kind = RecordKind.citation
+    @OptionGroup var options: AddOptions
+    @Option(help: "The source's citation key.") var source: String?
+    @Option var person: String?
+    @Option(name: .customLong("case")) var caseRef: String?
+    @Option(help: "A page, or an archival locator such as l. 12ob.") var locator: String?
+    @Option(help: "confirmed, probable, unverified or disputed.") var confidence: String?
+    @Option var quote: String?
+    @Option var note: String?
+
+    var fields: RecordFields {
+        var f = RecordFields()
+        f.set("source", source); f.set("person", person); f.set("case", caseRef); f.set("locator", locator)
+        f.set("confidence", confidence); f.set("quote", quote); f.set("note", note)
+        return f
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Dossier
+import Foundation
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import case rows (CSV), case documents (JSON Lines) or sources (CSL-JSON, BibTeX).",
+        discussion: """
+            The format is guessed from the extension (.csv, .jsonl, .json, .bib) unless --format is given;
+            - reads standard input (with --format). One run is one transaction: on any problem nothing is
+            written and every problem is listed as file:line: field: problem. Records are matched by ref,
+            so importing the same file twice changes nothing.
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @Argument(help: "Files to import (- for standard input).") var files: [String]
+    @Option(help: "csv, jsonl, csl-json or bibtex.") var format: ImportFormatArgument?
+    @Flag(name: .customLong("dry-run"), help: "Validate and report what would change, without writing.") var dryRun = false
+    @Flag(name: .customLong("ignore-unknown-columns"), help: "Skip CSV columns dossier does not know.") var ignoreUnknownColumns = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to import") }
+        for file in files where format == nil {
+            if file == "-" { throw ValidationError("reading standard input needs --format") }
+            if ImportFormat.guess(path: file) == nil {
+                throw ValidationError("cannot tell the format of \(file) from its extension; give --format csv|jsonl|csl-json|bibtex")
+            }
+        }
+    }
+
+    func run() throws {
+        try runReporting {
+            let inputs = files.map { ImportInput(path: $0, format: format?.value ?? ImportFormat.guess(path: $0)!) }
+            let opened = try archive.open(create: true)
+            var options = ImportOptions()
+            options.dryRun = dryRun
+            options.ignoreUnknownColumns = ignoreUnknownColumns
+            if isTerminal(2) { options.progress = Progress.make() }
+            let report = try opened.importFiles(inputs, options: options)
+            if isTerminal(2) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            let verb = dryRun ? "would import" : "imported"
+            var line = "\(verb) \(report.records) record\(report.records == 1 ? "" : "s"): \(report.tally.summary)"
+            if !dryRun && !report.tally.changedAnything { line += " (the archive already holds all of it)" }
+            output(line + "\n")
+        }
+    }
+}
+
+struct ImportFormatArgument: ExpressibleByArgument {
+    let value: ImportFormat
+    init?(argument: String) {
+        guard let value = ImportFormat(rawValue: argument) else { return nil }
+        self.value = value
+    }
+    static var allValueStrings: [String] { ImportFormat.allCases.map(\.rawValue) }
+}
+
+/// A progress line on stderr: records, records per second.
+enum Progress {
+    static func make() -> @Sendable (String, Int, Int) -> Void {
+        let start = Date()
+        return { file, records, _ in
+            let elapsed = max(Date().timeIntervalSince(start), 0.001)
+            let rate = Int(Double(records) / elapsed)
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(file): \(records) records, \(rate)/s".utf8))
+        }
+    }
+}

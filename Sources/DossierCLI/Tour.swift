@@ -1,0 +1,28 @@
+import ArgumentParser
+import Dossier
+import Foundation
+
+struct Tour: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a demo archive from the built-in fixtures and show what dossier does.")
+
+    @Option(name: .long, help: ArgumentHelp("Where to build the demo archive.", valueName: "path"))
+    var db: String = "dossier-tour.sqlite"
+
+    func run() throws {
+        try runReporting {
+            let archive = try Archive(path: db, create: true)
+            let report = try Dossier.Tour.build(archive)
+            output("== The demo archive: \(db)\n")
+            let counts = try archive.counts()
+            output("Imported \(report.records) records from the fixtures (\(report.tally.summary)).\n")
+            output("It holds \(counts["proceeding"] ?? 0) cases, \(counts["defendant"] ?? 0) defendants, "
+                   + "\(counts["source"] ?? 0) sources and \(counts["citation"] ?? 0) citations.\n\n")
+            let caseRef = try archive.caseRefs().first ?? ""
+            if !caseRef.isEmpty {
+                output("== One whole case, with its sources: dossier show \(caseRef)\n")
+                output(try RecordView.load(archive, ref: caseRef).text + "\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import CSQLite
+
+/// One connection to an SQLite database file.
+///
+/// Opened with foreign keys on, double-quoted string literals off, WAL
+/// journal mode (for a writable file) and a busy timeout. Closed on deinit.
+/// A connection is used by one task at a time.
+public final class Connection {
+    public enum Mode: Sendable {
+        /// Open for reading and writing; create the file when missing.
+        case create
+        /// Open an existing file for reading and writing.
+        case readWrite
+        /// Open an existing file for reading only.
+        case readOnly
+    }
+
+    let handle: OpaquePointer
+    public let path: String
+    public let mode: Mode
+    private var cache: [String: Statement] = [:]
+    private var isClosed = false
+
+    /// Opens a database.
+    /// - Parameters:
+    ///   - path: the file (`:memory:` for an in-memory database).
+    ///   - mode: see `Mode`.
+    ///   - busyTimeout: milliseconds to wait for another writer.
+    /// - Throws: `SQLiteError` when the file cannot be opened or is not an
+    ///   SQLite database.
+    public init(path: String, mode: Mode = .create, busyTimeout: Int32 = 5_000) throws {
+        self.path = path
+        self.mode = mode
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        }
+        var db: OpaquePointer?
+        let code = sqlite3_open_v2(path, &db, flags, nil)
+        guard code == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_close(db)
+            throw SQLiteError(code: code, message: "cannot open \(path): \(message)")
+        }
+        self.handle = db
+        do {
+            sqlite3_extended_result_codes(db, 1)
+            sqlite3_busy_timeout(db, busyTimeout)
+            _ = dossier_db_config_int(db, SQLITE_DBCONFIG_DQS_DDL, 0)
+            _ = dossier_db_config_int(db, SQLITE_DBCONFIG_DQS_DML, 0)
+            try execute("PRAGMA foreign_keys = ON")
+            // Reading the schema makes a file that is not a database fail now.
+            _ = try fetchAll("SELECT count(*) FROM sqlite_schema")
+            if mode != .readOnly, path != ":memory:", !path.isEmpty {
+                try execute("PRAGMA journal_mode = WAL")
+                try execute("PRAGMA synchronous = NORMAL")
+            }
+        } catch {
+            sqlite3_close_v2(db)
+            isClosed = true
+            throw error
+        }
+    }
+
+    deinit {
+        if !isClosed {
+            cache.removeAll()
+            sqlite3_close_v2(handle)
+        }
+    }
+
+    /// Finalizes cached statements and closes the connection.
+    /// - Throws: `SQLiteError` when SQLite cannot close (an unfinalized
+    ///   statement is still alive).
+    public func close() throws {
+        guard !isClosed else { return }
+        cache.removeAll()
+        let code = sqlite3_close(handle)
+        guard code == SQLITE_OK else { throw error(code: code, sql: nil) }
+        isClosed = true
+    }
+
+    func error(code: Int32, sql: String?) -> SQLiteError {
+        let extended = sqlite3_extended_errcode(handle)
+        let message = String(cString: sqlite3_errmsg(handle))
+        // sqlite3_errmsg may describe an older error when `code` did not set
+        // it; prefer the code we were given when they disagree.
+        let useCode = (extended & 0xFF) == (code & 0xFF) ? extended : code
+        return SQLiteError(code: useCode, message: message, sql: sql)
+    }
+
+    /// The byte offset in the SQL of the most recent error, or nil.
+    public var errorOffset: Int? {
+        let offset = sqlite3_error_offset(handle)
+        return offset >= 0 ? Int(offset) : nil
+    }
+
+    // MARK: Statements
+
+    /// Prepares exactly one statement.
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(connection: self, sql: sql, persistent: false)
+    }
+
+    /// A prepared statement for fixed SQL, kept for reuse. Never pass SQL
+    /// built from user input here.
+    public func cached(_ sql: String) throws -> Statement {
+        if let statement = cache[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try Statement(connection: self, sql: sql, persistent: true)
+        if cache.count >= 256 { cache.removeAll() }
+        cache[sql] = statement
+        return statement
+    }
+
+    /// Runs one statement with these bindings, ignoring any rows.
+    public func execute(_ sql: String, _ bindings: [SQLBindable] = []) throws {
+        try prepare(sql).execute(bindings)
+    }
+
+    /// Runs a statement from the cache.
+    public func executeCached(_ sql: String, _ bindings: [SQLBindable] = []) throws {
+        let statement = try cached(sql)
+        do { try statement.execute(bindings) } catch {
+            cache[sql] = nil
+            throw error
+        }
+    }
+
+    /// Runs text holding any number of statements, one after another.
+    /// - Throws: `SQLiteError`; `errorOffset` then points into `script`.
+    public func executeScript(_ script: String) throws {
+        let utf8 = Array(script.utf8CString)
+        try utf8.withUnsafeBufferPointer { buffer in
+            guard var cursor = buffer.baseAddress else { return }
+            while cursor.pointee != 0 {
+                var statement: OpaquePointer?
+                var tail: UnsafePointer<CChar>?
+                let code = sqlite3_prepare_v2(handle, cursor, -1, &statement, &tail)
+                guard code == SQLITE_OK else {
+                    let offsetInScript = (errorOffset ?? 0) + (cursor - buffer.baseAddress!)
+                    let sqlError = error(code: code, sql: nil)
+                    throw ScriptError(error: sqlError, byteOffset: offsetInScript)
+                }
+                if let statement {
+                    defer { sqlite3_finalize(statement) }
+                    var stepCode = sqlite3_step(statement)
+                    while stepCode == SQLITE_ROW { stepCode = sqlite3_step(statement) }
+                    guard stepCode == SQLITE_DONE else {
+                        let text = String(cString: sqlite3_sql(statement))
+                        throw ScriptError(error: error(code: stepCode, sql: text),
+                                          byteOffset: cursor - buffer.baseAddress!)
+                    }
+                }
+                guard let tail else { break }
+                cursor = tail
+            }
+        }
+    }
+
+    /// Every row of a query.
+    public func fetchAll(_ sql: String, _ bindings: [SQLBindable] = []) throws -> [Row] {
+        try prepare(sql).fetchAll(bindings)
+    }
+
+    /// The first row of a query, or nil.
+    public func fetchOne(_ sql: String, _ bindings: [SQLBindable] = []) throws -> Row? {
+        try prepare(sql).fetchOne(bindings)
+    }
+
+    /// The first column of the first row, or `.null`.
+    public func scalar(_ sql: String, _ bindings: [SQLBindable] = []) throws -> SQLValue {
+        try fetchOne(sql, bindings)?[0] ?? .null
+    }
+
+    /// The rowid of the most recent successful INSERT.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the most recent INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+    /// True outside any transaction.
+    public var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+
+    /// Interrupts a running query from another thread.
+    public func interrupt() { sqlite3_interrupt(handle) }
+}
+
+@available(*, unavailable)
+extension Connection: Sendable {}
+
+/// An error in a multi-statement script, with where in it it happened.
+public struct ScriptError: Error, Sendable, CustomStringConvertible {
+    public let error: SQLiteError
+    /// Byte offset into the script.
+    public let byteOffset: Int
+    public var description: String { error.description }
+}

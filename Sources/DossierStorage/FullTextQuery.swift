@@ -1,0 +1,25 @@
+/// Builds FTS5 query strings from text a user typed, so that quotes,
+/// operators (`AND`, `NEAR(`) and `*` are searched for as words and never
+/// parsed as FTS5 syntax.
+///
+/// Related SQLite documentation: <https://www.sqlite.org/fts5.html#full_text_query_syntax>
+public enum FullTextQuery {
+    /// Every whitespace-separated word as an FTS5 string, `"` doubled,
+    /// joined by spaces (implicit AND). Empty when there are no words.
+    public static func quoted(_ text: String, prefixLast: Bool = false) -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        var parts = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        if prefixLast, !parts.isEmpty { parts[parts.count - 1] += "*" }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension Substring {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        var result = ""
+        for character in self {
+            result += String(character) == target ? replacement : String(character)
+        }
+        return result
+    }
+}

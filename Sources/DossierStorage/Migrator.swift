@@ -1,0 +1,106 @@
+import Foundation
+
+/// One schema migration: an id (the file name without `.sql`) and its SQL.
+public struct Migration: Sendable, Hashable {
+    public let id: String
+    public let sql: String
+    public init(id: String, sql: String) {
+        self.id = id
+        self.sql = sql
+    }
+}
+
+/// Why the migrator refused or failed.
+public enum MigrationError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The archive holds migrations this program does not know: it was made
+    /// by a newer version.
+    case newerArchive(unknown: [String])
+    /// A migration that was applied has different SQL now.
+    case changedMigration(id: String)
+    /// A migration's SQL failed; line is 1-based within the file.
+    case failed(id: String, line: Int, error: SQLiteError)
+
+    public var description: String {
+        switch self {
+        case .newerArchive(let unknown):
+            return "this archive was made by a newer version of dossier (it has migration "
+                + unknown.joined(separator: ", ")
+                + " that this version does not know); upgrade dossier to open it"
+        case .changedMigration(let id):
+            return "migration \(id).sql differs from the one applied to this archive; shipped migrations must never be edited"
+        case .failed(let id, let line, let error):
+            return "\(id).sql:\(line): \(error.message)"
+        }
+    }
+}
+
+/// Applies numbered migrations in order, each in its own IMMEDIATE
+/// transaction together with its bookkeeping row in `schema_migration`.
+public struct Migrator: Sendable {
+    public let migrations: [Migration]
+
+    /// - Parameter migrations: in any order; applied sorted by id.
+    public init(migrations: [Migration]) {
+        self.migrations = migrations.sorted { $0.id < $1.id }
+    }
+
+    static let createTable = """
+        CREATE TABLE IF NOT EXISTS schema_migration (
+            id TEXT PRIMARY KEY,
+            applied_at TEXT NOT NULL,
+            sql TEXT NOT NULL
+        )
+        """
+
+    /// The ids applied to this database, in order.
+    public func appliedIDs(_ db: Connection) throws -> [String] {
+        let exists = try db.scalar(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'")
+        guard exists.intValue == 1 else { return [] }
+        return try db.fetchAll("SELECT id FROM schema_migration ORDER BY id").compactMap { $0.string(0) }
+    }
+
+    /// Migrations not yet applied. Throws when the archive is newer or a
+    /// shipped migration was edited; touches nothing.
+    public func pending(_ db: Connection) throws -> [Migration] {
+        let exists = try db.scalar(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'")
+        guard exists.intValue == 1 else { return migrations }
+        let applied = try db.fetchAll("SELECT id, sql FROM schema_migration ORDER BY id")
+        let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.id, $0.sql) })
+        let unknown = applied.compactMap { $0.string(0) }.filter { known[$0] == nil }
+        if !unknown.isEmpty { throw MigrationError.newerArchive(unknown: unknown) }
+        for row in applied {
+            if let id = row.string(0), known[id] != row.string(1) {
+                throw MigrationError.changedMigration(id: id)
+            }
+        }
+        let done = Set(applied.compactMap { $0.string(0) })
+        return migrations.filter { !done.contains($0.id) }
+    }
+
+    /// Applies what is pending.
+    /// - Returns: the ids applied now.
+    @discardableResult
+    public func migrate(_ db: Connection) throws -> [String] {
+        let todo = try pending(db)
+        var applied: [String] = []
+        for migration in todo {
+            try db.write {
+                try db.execute(Self.createTable)
+                do {
+                    try db.executeScript(migration.sql)
+                } catch let error as ScriptError {
+                    let prefix = migration.sql.utf8.prefix(error.byteOffset)
+                    let line = prefix.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                    throw MigrationError.failed(id: migration.id, line: line, error: error.error)
+                }
+                let now = ISO8601DateFormatter().string(from: Date())
+                try db.execute("INSERT INTO schema_migration (id, applied_at, sql) VALUES (?, ?, ?)",
+                               [migration.id, now, migration.sql])
+            }
+            applied.append(migration.id)
+        }
+        return applied
+    }
+}

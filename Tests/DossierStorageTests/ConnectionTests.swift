@@ -1,0 +1,289 @@
+import CSQLite
+import DossierStorage
+import Foundation
+import Testing
+
+@Suite struct ConnectionTests {
+    @Test func opensWithForeignKeysAndWAL() throws {
+        let test = try TestDatabase()
+        #expect(try test.db.scalar("PRAGMA foreign_keys").intValue == 1)
+        #expect(try test.db.scalar("PRAGMA journal_mode").stringValue == "wal")
+        #expect(try test.db.scalar("PRAGMA busy_timeout").intValue == 5_000)
+    }
+
+    @Test func refusesAFileThatIsNotADatabase() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-db-\(UUID().uuidString)").path
+        try Data(String(repeating: "this is not sqlite ", count: 100).utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: SQLiteError.self) { _ = try Connection(path: path) }
+    }
+
+    @Test func readOnlyConnectionCannotWrite() throws {
+        let test = try TestDatabase()
+        try test.db.execute("CREATE TABLE t (x)")
+        let reader = try Connection(path: test.path, mode: .readOnly)
+        let error = #expect(throws: SQLiteError.self) { try reader.execute("INSERT INTO t VALUES (1)") }
+        #expect(error?.isReadOnly == true)
+    }
+
+    @Test func closeSucceedsWithCachedStatements() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (x)")
+        try db.executeCached("INSERT INTO t VALUES (?)", [1])
+        _ = try db.cached("SELECT x FROM t").fetchAll()
+        try db.close()
+    }
+
+    @Test func doubleQuotedStringLiteralsAreRejected() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (x)")
+        #expect(throws: SQLiteError.self) { try db.execute("SELECT * FROM t WHERE x = \"nope\"") }
+    }
+
+    @Test func backupCopiesEverything() throws {
+        let source = try TestDatabase()
+        try source.db.execute("CREATE TABLE t (x)")
+        try source.db.write {
+            for i in 0..<1000 { try source.db.executeCached("INSERT INTO t VALUES (?)", [i]) }
+        }
+        let destination = try TestDatabase()
+        try source.db.backup(to: destination.db)
+        #expect(try destination.db.scalar("SELECT sum(x) FROM t").intValue == 499_500)
+    }
+}
+
+@Suite struct StatementTests {
+    @Test func bindsAndReadsEveryStorageClass() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n)")
+        let big: Int64 = 9_223_372_036_854_775_807
+        let small: Int64 = -9_223_372_036_854_775_808
+        let text = "Тухачевский, Михаил Николаевич — ё, ʹ, \u{0}inside"
+        try db.execute("INSERT INTO t VALUES (?, ?, ?, ?, ?)", [big, 2.5, text, [UInt8]([0, 1, 255]), SQLValue.null])
+        try db.execute("INSERT INTO t VALUES (?, NULL, NULL, ?, NULL)", [small, [UInt8]()])
+        let rows = try db.fetchAll("SELECT i, r, s, b, n FROM t ORDER BY rowid")
+        #expect(rows[0][0] == .integer(big))
+        #expect(rows[0][1] == .real(2.5))
+        #expect(rows[0].string("s") == text)
+        #expect(rows[0][3] == .blob([0, 1, 255]))
+        #expect(rows[0]["n"] == .null)
+        #expect(rows[1][0] == .integer(small))
+        #expect(rows[1][3] == .blob([]))
+    }
+
+    @Test func bindsByName() throws {
+        let db = try Connection(path: ":memory:")
+        let statement = try db.prepare("SELECT :a || @b || $c")
+        try statement.bind([":a": "x", "@b": "Я", "$c": 3])
+        #expect(try statement.step())
+        #expect(statement.string(at: 0) == "xЯ3")
+        statement.reset()
+        #expect(throws: SQLiteError.self) { try statement.bind(1, named: ":missing") }
+    }
+
+    @Test func prepareTakesOneStatement() throws {
+        let db = try Connection(path: ":memory:")
+        #expect(throws: SQLiteError.self) { _ = try db.prepare("SELECT 1; SELECT 2") }
+        _ = try db.prepare("SELECT 1;")
+    }
+
+    @Test func cachedStatementIsReused() throws {
+        let db = try Connection(path: ":memory:")
+        let first = try db.cached("SELECT ?")
+        let second = try db.cached("SELECT ?")
+        #expect(first === second)
+        #expect(try second.fetchOne([7])?.int(0) == 7)
+    }
+
+    @Test func readsColumnsByName() throws {
+        let db = try Connection(path: ":memory:")
+        let row = try db.fetchOne("SELECT 1 AS one, 'two' AS two")
+        #expect(row?.int("one") == 1)
+        #expect(row?.string("two") == "two")
+        #expect(row?["absent"] == .null)
+    }
+
+    @Test func scriptRunsEveryStatement() throws {
+        let db = try Connection(path: ":memory:")
+        try db.executeScript("CREATE TABLE a (x); INSERT INTO a VALUES (1); -- comment\nINSERT INTO a VALUES (2);")
+        #expect(try db.scalar("SELECT count(*) FROM a").intValue == 2)
+    }
+}
+
+@Suite struct SQLiteErrorTests {
+    let db: Connection
+
+    init() throws {
+        db = try Connection(path: ":memory:")
+        try db.executeScript("""
+            CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT UNIQUE);
+            CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id),
+                                age INTEGER CHECK (age >= 0), label TEXT NOT NULL);
+            INSERT INTO parent VALUES (1, 'a');
+            """)
+    }
+
+    @Test func uniqueViolationIsTyped() throws {
+        let error = #expect(throws: SQLiteError.self) { try db.execute("INSERT INTO parent VALUES (2, 'a')") }
+        #expect(error?.isConstraint == true)
+        #expect(error?.isUniqueViolation == true)
+        #expect(error?.code == SQLITE_CONSTRAINT_UNIQUE)
+        #expect(error?.sql == "INSERT INTO parent VALUES (2, 'a')")
+        #expect(error?.description.contains("UNIQUE constraint failed: parent.name") == true)
+    }
+
+    @Test func foreignKeyViolationIsTyped() throws {
+        let error = #expect(throws: SQLiteError.self) {
+            try db.execute("INSERT INTO child (parent_id, age, label) VALUES (99, 1, 'x')")
+        }
+        #expect(error?.isForeignKeyViolation == true)
+    }
+
+    @Test func checkViolationIsTyped() throws {
+        let error = #expect(throws: SQLiteError.self) {
+            try db.execute("INSERT INTO child (parent_id, age, label) VALUES (1, -1, 'x')")
+        }
+        #expect(error?.isCheckViolation == true)
+        #expect(error?.primary == SQLITE_CONSTRAINT)
+    }
+
+    @Test func notNullViolationIsTyped() throws {
+        let error = #expect(throws: SQLiteError.self) {
+            try db.execute("INSERT INTO child (parent_id, age, label) VALUES (1, 1, NULL)")
+        }
+        #expect(error?.isNotNullViolation == true)
+    }
+
+    @Test func syntaxErrorPrintsOneLine() throws {
+        let error = #expect(throws: SQLiteError.self) { try db.execute("SELEC 1") }
+        #expect(error?.description.contains("\n") == false)
+        #expect(error?.description.hasPrefix("SQLite error 1: near \"SELEC\": syntax error") == true)
+    }
+}
+
+@Suite struct TransactionTests {
+    @Test func rolledBackTransactionLeavesNothing() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (x UNIQUE)")
+        #expect(throws: SQLiteError.self) {
+            try db.write {
+                try db.execute("INSERT INTO t VALUES (1)")
+                try db.execute("INSERT INTO t VALUES (2)")
+                try db.execute("INSERT INTO t VALUES (1)")
+            }
+        }
+        #expect(try db.scalar("SELECT count(*) FROM t").intValue == 0)
+        #expect(db.isAutocommit)
+    }
+
+    struct Cancelled: Error {}
+
+    @Test func thrownSwiftErrorRollsBackAndIsRethrown() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (x)")
+        #expect(throws: Cancelled.self) {
+            try db.write {
+                try db.execute("INSERT INTO t VALUES (1)")
+                throw Cancelled()
+            }
+        }
+        #expect(try db.scalar("SELECT count(*) FROM t").intValue == 0)
+    }
+
+    @Test func committedTransactionKeepsRows() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (x)")
+        let value = try db.write {
+            try db.execute("INSERT INTO t VALUES (1)")
+            return 42
+        }
+        #expect(value == 42)
+        #expect(try db.scalar("SELECT count(*) FROM t").intValue == 1)
+    }
+
+    @Test func savepointRollsBackOnlyItsPart() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (x)")
+        try db.write {
+            try db.execute("INSERT INTO t VALUES (1)")
+            #expect(throws: Cancelled.self) {
+                try db.savepoint {
+                    try db.execute("INSERT INTO t VALUES (2)")
+                    throw Cancelled()
+                }
+            }
+            try db.savepoint { try db.execute("INSERT INTO t VALUES (3)") }
+        }
+        let values = try db.fetchAll("SELECT x FROM t ORDER BY x").compactMap { $0.int(0) }
+        #expect(values == [1, 3])
+    }
+
+    @Test func secondWriterWaitsThenFailsAsBusy() throws {
+        let test = try TestDatabase()
+        try test.db.execute("CREATE TABLE t (x)")
+        let other = try Connection(path: test.path, busyTimeout: 50)
+        try test.db.execute("BEGIN IMMEDIATE")
+        defer { try? test.db.execute("ROLLBACK") }
+        let error = #expect(throws: SQLiteError.self) { try other.write { try other.execute("INSERT INTO t VALUES (1)") } }
+        #expect(error?.isBusy == true)
+        #expect(error?.description.contains("locked by another program") == true)
+    }
+}
+
+@Suite struct MigratorTests {
+    let first = Migration(id: "0001_create_a", sql: "CREATE TABLE a (x);\n")
+    let second = Migration(id: "0002_create_b", sql: "CREATE TABLE b (y);\nINSERT INTO b VALUES (1);\n")
+
+    @Test func appliesInOrderAndRecordsVersion() throws {
+        let db = try Connection(path: ":memory:")
+        let applied = try Migrator(migrations: [second, first]).migrate(db)
+        #expect(applied == ["0001_create_a", "0002_create_b"])
+        #expect(try Migrator(migrations: [first, second]).appliedIDs(db) == applied)
+        #expect(try Migrator(migrations: [first, second]).migrate(db).isEmpty)
+    }
+
+    @Test func newerArchiveIsRefusedAndUntouched() throws {
+        let db = try Connection(path: ":memory:")
+        try Migrator(migrations: [first, second]).migrate(db)
+        let before = try db.fetchAll("SELECT * FROM schema_migration")
+        #expect(throws: MigrationError.newerArchive(unknown: ["0002_create_b"])) {
+            try Migrator(migrations: [first]).migrate(db)
+        }
+        #expect(try db.fetchAll("SELECT * FROM schema_migration") == before)
+    }
+
+    @Test func editedMigrationIsRefused() throws {
+        let db = try Connection(path: ":memory:")
+        try Migrator(migrations: [first]).migrate(db)
+        let edited = Migration(id: first.id, sql: "CREATE TABLE a (x, z);\n")
+        #expect(throws: MigrationError.changedMigration(id: first.id)) { try Migrator(migrations: [edited]).migrate(db) }
+    }
+
+    @Test func failedMigrationLeavesThePreviousVersion() throws {
+        let db = try Connection(path: ":memory:")
+        let broken = Migration(id: "0002_broken", sql: "CREATE TABLE b (y);\nINSERT INTO b VALUES (1);\nCREATE TABLE c (z,;\n")
+        let error = #expect(throws: MigrationError.self) { try Migrator(migrations: [first, broken]).migrate(db) }
+        guard case .failed(let id, let line, _) = error else {
+            Issue.record("expected a failed migration, got \(String(describing: error))")
+            return
+        }
+        #expect(id == "0002_broken")
+        #expect(line == 3)
+        #expect(error?.description.hasPrefix("0002_broken.sql:3: ") == true)
+        #expect(try Migrator(migrations: [first]).appliedIDs(db) == ["0001_create_a"])
+        #expect(try db.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'b'").intValue == 0)
+    }
+}
+
+@Suite struct FullTextQueryTests {
+    @Test(arguments: [
+        ("AND", "\"AND\""),
+        ("O'Brien", "\"O'Brien\""),
+        ("a\"b", "\"a\"\"b\""),
+        ("NEAR( x", "\"NEAR(\" \"x\""),
+        ("  ", ""),
+    ])
+    func quotesUserWords(input: String, expected: String) {
+        #expect(FullTextQuery.quoted(input) == expected)
+    }
+}

@@ -1,0 +1,110 @@
+@testable import Dossier
+import DossierStorage
+import Foundation
+import Testing
+
+@Suite struct SchemaTests {
+    @Test func migrationsAreEmbeddedInOrder() {
+        let ids = Schema.migrations.map(\.id)
+        #expect(ids.first == "0001_create_core_tables")
+        #expect(ids == ids.sorted())
+        #expect(Schema.migrations.allSatisfy { $0.sql.contains("CREATE") })
+    }
+
+    @Test func newArchiveHasEveryTable() throws {
+        let test = try TestArchive()
+        let tables = Set(try test.db.fetchAll("SELECT name FROM sqlite_schema WHERE type = 'table'").compactMap { $0.string(0) })
+        for table in ["person", "person_name", "proceeding", "defendant", "charge", "event", "source", "citation",
+                      "history", "change", "schema_migration"] {
+            #expect(tables.contains(table), "missing table \(table)")
+        }
+        #expect(try Schema.migrator.appliedIDs(test.db) == Schema.migrations.map(\.id))
+    }
+
+    @Test func archiveFromANewerVersionIsRefusedUntouched() throws {
+        let test = try TestArchive()
+        try test.db.execute("INSERT INTO schema_migration (id, applied_at, sql) VALUES ('9999_future', 'x', 'x')")
+        let before = try test.count("schema_migration")
+        #expect(throws: MigrationError.newerArchive(unknown: ["9999_future"])) {
+            _ = try Archive(path: test.path)
+        }
+        #expect(try test.count("schema_migration") == before)
+    }
+
+    @Test func vocabulariesAreEnforcedByTheSchema() throws {
+        let test = try TestArchive()
+        let error = #expect(throws: SQLiteError.self) {
+            try test.db.execute("INSERT INTO proceeding (ref, body_kind, category) VALUES ('x', 'court_martial', 'political')")
+        }
+        #expect(error?.isCheckViolation == true)
+        #expect(throws: SQLiteError.self) {
+            try test.db.execute("INSERT INTO proceeding (ref, body_kind, category) VALUES ('x', 'troika', 'heresy')")
+        }
+    }
+
+    @Test func refsAreUnique() throws {
+        let test = try TestArchive()
+        try test.db.execute("INSERT INTO person (ref) VALUES ('p1')")
+        let error = #expect(throws: SQLiteError.self) { try test.db.execute("INSERT INTO person (ref) VALUES ('p1')") }
+        #expect(error?.isUniqueViolation == true)
+    }
+
+    @Test func citationNeedsExactlyOneTarget() throws {
+        let test = try TestArchive()
+        try test.db.execute("INSERT INTO source (key, type, title) VALUES ('s', 'book', 'T')")
+        try test.db.execute("INSERT INTO person (ref) VALUES ('p1')")
+        try test.db.execute("INSERT INTO proceeding (ref, body_kind, category) VALUES ('c1', 'troika', 'political')")
+        #expect(throws: SQLiteError.self) { try test.db.execute("INSERT INTO citation (source_id) VALUES (1)") }
+        #expect(throws: SQLiteError.self) {
+            try test.db.execute("INSERT INTO citation (source_id, person_id, proceeding_id) VALUES (1, 1, 1)")
+        }
+        try test.db.execute("INSERT INTO citation (source_id, person_id) VALUES (1, 1)")
+    }
+
+    @Test func foreignKeysCascadeAndRestrict() throws {
+        let test = try TestArchive()
+        try test.db.executeScript("""
+            INSERT INTO person (id, ref) VALUES (1, 'p1');
+            INSERT INTO proceeding (id, ref, body_kind, category) VALUES (1, 'c1', 'troika', 'political');
+            INSERT INTO defendant (id, proceeding_id, person_id) VALUES (1, 1, 1);
+            INSERT INTO charge (defendant_id, kind, ref, raw) VALUES (1, 'statute', 'RSFSR-1926:58-10', '58-10');
+            """)
+        // A person still in a case cannot be deleted...
+        let error = #expect(throws: SQLiteError.self) { try test.db.execute("DELETE FROM person WHERE id = 1") }
+        #expect(error?.isForeignKeyViolation == true)
+        // ...deleting the case removes its defendants and their charges.
+        try test.db.execute("DELETE FROM proceeding WHERE id = 1")
+        #expect(try test.count("defendant") == 0)
+        #expect(try test.count("charge") == 0)
+    }
+
+    @Test func historyKeepsEveryChange() throws {
+        let test = try TestArchive()
+        try test.archive.change(command: "test") {
+            try test.db.execute("INSERT INTO person (ref, occupation) VALUES ('p1', 'engineer')")
+            try test.db.execute("UPDATE person SET occupation = 'teacher' WHERE ref = 'p1'")
+            try test.db.execute("UPDATE person SET occupation = 'teacher' WHERE ref = 'p1'")
+            try test.db.execute("DELETE FROM person WHERE ref = 'p1'")
+        }
+        let rows = try test.db.fetchAll("SELECT op, json_extract(before, '$.occupation'), json_extract(after, '$.occupation'), change_id FROM history ORDER BY id")
+        #expect(rows.map { $0.string(0) } == ["insert", "update", "delete"])
+        #expect(rows[1].string(1) == "engineer")
+        #expect(rows[1].string(2) == "teacher")
+        #expect(rows[2].string(1) == "teacher")
+        #expect(rows.allSatisfy { $0.int(3) == 1 })
+    }
+
+    @Test func rolledBackChangeLeavesNoHistory() throws {
+        let test = try TestArchive()
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try test.archive.change(command: "test") {
+                try test.db.execute("INSERT INTO person (ref) VALUES ('p1')")
+                throw Stop()
+            }
+        }
+        #expect(try test.count("person") == 0)
+        #expect(try test.count("history") == 0)
+        #expect(try test.count("change") == 0)
+    }
+}
