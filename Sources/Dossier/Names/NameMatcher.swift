@@ -1,0 +1,410 @@
+import Foundation
+
+/// Why a stored name matched a query, best first.
+public enum NameMatchReason: String, Sendable, Hashable, Comparable, CaseIterable {
+    /// The name as typed, in the same script (case, ё/е and diacritics aside).
+    case exact
+    /// The surname as typed in the same script; given names by initials,
+    /// another spelling, or absent.
+    case sameScript = "same script"
+    /// A spelling of the name in another romanisation or script.
+    case transliteration
+    /// Sounds alike across systems (same cross key) without being a strict
+    /// transliteration.
+    case phonetic
+    /// Within a small edit distance.
+    case typo
+
+    var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (l: Self, r: Self) -> Bool { l.rank < r.rank }
+}
+
+/// The result of scoring a stored name against a query.
+public struct NameMatch: Sendable, Hashable {
+    /// 0…1; the reason's band dominates (exact ≥ 0.95, same script ≥ 0.85,
+    /// transliteration ≥ 0.70, phonetic ≥ 0.55, typo ≥ 0.30).
+    public var score: Double
+    public var reason: NameMatchReason
+    /// A short account: which words met which, and how.
+    public var explanation: String
+}
+
+/// One word with everything comparison needs, computed once.
+struct WordForm: Sendable {
+    var word: NameWord
+    /// Cyrillic letters, ё → е (not collapsed): exact and typo comparison.
+    var cyrillicNormalized: [UInt8]?
+    /// Prepared for alignment (collapsed).
+    var alignForm: [UInt8]
+    var options: [[Pivot.Option]]
+    var crossKeys: [[UInt8]]
+    /// Latin spellings for typo distance: the prepared word (Latin) or its
+    /// romanisations (Cyrillic), doubled letters collapsed.
+    var spellings: [[UInt8]]
+
+    init(_ w: NameWord) {
+        word = w
+        crossKeys = NameKeys.crossKeys(w)
+        if let c = w.cyrillic {
+            cyrillicNormalized = c.map { $0 == CyrillicLetter.yo ? CyrillicLetter.ye : $0 }
+            alignForm = Pivot.prepare(cyrillic: c)
+            options = []
+            var sp: [[UInt8]] = []
+            for sys in TransliterationSystem.allCases {
+                let r = Pivot.collapse(NameKeys.prepareLatin(Transliterator.render(c, in: sys)))
+                if !sp.contains(r) { sp.append(r) }
+            }
+            spellings = sp
+        } else {
+            cyrillicNormalized = nil
+            alignForm = Pivot.prepare(w.latin)
+            options = Pivot.options(alignForm)
+            spellings = [alignForm]
+        }
+    }
+
+    var isCyrillic: Bool { word.isCyrillic }
+    var keyLength: Int { crossKeys.first?.count ?? 0 }
+}
+
+/// How two words met.
+struct WordMatch {
+    var level: NameMatchReason
+    /// Rendering cost (transliteration) or edits (typo).
+    var cost: Int
+}
+
+/// A name typed by a user, parsed once, with the keys it looks up.
+public struct NameQuery: Sendable {
+    public let text: String
+    public let parses: [ParsedName]
+    let forms: [[WordForm?]]       // per parse: surname form
+    let otherForms: [[WordForm]]   // per parse: others
+
+    public init(_ text: String) {
+        self.text = text
+        parses = NameParser.parse(text)
+        forms = parses.map { [$0.surname.map(WordForm.init)] }
+        otherForms = parses.map { $0.others.map { WordForm($0.word) } }
+    }
+
+    /// Keys of exact and cross-transliteration lookups (`s:`).
+    public var surnameLookupKeys: [String] {
+        var keys: [String] = []
+        for p in parses {
+            guard let s = p.surname else { continue }
+            for k in NameKeys.crossKeys(s) {
+                let key = NameKeys.surnameKey(k)
+                if !keys.contains(key) { keys.append(key) }
+            }
+        }
+        return keys
+    }
+
+    /// Keys that reach names whose surname differs by one typo (`t:`): the
+    /// one-deletion neighbourhood of the surname skeleton, under the first
+    /// class of each given name or initial typed (all classes when none).
+    public var typoLookupKeys: [String] {
+        var keys: [String] = []
+        var seen = Set<String>()
+        for p in parses {
+            guard let s = p.surname else { continue }
+            var gis: [UInt8] = []
+            for o in p.others where o.role != .patronymic || o.word.isInitial {
+                for g in NameKeys.givenClasses(o.word) where !gis.contains(g) { gis.append(g) }
+            }
+            if gis.isEmpty { gis = NameKeys.allGivenClasses } else { gis.append(UInt8(ascii: "_")) }
+            var skels: [[UInt8]] = []
+            for k in NameKeys.crossKeys(s) {
+                for v in NameKeys.skeletonNeighbourhood(NameKeys.skeleton(k)) where !v.isEmpty && !skels.contains(v) {
+                    skels.append(v)
+                }
+            }
+            for gi in gis {
+                for v in skels {
+                    let key = NameKeys.typoKey(gi, v)
+                    if seen.insert(key).inserted { keys.append(key) }
+                }
+            }
+        }
+        return keys
+    }
+
+    /// Every key to look up: a stored name that matches the query shares at
+    /// least one of them.
+    public var lookupKeys: [String] { surnameLookupKeys + typoLookupKeys }
+}
+
+/// Scores stored names against a query.
+public enum NameMatcher {
+    /// Scores a stored name (as written in the archive) against a query;
+    /// nil when it does not match.
+    public static func score(query: NameQuery, stored: String) -> NameMatch? {
+        let sp = NameParser.parse(stored)
+        var best: NameMatch? = nil
+        for (qi, qp) in query.parses.enumerated() {
+            guard let qsf = query.forms[qi][0] else { continue }
+            for s in sp {
+                guard let ss = s.surname else { continue }
+                let ssf = WordForm(ss)
+                let sOthers = s.others.map { WordForm($0.word) }
+                if var m = score(qp, qsf, query.otherForms[qi], s, ssf, sOthers) {
+                    m.score -= 0.01 * Double(qp.rank + s.rank)
+                    if best == nil || m.score > best!.score { best = m }
+                }
+            }
+        }
+        return best
+    }
+
+    // MARK: Words
+
+    static func typoTolerance(_ len: Int) -> Int { len >= 8 ? 2 : (len >= 4 ? 1 : 0) }
+
+    /// Compares two full words. `surname` adds the checks that keep a
+    /// feminine form off the masculine one and -ev off -ov.
+    static func compare(_ q: WordForm, _ s: WordForm, surname: Bool) -> WordMatch? {
+        // Exact, same script.
+        if let qc = q.cyrillicNormalized, let sc = s.cyrillicNormalized {
+            if qc == sc { return WordMatch(level: .exact, cost: 0) }
+            if q.alignForm == s.alignForm { return WordMatch(level: .phonetic, cost: 0) }
+        } else if !q.isCyrillic && !s.isCyrillic {
+            if q.word.latin == s.word.latin { return WordMatch(level: .exact, cost: 0) }
+        }
+        // Transliteration.
+        var t: Int? = nil
+        if q.isCyrillic && !s.isCyrillic {
+            t = Pivot.align(cyrillic: q.alignForm, latin: s.alignForm, options: s.options)
+        } else if !q.isCyrillic && s.isCyrillic {
+            t = Pivot.align(cyrillic: s.alignForm, latin: q.alignForm, options: q.options)
+        } else if !q.isCyrillic && !s.isCyrillic {
+            t = Pivot.align(q.alignForm, q.options, s.alignForm, s.options)
+        }
+        if let t { return WordMatch(level: .transliteration, cost: t) }
+        if surname {
+            if genderPair(q, s) || suffixVowelDiffers(q, s) { return nil }
+        }
+        // Phonetic: a shared cross key.
+        for a in q.crossKeys where s.crossKeys.contains(a) { return WordMatch(level: .phonetic, cost: 0) }
+        // Typo.
+        let tol = typoTolerance(min(q.keyLength, s.keyLength))
+        guard tol > 0 else { return nil }
+        let d = typoDistance(q, s, limit: tol)
+        return d <= tol ? WordMatch(level: .typo, cost: d) : nil
+    }
+
+    static func typoDistance(_ q: WordForm, _ s: WordForm, limit: Int) -> Int {
+        var best = Int.max
+        if let qc = q.cyrillicNormalized, let sc = s.cyrillicNormalized {
+            best = Pivot.editDistance(qc, sc, limit: limit)
+        } else {
+            for a in q.spellings {
+                for b in s.spellings {
+                    best = min(best, Pivot.editDistance(a, b, limit: limit))
+                    if best == 0 { return 0 }
+                }
+            }
+        }
+        for a in q.crossKeys {
+            for b in s.crossKeys { best = min(best, Pivot.editDistance(a, b, limit: limit)) }
+        }
+        return best
+    }
+
+    /// Ежов / Ежова, Krupski / Krupskaya, Tolstoy / Tolstaya: the same stem
+    /// with a masculine and a feminine ending.
+    static func genderPair(_ q: WordForm, _ s: WordForm) -> Bool {
+        let a = NameKeys.A, e = NameKeys.E, i = NameKeys.I
+        for x in q.crossKeys {
+            for y in s.crossKeys {
+                if x.count == y.count + 1 && x.last == a && x.dropLast().elementsEqual(y) { return true }
+                if y.count == x.count + 1 && y.last == a && y.dropLast().elementsEqual(x) { return true }
+                if x.count == y.count, x.count > 2, x.dropLast().elementsEqual(y.dropLast()),
+                   let lx = x.last, let ly = y.last, lx != ly,
+                   (lx == a && (ly == i || ly == e)) || (ly == a && (lx == i || lx == e)) { return true }
+            }
+        }
+        return false
+    }
+
+    /// -ev / -ov (Kamenev / Kamenov): different surnames unless ё after a
+    /// hushing consonant explains it.
+    static func suffixVowelDiffers(_ q: WordForm, _ s: WordForm) -> Bool {
+        guard let x = suffixVowel(q), let y = suffixVowel(s) else { return false }
+        return x.vowel != y.vowel && !x.afterHushing && !y.afterHushing
+    }
+
+    static func suffixVowel(_ f: WordForm) -> (vowel: UInt8, afterHushing: Bool)? {
+        if let c = f.word.cyrillic {
+            var n = c.count
+            if n > 0, c[n - 1] == CyrillicLetter.a { n -= 1 }
+            guard n >= 3, c[n - 1] == CyrillicLetter.v else { return nil }
+            let v = c[n - 2]
+            let hush = CyrillicLetter.isHushing(c[n - 3])
+            if v == CyrillicLetter.ye || v == CyrillicLetter.e { return (NameKeys.E, hush) }
+            if v == CyrillicLetter.o { return (NameKeys.O, hush) }
+            return nil
+        }
+        let l = NameKeys.prepareLatin(f.word.latin)
+        var n = l.count
+        if n > 0, l[n - 1] == NameKeys.A { n -= 1 }
+        guard n >= 3, l[n - 1] == NameKeys.V || l[n - 1] == NameKeys.W else { return nil }
+        let v = l[n - 2], p = l[n - 3]
+        let hush = [NameKeys.H, NameKeys.Z, NameKeys.S, NameKeys.C].contains(p)
+        if v == NameKeys.E { return (NameKeys.E, hush) }
+        if v == NameKeys.O {
+            if [NameKeys.Y, NameKeys.J, NameKeys.I].contains(p) { return nil }  // yo, jo, io: ё
+            return (NameKeys.O, hush)
+        }
+        return nil
+    }
+
+    /// Whether an initial (`M`, `Zh`, `Ю`, `Shch`) can stand for a word.
+    static func initialFits(_ ini: NameWord, _ w: NameWord) -> Bool {
+        if let ic = ini.cyrillicNormalized, let wc = w.cyrillicNormalized {
+            return wc.starts(with: ic)
+        }
+        if !ini.isCyrillic && !w.isCyrillic {
+            if w.latin.starts(with: ini.latin) { return true }
+            let a = NameKeys.crossKeys(ini).compactMap(\.first), b = NameKeys.crossKeys(w).compactMap(\.first)
+            return a.contains { b.contains($0) }
+        }
+        if let ic = ini.cyrillicNormalized, let first = ic.first {
+            // Cyrillic initial, Latin word.
+            return Pivot.renderings[Int(first)].contains { !$0.isEmpty && w.latin.starts(with: $0) }
+        }
+        if let wc = w.cyrillicNormalized, let first = wc.first {
+            let l = ini.latin
+            return Pivot.renderings[Int(first)].contains { r in !r.isEmpty && (r.starts(with: l) || l.starts(with: r)) }
+        }
+        return false
+    }
+
+    // MARK: Names
+
+    static func score(_ q: ParsedName, _ qs: WordForm, _ qo: [WordForm], _ s: ParsedName, _ ss: WordForm, _ so: [WordForm]) -> NameMatch? {
+        guard let sm = compare(qs, ss, surname: true) else { return nil }
+
+        // Match given names, patronymics and initials, in any order.
+        let qRoles = q.others.map(\.role), sRoles = s.others.map(\.role)
+        let nq = qo.count, ns = so.count
+        var pair = [[WordMatch?]](repeating: [WordMatch?](repeating: nil, count: ns), count: nq)
+        for i in 0..<nq {
+            for j in 0..<ns {
+                pair[i][j] = compareOther(qo[i], qRoles[i], so[j], sRoles[j])
+            }
+        }
+        var bestAssign: [Int]? = nil
+        var bestValue = -1.0
+        var assign = [Int](repeating: -1, count: nq)
+        var used = [Bool](repeating: false, count: ns)
+        func evaluate() {
+            // Conflicts: a typed word left over while the stored name has a
+            // word of that kind left over too.
+            for i in 0..<nq where assign[i] < 0 {
+                for j in 0..<ns where !used[j] {
+                    if couldStandFor(qRoles[i], sRoles[j]) { return }
+                }
+            }
+            var v = 0.0
+            for i in 0..<nq where assign[i] >= 0 {
+                let m = pair[i][assign[i]]!
+                v += 10 - Double(m.level.rank) - (qRoles[i] == sRoles[assign[i]] || qRoles[i] == .initial ? 0 : 0.5)
+                if qRoles[i] == .initial && sRoles[assign[i]] == .patronymic && i == 0 { v -= 0.3 }
+            }
+            if v > bestValue { bestValue = v; bestAssign = assign }
+        }
+        func search(_ i: Int) {
+            if i == nq { evaluate(); return }
+            for j in 0..<ns where !used[j] {
+                if pair[i][j] != nil {
+                    used[j] = true; assign[i] = j
+                    search(i + 1)
+                    used[j] = false; assign[i] = -1
+                }
+            }
+            search(i + 1)
+        }
+        if nq <= 5 && ns <= 5 { search(0) } else { return nil }
+        guard let assignment = bestAssign else { return nil }
+
+        // Tier.
+        var tier = sm.level
+        var notes: [String] = []
+        notes.append("surname \(q.surname!.raw) ~ \(s.surname!.raw) (\(describe(sm)))")
+        var matched = 0
+        var allFullExact = sm.level == .exact
+        for i in 0..<nq {
+            let j = assignment[i]
+            guard j >= 0, let m = pair[i][j] else {
+                allFullExact = false
+                notes.append("\(q.others[i].word.raw) not in the stored name")
+                continue
+            }
+            matched += 1
+            var level = m.level
+            if qRoles[i] == .initial || sRoles[j] == .initial {
+                allFullExact = false
+                level = qs.isCyrillic == ss.isCyrillic ? .sameScript : .transliteration
+                notes.append("initial \(qo[i].word.raw). ~ \(so[j].word.raw)")
+            } else {
+                if level != .exact { allFullExact = false }
+                notes.append("\(qo[i].word.raw) ~ \(so[j].word.raw) (\(describe(m)))")
+            }
+            if sm.level == .exact && level == .transliteration { level = .sameScript }
+            if level > tier { tier = level }
+        }
+        if tier == .exact && !allFullExact { tier = .sameScript }
+
+        let base: Double
+        switch tier {
+        case .exact: base = 0.95
+        case .sameScript: base = 0.85
+        case .transliteration: base = 0.70
+        case .phonetic: base = 0.55
+        case .typo: base = 0.40
+        }
+        var bonus = 0.03 * (nq == 0 ? 1 : Double(matched) / Double(nq))
+        bonus += 0.015 * (ns == 0 ? 1 : Double(matched) / Double(ns))
+        if sm.level == .transliteration { bonus -= min(0.02, 0.004 * Double(sm.cost)) }
+        if sm.level == .typo { bonus -= 0.1 * Double(sm.cost - 1) }
+        let score = max(0.01, min(1, base + max(-0.15, bonus) + 0.004))
+        return NameMatch(score: score, reason: tier, explanation: notes.joined(separator: "; "))
+    }
+
+    static func describe(_ m: WordMatch) -> String {
+        switch m.level {
+        case .typo: return m.cost == 1 ? "typo, 1 edit" : "typo, \(m.cost) edits"
+        default: return m.level.rawValue
+        }
+    }
+
+    /// Whether a leftover typed word of one role should have matched a
+    /// leftover stored word of another (then the names disagree).
+    static func couldStandFor(_ q: NamePartRole, _ s: NamePartRole) -> Bool {
+        switch (q, s) {
+        case (.initial, _), (_, .initial): return true
+        case (.given, .given), (.patronymic, .patronymic): return true
+        default: return false
+        }
+    }
+
+    static func compareOther(_ q: WordForm, _ qr: NamePartRole, _ s: WordForm, _ sr: NamePartRole) -> WordMatch? {
+        if qr == .initial || sr == .initial {
+            let (ini, w) = qr == .initial ? (q.word, s.word) : (s.word, q.word)
+            if qr == .initial && sr == .initial {
+                return initialFits(q.word, s.word) || initialFits(s.word, q.word) ? WordMatch(level: .sameScript, cost: 0) : nil
+            }
+            return initialFits(ini, w) ? WordMatch(level: .sameScript, cost: 0) : nil
+        }
+        guard qr == sr else { return nil }
+        if let m = compare(q, s, surname: false) { return m }
+        if let eq = GivenNames.russianEquivalent(q.word), let m = compare(WordForm(eq), s, surname: false), m.level <= .transliteration {
+            return WordMatch(level: .transliteration, cost: 2)
+        }
+        if let eq = GivenNames.russianEquivalent(s.word), let m = compare(q, WordForm(eq), surname: false), m.level <= .transliteration {
+            return WordMatch(level: .transliteration, cost: 2)
+        }
+        return nil
+    }
+}

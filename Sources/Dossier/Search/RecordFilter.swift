@@ -1,0 +1,95 @@
+import DossierStorage
+import Foundation
+
+/// The filters `search` and `stats` share: which defendants to look at.
+///
+/// SQL is built over the aliases `d` (defendant), `p` (proceeding) and
+/// `x` (person); every value is bound, never interpolated.
+public struct RecordFilter: Sendable, Equatable {
+    /// A name, matched through the name index (see `NameSearch`).
+    public var name: String?
+    /// A charge: statute reference or category, whole-part prefix match.
+    public var charge: String?
+    public var outcomes: [Outcome] = []
+    public var bodyKinds: [BodyKind] = []
+    /// true: only court verdicts; false: only extrajudicial bodies.
+    public var judicial: Bool?
+    public var categories: [Category] = []
+    /// A place, matched as a case-insensitive substring.
+    public var place: String?
+    /// EDTF bounds on the decision date (the case's date).
+    public var from: String?
+    public var to: String?
+    /// When true, dates must lie entirely within from…to; otherwise a date
+    /// range that overlaps from…to matches.
+    public var within = false
+
+    public init() {}
+
+    public var isEmpty: Bool { self == RecordFilter() }
+
+    /// A clause for `WHERE` (or "1" when empty) and its bindings.
+    /// - Parameter personIDs: the ids a name filter resolved to (when
+    ///   `name` is set), passed in by the caller that ran the name search.
+    /// - Throws: `DataError` for an unreadable charge or date.
+    public func sql(defaultCode: String) throws -> (String, [SQLBindable]) {
+        var clauses: [String] = []
+        var bindings: [SQLBindable] = []
+        if let charge {
+            let query: ChargeQuery?
+            do { query = try ChargeQuery(charge, defaultCode: defaultCode) } catch let error as ChargeError {
+                throw DataError(field: "--charge", problem: error.problem)
+            }
+            if let query {
+                let (condition, values) = query.sqlCondition
+                // Unqualified `ref` resolves to the innermost table, charge.
+                clauses.append("EXISTS (SELECT 1 FROM charge WHERE charge.defendant_id = d.id AND (\(condition)))")
+                bindings += values.map { $0 as SQLBindable }
+            }
+        }
+        if !outcomes.isEmpty {
+            clauses.append("d.outcome IN (" + outcomes.map { _ in "?" }.joined(separator: ", ") + ")")
+            bindings += outcomes.map { $0.rawValue as SQLBindable }
+        }
+        var kinds = bodyKinds
+        if let judicial {
+            let allowed = BodyKind.allCases.filter { $0.isExtrajudicial != judicial }
+            kinds = kinds.isEmpty ? allowed : kinds.filter(allowed.contains)
+            if kinds.isEmpty { clauses.append("0") }
+        }
+        if !kinds.isEmpty {
+            clauses.append("p.body_kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")")
+            bindings += kinds.map { $0.rawValue as SQLBindable }
+        }
+        if !categories.isEmpty {
+            clauses.append("p.category IN (" + categories.map { _ in "?" }.joined(separator: ", ") + ")")
+            bindings += categories.map { $0.rawValue as SQLBindable }
+        }
+        if let place {
+            clauses.append("instr(lower(p.place), lower(?)) > 0")
+            bindings.append(place)
+        }
+        func bound(_ text: String, field: String) throws -> EDTFDate {
+            do { return try EDTFDate.parse(text) } catch let error as EDTFError {
+                throw DataError(field: field, problem: error.problem, expected: "EDTF, e.g. \(error.example)")
+            }
+        }
+        if let from {
+            let date = try bound(from, field: "--from")
+            if let lower = date.lower {
+                // Overlap: the case's latest day is on or after `from`.
+                // Within: its earliest day is.
+                clauses.append(within ? "p.date_lower >= ?" : "p.date_upper >= ?")
+                bindings.append(lower)
+            }
+        }
+        if let to {
+            let date = try bound(to, field: "--to")
+            if let upper = date.upper {
+                clauses.append(within ? "p.date_upper <= ?" : "p.date_lower <= ?")
+                bindings.append(upper)
+            }
+        }
+        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), bindings)
+    }
+}

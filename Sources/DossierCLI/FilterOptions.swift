@@ -1,0 +1,43 @@
+import ArgumentParser
+import Dossier
+
+/// The record filters `search` and `stats` share.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "A person's name, in any script or spelling.") var name: String?
+    @Option(help: "A statute reference or category; 58-1 matches 58-1, 58-1a, 58-1b but not 58-10.") var charge: String?
+    @Option(help: "An outcome (repeatable): convicted, acquitted, dismissed, returned_for_investigation, released_without_trial, insanity, died_before_verdict, unknown.")
+    var outcome: [String] = []
+    @Option(name: .customLong("body-kind"), help: "A body kind (repeatable).") var bodyKind: [String] = []
+    @Flag(help: "Only court verdicts.") var judicial = false
+    @Flag(help: "Only extrajudicial bodies (troika, dvoika, special_board, commission).") var extrajudicial = false
+    @Option(help: "political, criminal or unknown (repeatable).") var category: [String] = []
+    @Option(help: "A place (substring).") var place: String?
+    @Option(help: "Decided on or after this EDTF date (ranges that overlap count).") var from: String?
+    @Option(help: "Decided on or before this EDTF date (ranges that overlap count).") var to: String?
+    @Flag(help: "With --from/--to: count only dates entirely within the range.") var within = false
+
+    func validate() throws {
+        if judicial && extrajudicial { throw ValidationError("give --judicial or --extrajudicial, not both") }
+    }
+
+    /// The filter, with vocabularies checked.
+    func filter() throws -> RecordFilter {
+        var filter = RecordFilter()
+        filter.name = name
+        filter.charge = charge
+        do {
+            filter.outcomes = try outcome.map { try Outcome.parse($0) }
+            filter.bodyKinds = try bodyKind.map { try BodyKind.parse($0) }
+            filter.categories = try category.map { try Dossier.Category.parse($0) }
+        } catch let problem as FieldProblem {
+            throw ValidationError(problem.problem + (problem.expected.map { " (expected \($0))" } ?? ""))
+        }
+        if judicial { filter.judicial = true }
+        if extrajudicial { filter.judicial = false }
+        filter.place = place
+        filter.from = from
+        filter.to = to
+        filter.within = within
+        return filter
+    }
+}
