@@ -546,7 +546,11 @@ public enum Chicago {
         let x = Array(first), y = Array(second)
         var differ = 0
         while differ < x.count, x[differ] == y[differ] { differ += 1 }
-        let keep = a % 100 < 10 ? x.count - differ : max(2, x.count - differ)
+        let changed = x.count - differ
+        // "If three digits change in a four-digit number, use all four";
+        // likewise when all but the first digit of a longer one change.
+        if (x.count == 4 && changed >= 3) || (x.count > 4 && changed >= x.count - 1) { return second }
+        let keep = a % 100 < 10 ? changed : max(2, changed)
         return String(y.suffix(keep))
     }
 

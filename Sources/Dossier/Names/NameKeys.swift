@@ -24,7 +24,8 @@ import Foundation
 ///   -ij -y -yi -i` → `i`; `ya ja ia â я` → `a`; `ye je ie е` → `e`;
 ///   `-skaya -skaja -skaia -ska` → `-ska`; `Nikolai Nikolaj Nikolay` → `nikela`;
 /// - repeated classes collapse (doubled letters, `khh`, `zzh`);
-/// - French `-ine` → `-in` (Boukharine), `-off`/`-eff` → `-ov`/`-ev`.
+/// - French `-ine`/`-yne` → `-in`/`-yn` (Boukharine, Soljenitsyne),
+///   `-off`/`-eff` → `-ov`/`-ev`.
 /// Ambiguous Latin spellings give several keys (at most 8): `ch` (х in
 /// German, Polish and Czech; ч in English; ш in French) → `k` or `s`; `j`
 /// before a vowel (glide, or ж in French) → glide or `s`; `x` → `k` or `ks`;
@@ -64,7 +65,7 @@ public enum NameKeys {
     static func prepareLatin(_ w: [UInt8]) -> [UInt8] {
         var l = w.filter { ($0 >= 0x61 && $0 <= 0x7A) }
         let n = l.count
-        if n > 4, l[n - 3] == I, l[n - 2] == N, l[n - 1] == E { l.removeLast() }
+        if n > 4, l[n - 3] == I || l[n - 3] == Y, l[n - 2] == N, l[n - 1] == E { l.removeLast() }
         else if n > 4, l[n - 2] == F, l[n - 1] == F, l[n - 3] == O || l[n - 3] == E { l.removeLast(2); l.append(V) }
         return l
     }
@@ -99,14 +100,14 @@ public enum NameKeys {
             if (c == K || c == G) && next == H { add(K); i += 2; continue }
             if c == C && next == K { add(K); i += 2; continue }
             if c == P && next == H { add(F); i += 2; continue }
-            if c == C && next == H { branch([K], [S]); i += 2; continue }
+            if c == C && next == H { branch([S], [K]); i += 2; continue }
             switch c {
             case A, E, I, O, U, Y: add(c)
             case J:
                 if next == nil { add(J) }
                 else if isLatinVowel(next!) { branch([J], [S]) }
                 else if i == 0 { add(S) } else { add(J) }
-            case X: branch([K], [K, S])
+            case X: branch([K, S], [K])
             case C:
                 if let nx = next, [A, O, U, L, R, T, K, N, M].contains(nx) { branch([S], [K]) } else { add(S) }
             case H, G, K, Q: add(K)

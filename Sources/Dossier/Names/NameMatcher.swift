@@ -39,7 +39,7 @@ struct WordForm: Sendable {
     var options: [[Pivot.Option]]
     var crossKeys: [[UInt8]]
     /// Latin spellings for typo distance: the prepared word (Latin) or its
-    /// romanisations (Cyrillic), doubled letters collapsed.
+    /// romanisations (Cyrillic).
     var spellings: [[UInt8]]
 
     init(_ w: NameWord) {
@@ -51,7 +51,7 @@ struct WordForm: Sendable {
             options = []
             var sp: [[UInt8]] = []
             for sys in TransliterationSystem.allCases {
-                let r = Pivot.collapse(NameKeys.prepareLatin(Transliterator.render(c, in: sys)))
+                let r = NameKeys.prepareLatin(Transliterator.render(c, in: sys))
                 if !sp.contains(r) { sp.append(r) }
             }
             spellings = sp
@@ -59,7 +59,7 @@ struct WordForm: Sendable {
             cyrillicNormalized = nil
             alignForm = Pivot.prepare(w.latin)
             options = Pivot.options(alignForm)
-            spellings = [alignForm]
+            spellings = [NameKeys.prepareLatin(w.latin)]
         }
     }
 
@@ -282,77 +282,73 @@ public enum NameMatcher {
 
     // MARK: Names
 
+    /// The given-name slots of a name: the first given name (or first
+    /// initial), then the patronymic (or the next initial), then any further
+    /// given names. Initials stand in the order written: `M. N.` is given
+    /// name M, patronymic N.
+    static func slots(_ p: ParsedName, _ forms: [WordForm]) -> (given: Int?, patronymic: Int?, extra: [Int]) {
+        var given: Int? = nil, pat: Int? = nil
+        var extra: [Int] = []
+        if let i = p.others.firstIndex(where: { $0.role == .patronymic }) { pat = i }
+        for (i, o) in p.others.enumerated() where i != pat {
+            if given == nil { given = i }
+            else if pat == nil && o.role == .initial && i > given! { pat = i }
+            else { extra.append(i) }
+        }
+        return (given, pat, extra)
+    }
+
     static func score(_ q: ParsedName, _ qs: WordForm, _ qo: [WordForm], _ s: ParsedName, _ ss: WordForm, _ so: [WordForm]) -> NameMatch? {
         guard let sm = compare(qs, ss, surname: true) else { return nil }
+        let qSlots = slots(q, qo), sSlots = slots(s, so)
 
-        // Match given names, patronymics and initials, in any order.
-        let qRoles = q.others.map(\.role), sRoles = s.others.map(\.role)
-        let nq = qo.count, ns = so.count
-        var pair = [[WordMatch?]](repeating: [WordMatch?](repeating: nil, count: ns), count: nq)
-        for i in 0..<nq {
-            for j in 0..<ns {
-                pair[i][j] = compareOther(qo[i], qRoles[i], so[j], sRoles[j])
-            }
-        }
-        var bestAssign: [Int]? = nil
-        var bestValue = -1.0
-        var assign = [Int](repeating: -1, count: nq)
-        var used = [Bool](repeating: false, count: ns)
-        func evaluate() {
-            // Conflicts: a typed word left over while the stored name has a
-            // word of that kind left over too.
-            for i in 0..<nq where assign[i] < 0 {
-                for j in 0..<ns where !used[j] {
-                    if couldStandFor(qRoles[i], sRoles[j]) { return }
-                }
-            }
-            var v = 0.0
-            for i in 0..<nq where assign[i] >= 0 {
-                let m = pair[i][assign[i]]!
-                v += 10 - Double(m.level.rank) - (qRoles[i] == sRoles[assign[i]] || qRoles[i] == .initial ? 0 : 0.5)
-                if qRoles[i] == .initial && sRoles[assign[i]] == .patronymic && i == 0 { v -= 0.3 }
-            }
-            if v > bestValue { bestValue = v; bestAssign = assign }
-        }
-        func search(_ i: Int) {
-            if i == nq { evaluate(); return }
-            for j in 0..<ns where !used[j] {
-                if pair[i][j] != nil {
-                    used[j] = true; assign[i] = j
-                    search(i + 1)
-                    used[j] = false; assign[i] = -1
-                }
-            }
-            search(i + 1)
-        }
-        if nq <= 5 && ns <= 5 { search(0) } else { return nil }
-        guard let assignment = bestAssign else { return nil }
-
-        // Tier.
         var tier = sm.level
-        var notes: [String] = []
-        notes.append("surname \(q.surname!.raw) ~ \(s.surname!.raw) (\(describe(sm)))")
-        var matched = 0
+        var notes: [String] = ["surname \(q.surname!.raw) ~ \(s.surname!.raw) (\(describe(sm)))"]
         var allFullExact = sm.level == .exact
-        for i in 0..<nq {
-            let j = assignment[i]
-            guard j >= 0, let m = pair[i][j] else {
+        var typed = 0, matched = 0
+        var lostCost = 0
+
+        func slot(_ qi: Int?, _ si: Int?, role: NamePartRole) -> Bool {
+            guard let qi else { return true }
+            typed += 1
+            guard let si else {
                 allFullExact = false
-                notes.append("\(q.others[i].word.raw) not in the stored name")
-                continue
+                notes.append("\(qo[qi].word.raw) not in the stored name")
+                return true
             }
+            let qr = q.others[qi].role, sr = s.others[si].role
+            let qRole: NamePartRole = qr == .initial ? .initial : role
+            let sRole: NamePartRole = sr == .initial ? .initial : role
+            guard let m = compareOther(qo[qi], qRole, so[si], sRole) else { return false }
             matched += 1
             var level = m.level
-            if qRoles[i] == .initial || sRoles[j] == .initial {
+            if qr == .initial || sr == .initial {
                 allFullExact = false
                 level = qs.isCyrillic == ss.isCyrillic ? .sameScript : .transliteration
-                notes.append("initial \(qo[i].word.raw). ~ \(so[j].word.raw)")
+                notes.append("initial \(qo[qi].word.raw) ~ \(so[si].word.raw)")
             } else {
                 if level != .exact { allFullExact = false }
-                notes.append("\(qo[i].word.raw) ~ \(so[j].word.raw) (\(describe(m)))")
+                notes.append("\(qo[qi].word.raw) ~ \(so[si].word.raw) (\(describe(m)))")
+                if level == .typo { lostCost += m.cost }
             }
             if sm.level == .exact && level == .transliteration { level = .sameScript }
             if level > tier { tier = level }
+            return true
+        }
+        // Given name, then patronymic: a different name where both are known
+        // rules the stored name out.
+        guard slot(qSlots.given, sSlots.given, role: .given) else { return nil }
+        guard slot(qSlots.patronymic, sSlots.patronymic, role: .patronymic) else { return nil }
+        // Further given names: each must meet one of the stored extras.
+        for qi in qSlots.extra {
+            typed += 1
+            if let si = sSlots.extra.first(where: { compareOther(qo[qi], q.others[qi].role, so[$0], s.others[$0].role) != nil }) {
+                matched += 1
+                notes.append("\(qo[qi].word.raw) ~ \(so[si].word.raw)")
+            } else {
+                allFullExact = false
+                if !sSlots.extra.isEmpty { return nil }
+            }
         }
         if tier == .exact && !allFullExact { tier = .sameScript }
 
@@ -364,10 +360,12 @@ public enum NameMatcher {
         case .phonetic: base = 0.55
         case .typo: base = 0.40
         }
-        var bonus = 0.03 * (nq == 0 ? 1 : Double(matched) / Double(nq))
-        bonus += 0.015 * (ns == 0 ? 1 : Double(matched) / Double(ns))
+        let storedParts = (sSlots.given == nil ? 0 : 1) + (sSlots.patronymic == nil ? 0 : 1) + sSlots.extra.count
+        var bonus = 0.03 * (typed == 0 ? 1 : Double(matched) / Double(typed))
+        bonus += 0.015 * (storedParts == 0 ? 1 : Double(min(matched, storedParts)) / Double(storedParts))
         if sm.level == .transliteration { bonus -= min(0.02, 0.004 * Double(sm.cost)) }
         if sm.level == .typo { bonus -= 0.1 * Double(sm.cost - 1) }
+        bonus -= 0.01 * Double(lostCost)
         let score = max(0.01, min(1, base + max(-0.15, bonus) + 0.004))
         return NameMatch(score: score, reason: tier, explanation: notes.joined(separator: "; "))
     }
@@ -376,16 +374,6 @@ public enum NameMatcher {
         switch m.level {
         case .typo: return m.cost == 1 ? "typo, 1 edit" : "typo, \(m.cost) edits"
         default: return m.level.rawValue
-        }
-    }
-
-    /// Whether a leftover typed word of one role should have matched a
-    /// leftover stored word of another (then the names disagree).
-    static func couldStandFor(_ q: NamePartRole, _ s: NamePartRole) -> Bool {
-        switch (q, s) {
-        case (.initial, _), (_, .initial): return true
-        case (.given, .given), (.patronymic, .patronymic): return true
-        default: return false
         }
     }
 
@@ -398,13 +386,14 @@ public enum NameMatcher {
             return initialFits(ini, w) ? WordMatch(level: .sameScript, cost: 0) : nil
         }
         guard qr == sr else { return nil }
-        if let m = compare(q, s, surname: false) { return m }
+        let direct = compare(q, s, surname: false)
+        if let m = direct, m.level <= .transliteration { return m }
         if let eq = GivenNames.russianEquivalent(q.word), let m = compare(WordForm(eq), s, surname: false), m.level <= .transliteration {
             return WordMatch(level: .transliteration, cost: 2)
         }
         if let eq = GivenNames.russianEquivalent(s.word), let m = compare(q, WordForm(eq), surname: false), m.level <= .transliteration {
             return WordMatch(level: .transliteration, cost: 2)
         }
-        return nil
+        return direct
     }
 }
