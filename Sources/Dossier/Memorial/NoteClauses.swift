@@ -236,7 +236,19 @@ extension NoteParser {
         if let date = date(in: clause.from, end) {
             set("arrested.date", date.edtf, date.first, date.last)
             if let before = trim(clause.from, date.first, words: ["в"]) { parts.append(before) }
-            if let after = trim(date.last + 1, end, words: ["в"]) { parts.append(after) }
+            // `Арестован 2 сентября 1937 г. Комиссией НКВД и Прокуратуры СССР
+            // 1 ноября 1937 г. приговорен …`: a deciding body and its date
+            // before the verb (the Leningrad Martyrology's order).
+            let second = self.date(in: date.last + 1, end)
+            let limit = second?.first ?? end
+            if let after = trim(date.last + 1, limit, words: ["в"]) {
+                if NoteVocabulary.bodyKind(lowerWords(after)) != nil {
+                    readBody(after)
+                    if let second { set("trial_date", second.edtf, second.first, second.last) }
+                } else {
+                    parts.append(after)
+                }
+            }
         } else if let all = trim(clause.from, end, words: ["в"]) {
             parts.append(all)
         }
@@ -284,7 +296,10 @@ extension NoteParser {
     mutating func readStatute(_ statute: Int, _ end: Int) {
         var last = end
         var firstError: String?
-        while last >= statute {
+        // A shorter stretch is taken only when what it leaves out names no
+        // code (`УК УССР`), lest its charges get the default code.
+        let codeAt = (statute...end).last { ["ук", "кк"].contains(t[$0].lower) }
+        while last >= statute, last >= (codeAt ?? statute) {
             let text = NoteParser.normalizeCharge(t.text(statute, last))
             do {
                 let parsed = try ChargeParser.parse(text, defaultCode: defaultCode)
@@ -361,7 +376,7 @@ extension NoteParser {
         if let date { set("trial_date", date.edtf, date.first, date.last) }
         if let statute {
             var first = statute.lowerBound
-            if t[first].lower == "по" { use(first, first); first += 1 }
+            if t[first].lower == "по" || t[first].lower == "как" { use(first, first); first += 1 }
             readStatute(first, trim(first, statute.upperBound + 1)?.upperBound ?? statute.upperBound)
         }
         if let sentenceStart {
@@ -372,10 +387,14 @@ extension NoteParser {
         }
     }
 
-    /// Where charges start inside a decision: `по ст.`, `ст.`, `по статье`.
+    /// Where charges start inside a decision: `по ст.`, `ст.`, `по статье`,
+    /// or an OSO letter code (`как ЧСИР`).
     func statuteStart(_ from: Int, _ to: Int) -> Int? {
         for i in from..<to where t[i].isWord {
             let word = t[i].lower
+            if t[i].text == t[i].text.uppercased(), t[i].text.count >= 2, OSOCodes.known(t[i].text) != nil {
+                return i > from && t[i - 1].lower == "как" ? i - 1 : i
+            }
             let isStatute = (word == "ст" && i + 1 < to && (t[i + 1].isPunct(".") || t[i + 1].isNumber))
                 || ["статье", "статьям"].contains(word)
             guard isStatute else { continue }
