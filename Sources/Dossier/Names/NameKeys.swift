@@ -98,7 +98,7 @@ public enum NameKeys {
             let c = w[i]
             let next: UInt8? = i + 1 < n ? w[i + 1] : nil
             if (c == K || c == G) && next == H { add(K); i += 2; continue }
-            if c == C && next == K { add(K); i += 2; continue }
+            if c == C && next == K { branch([S, K], [K]); i += 2; continue }  // Polish ц+к, German k
             if c == P && next == H { add(F); i += 2; continue }
             if c == C && next == H { branch([S], [K]); i += 2; continue }
             switch c {

@@ -228,7 +228,8 @@ public enum NameMatcher {
     }
 
     /// -ev / -ov (Kamenev / Kamenov): different surnames unless ё after a
-    /// hushing consonant explains it.
+    /// hushing consonant or л explains it (Khrushchev / Chruschtschow,
+    /// Korolev / Korolow).
     static func suffixVowelDiffers(_ q: WordForm, _ s: WordForm) -> Bool {
         guard let x = suffixVowel(q), let y = suffixVowel(s) else { return false }
         return x.vowel != y.vowel && !x.afterHushing && !y.afterHushing
@@ -240,7 +241,7 @@ public enum NameMatcher {
             if n > 0, c[n - 1] == CyrillicLetter.a { n -= 1 }
             guard n >= 3, c[n - 1] == CyrillicLetter.v else { return nil }
             let v = c[n - 2]
-            let hush = CyrillicLetter.isHushing(c[n - 3])
+            let hush = CyrillicLetter.isHushing(c[n - 3]) || c[n - 3] == CyrillicLetter.l
             if v == CyrillicLetter.ye || v == CyrillicLetter.e { return (NameKeys.E, hush) }
             if v == CyrillicLetter.o { return (NameKeys.O, hush) }
             return nil
@@ -250,7 +251,7 @@ public enum NameMatcher {
         if n > 0, l[n - 1] == NameKeys.A { n -= 1 }
         guard n >= 3, l[n - 1] == NameKeys.V || l[n - 1] == NameKeys.W else { return nil }
         let v = l[n - 2], p = l[n - 3]
-        let hush = [NameKeys.H, NameKeys.Z, NameKeys.S, NameKeys.C].contains(p)
+        let hush = [NameKeys.H, NameKeys.Z, NameKeys.S, NameKeys.C, NameKeys.L].contains(p)
         if v == NameKeys.E { return (NameKeys.E, hush) }
         if v == NameKeys.O {
             if [NameKeys.Y, NameKeys.J, NameKeys.I].contains(p) { return nil }  // yo, jo, io: ё
@@ -392,6 +393,9 @@ public enum NameMatcher {
             return WordMatch(level: .transliteration, cost: 2)
         }
         if let eq = GivenNames.russianEquivalent(s.word), let m = compare(q, WordForm(eq), surname: false), m.level <= .transliteration {
+            return WordMatch(level: .transliteration, cost: 2)
+        }
+        if let a = GivenNames.russianEquivalent(q.word), let b = GivenNames.russianEquivalent(s.word), a.cyrillic == b.cyrillic {
             return WordMatch(level: .transliteration, cost: 2)
         }
         return direct

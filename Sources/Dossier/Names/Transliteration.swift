@@ -179,7 +179,7 @@ public enum Transliterator {
                 let yo = c == CyrillicLetter.yo
                 switch system {
                 case .popular:
-                    r = yo ? (afterHushing ? "e" : (initialOrAfterVowel ? "yo" : "yo")) : (initialOrAfterVowel ? "ye" : "e")
+                    r = yo ? (afterHushing ? "e" : "yo") : (initialOrAfterVowel ? "ye" : "e")
                 case .libraryOfCongress: r = "e"
                 case .german: r = yo ? (afterHushing ? "o" : "jo") : (initialOrAfterVowel ? "je" : "e")
                 case .french: r = yo ? (afterHushing ? "o" : "io") : (initialOrAfterVowel && prev != nil ? "ie" : (prev == nil ? "ie" : "e"))
@@ -205,8 +205,9 @@ public enum Transliterator {
             }
             i += 1
         }
-        if system == .french, out.count >= 2, out[out.count - 2] == UInt8(ascii: "i"), out[out.count - 1] == UInt8(ascii: "n") {
-            out.append(UInt8(ascii: "e"))  // Boukharine, Louzine
+        if system == .french, out.count >= 2, out[out.count - 2] == UInt8(ascii: "i") || out[out.count - 2] == UInt8(ascii: "y"),
+           out[out.count - 1] == UInt8(ascii: "n") {
+            out.append(UInt8(ascii: "e"))  // Boukharine, Louzine, Soljenitsyne
         }
         return out
     }
