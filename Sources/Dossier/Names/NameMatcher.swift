@@ -39,8 +39,16 @@ struct WordForm: Sendable {
     var options: [[Pivot.Option]]
     var crossKeys: [[UInt8]]
     /// Latin spellings for typo distance: the prepared word (Latin) or its
-    /// romanisations (Cyrillic).
-    var spellings: [[UInt8]]
+    /// romanisations (Cyrillic); computed only when a typo is considered.
+    func spellings() -> [[UInt8]] {
+        guard let c = word.cyrillic else { return [NameKeys.prepareLatin(word.latin)] }
+        var sp: [[UInt8]] = []
+        for sys in TransliterationSystem.allCases {
+            let r = NameKeys.prepareLatin(Transliterator.render(c, in: sys))
+            if !sp.contains(r) { sp.append(r) }
+        }
+        return sp
+    }
 
     init(_ w: NameWord) {
         word = w
@@ -49,17 +57,10 @@ struct WordForm: Sendable {
             cyrillicNormalized = c.map { $0 == CyrillicLetter.yo ? CyrillicLetter.ye : $0 }
             alignForm = Pivot.prepare(cyrillic: c)
             options = []
-            var sp: [[UInt8]] = []
-            for sys in TransliterationSystem.allCases {
-                let r = NameKeys.prepareLatin(Transliterator.render(c, in: sys))
-                if !sp.contains(r) { sp.append(r) }
-            }
-            spellings = sp
         } else {
             cyrillicNormalized = nil
             alignForm = Pivot.prepare(w.latin)
             options = Pivot.options(alignForm)
-            spellings = [NameKeys.prepareLatin(w.latin)]
         }
     }
 
@@ -101,9 +102,10 @@ public struct NameQuery: Sendable {
         return keys
     }
 
-    /// Keys that reach names whose surname differs by one typo (`t:`): the
-    /// one-deletion neighbourhood of the surname skeleton, under the first
-    /// class of each given name or initial typed (all classes when none).
+    /// Keys that reach names whose surname differs by one typo (`t:`, `c:`):
+    /// the one-deletion neighbourhood of the surname skeleton (or cross key),
+    /// under the first class of each given name or initial typed (all
+    /// classes when none).
     public var typoLookupKeys: [String] {
         var keys: [String] = []
         var seen = Set<String>()
@@ -114,18 +116,11 @@ public struct NameQuery: Sendable {
                 for g in NameKeys.givenClasses(o.word) where !gis.contains(g) { gis.append(g) }
             }
             if gis.isEmpty { gis = NameKeys.allGivenClasses } else { gis.append(UInt8(ascii: "_")) }
-            var skels: [[UInt8]] = []
-            for k in NameKeys.crossKeys(s) {
-                for v in NameKeys.skeletonNeighbourhood(NameKeys.skeleton(k)) where !v.isEmpty && !skels.contains(v) {
-                    skels.append(v)
-                }
+            var typo: [String] = []
+            for k in NameKeys.crossKeys(s) where !k.isEmpty {
+                for gi in gis { typo += NameKeys.queryTypoKeys(k, given: gi) }
             }
-            for gi in gis {
-                for v in skels {
-                    let key = NameKeys.typoKey(gi, v)
-                    if seen.insert(key).inserted { keys.append(key) }
-                }
-            }
+            for key in typo where seen.insert(key).inserted { keys.append(key) }
         }
         return keys
     }
@@ -159,7 +154,8 @@ public enum NameMatcher {
 
     // MARK: Words
 
-    static func typoTolerance(_ len: Int) -> Int { len >= 8 ? 2 : (len >= 4 ? 1 : 0) }
+    /// Edits allowed for a word whose cross key has `len` letters.
+    static func typoTolerance(_ len: Int) -> Int { len >= 8 ? 2 : (len >= 3 ? 1 : 0) }
 
     /// Compares two full words. `surname` adds the checks that keep a
     /// feminine form off the masculine one and -ev off -ov.
@@ -198,8 +194,9 @@ public enum NameMatcher {
         if let qc = q.cyrillicNormalized, let sc = s.cyrillicNormalized {
             best = Pivot.editDistance(qc, sc, limit: limit)
         } else {
-            for a in q.spellings {
-                for b in s.spellings {
+            let sb = s.spellings()
+            for a in q.spellings() {
+                for b in sb {
                     best = min(best, Pivot.editDistance(a, b, limit: limit))
                     if best == 0 { return 0 }
                 }
