@@ -191,14 +191,17 @@ public enum NameKeys {
         return out
     }
 
-    /// A string and its one-deletion neighbours (repeats collapsed, distinct).
+    /// A string and its one-deletion neighbours (distinct; repeats collapse,
+    /// and two vowel classes brought together merge into the second, as a
+    /// vowel run would).
     static func deletionNeighbourhood(_ s: [UInt8]) -> [[UInt8]] {
         var result: [[UInt8]] = [s]
         guard s.count > 1 else { return result }
         for d in 0..<s.count {
             var v: [UInt8] = []
             for (k, c) in s.enumerated() where k != d {
-                if v.last != c { v.append(c) }
+                if let l = v.last, l == c || (isVowelClass(l) && isVowelClass(c)) { v.removeLast() }
+                v.append(c)
             }
             if !v.isEmpty && !result.contains(v) { result.append(v) }
         }
@@ -211,21 +214,23 @@ public enum NameKeys {
 
     /// The typo keys of a cross key as stored: `t:<gi>:` + the skeleton
     /// neighbourhood, or for a short skeleton `c:<gi>:` + the cross-key
-    /// neighbourhood.
+    /// neighbourhood and `t:<gi>:` + the skeleton alone.
     static func storedTypoKeys(_ key: [UInt8], given gi: UInt8) -> [String] {
         let skel = skeleton(key)
         if skel.count <= shortSkeleton {
-            return deletionNeighbourhood(key).map { typoKey("c", gi, $0) }
+            // The whole skeleton too, without its (unselective) neighbours.
+            return deletionNeighbourhood(key).map { typoKey("c", gi, $0) } + (skel.isEmpty ? [] : [typoKey("t", gi, skel)])
         }
         return deletionNeighbourhood(skel).map { typoKey("t", gi, $0) }
     }
 
-    /// The typo keys a query looks up for a cross key: both families when
-    /// one typo may have crossed the short-skeleton line.
+    /// The typo keys a query looks up for a cross key: the skeleton
+    /// neighbourhood, and the cross-key neighbourhood when one typo may have
+    /// crossed the short-skeleton line.
     static func queryTypoKeys(_ key: [UInt8], given gi: UInt8) -> [String] {
         let skel = skeleton(key)
         var keys: [String] = []
-        if skel.count >= shortSkeleton { keys += deletionNeighbourhood(skel).map { typoKey("t", gi, $0) } }
+        if !skel.isEmpty { keys += deletionNeighbourhood(skel).map { typoKey("t", gi, $0) } }
         if skel.count <= shortSkeleton + 1 { keys += deletionNeighbourhood(key).map { typoKey("c", gi, $0) } }
         return keys
     }
@@ -260,8 +265,8 @@ public enum NameKeys {
     ///   typo) in the surname looks up the same neighbourhood of its own
     ///   skeleton, so the two meet (`_` stands for a name without a given
     ///   name); when the skeleton has at most two consonants (Ежов: `sv`),
-    ///   `c:<class>:<cross key>` and its one-deletion neighbours instead, which
-    ///   are far more selective.
+    ///   only the skeleton itself, and `c:<class>:<cross key>` with its
+    ///   one-deletion neighbours, which are far more selective.
     public static func indexKeys(for storedName: String) -> [String] {
         indexKeys(parses: NameParser.parse(storedName))
     }

@@ -183,7 +183,7 @@ public enum NameMatcher {
         // Phonetic: a shared cross key.
         for a in q.crossKeys where s.crossKeys.contains(a) { return WordMatch(level: .phonetic, cost: 0) }
         // Typo.
-        let tol = typoTolerance(min(q.keyLength, s.keyLength))
+        let tol = typoTolerance(max(q.keyLength, s.keyLength))
         guard tol > 0 else { return nil }
         let d = typoDistance(q, s, limit: tol)
         return d <= tol ? WordMatch(level: .typo, cost: d) : nil
@@ -202,8 +202,15 @@ public enum NameMatcher {
                 }
             }
         }
+        if best <= limit { return best }
         for a in q.crossKeys {
             for b in s.crossKeys { best = min(best, Pivot.editDistance(a, b, limit: limit)) }
+        }
+        if best <= limit { return best }
+        if q.isCyrillic && !s.isCyrillic {
+            best = min(best, Pivot.editsAcrossScripts(cyrillic: q.alignForm, latin: s.alignForm, options: s.options, limit: limit))
+        } else if !q.isCyrillic && s.isCyrillic {
+            best = min(best, Pivot.editsAcrossScripts(cyrillic: s.alignForm, latin: q.alignForm, options: q.options, limit: limit))
         }
         return best
     }
@@ -211,12 +218,15 @@ public enum NameMatcher {
     /// Ежов / Ежова, Krupski / Krupskaya, Tolstoy / Tolstaya: the same stem
     /// with a masculine and a feminine ending.
     static func genderPair(_ q: WordForm, _ s: WordForm) -> Bool {
-        let a = NameKeys.A, e = NameKeys.E, i = NameKeys.I
+        let a = NameKeys.A, e = NameKeys.E, i = NameKeys.I, v = NameKeys.V, n = NameKeys.N
         for x in q.crossKeys {
             for y in s.crossKeys {
-                if x.count == y.count + 1 && x.last == a && x.dropLast().elementsEqual(y) { return true }
-                if y.count == x.count + 1 && y.last == a && y.dropLast().elementsEqual(x) { return true }
+                // -ov/-ova, -ev/-eva, -in/-ina.
+                if x.count == y.count + 1 && x.last == a && (y.last == v || y.last == n) && x.dropLast().elementsEqual(y) { return true }
+                if y.count == x.count + 1 && y.last == a && (x.last == v || x.last == n) && y.dropLast().elementsEqual(x) { return true }
+                // Adjectives: -sky/-skaya, -tskiy/-tskaya, -stoy/-staya, -ny/-naya.
                 if x.count == y.count, x.count > 2, x.dropLast().elementsEqual(y.dropLast()),
+                   [NameKeys.K, NameKeys.T, NameKeys.N].contains(x[x.count - 2]),
                    let lx = x.last, let ly = y.last, lx != ly,
                    (lx == a && (ly == i || ly == e)) || (ly == a && (lx == i || lx == e)) { return true }
             }

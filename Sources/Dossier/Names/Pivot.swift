@@ -227,6 +227,39 @@ enum Pivot {
         return r >= unreachable ? nil : r
     }
 
+    /// Edits (wrong, missing or extra letters, a Cyrillic letter counting as
+    /// one against its whole Latin rendering) between a Cyrillic word and a
+    /// Latin word, both prepared; spellings in any system cost nothing.
+    static func editsAcrossScripts(cyrillic cyr: [UInt8], latin lat: [UInt8], options opts: [[Option]], limit: Int) -> Int {
+        let n = cyr.count, m = lat.count
+        if n == 0 || m == 0 { return max(n, m) }
+        let width = m + 1
+        var dp = [Int](repeating: unreachable, count: (n + 1) * width)
+        dp[0] = 0
+        @inline(__always) func relax(_ k: Int, _ v: Int) { if v < dp[k] { dp[k] = v } }
+        for i in 0...n {
+            for j in 0...m {
+                let cur = dp[i * width + j]
+                if cur > limit { continue }
+                if i < n {
+                    let letter = cyr[i]
+                    relax((i + 1) * width + j, cur + (isSilent(letter) ? 0 : 1))  // letter missing in Latin
+                    if j < m {
+                        relax((i + 1) * width + j + 1, cur + 1)  // wrong letter
+                        for op in opts[j] {
+                            relax((i + 1) * width + j + Int(op.length), cur + (op.letter == letter ? 0 : 1))
+                        }
+                    }
+                }
+                if j < m {
+                    relax(i * width + j + 1, cur + 1)  // extra Latin letter
+                    for op in opts[j] where op.length > 1 { relax(i * width + j + Int(op.length), cur + 1) }
+                }
+            }
+        }
+        return dp[n * width + m]
+    }
+
     /// Restricted Damerau–Levenshtein distance (adjacent transpositions).
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int = .max) -> Int {
         let n = a.count, m = b.count
