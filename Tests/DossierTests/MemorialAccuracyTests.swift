@@ -24,4 +24,13 @@ import Testing
         #expect(accuracy.share >= 0.95)
         #expect(accuracy.invented == 0)
     }
+
+    @Test func freshNotes() throws {
+        let accuracy = MemorialAccuracy(try MemorialFixtures.fresh())
+        print("memorial accuracy, fresh notes (12): \(accuracy.summary)")
+        for difference in accuracy.differences { print("  " + difference) }
+        #expect(accuracy.present > 200)
+        #expect(accuracy.share >= 0.95)
+        #expect(accuracy.invented == 0)
+    }
 }

@@ -51,6 +51,7 @@ enum MemorialFixtures {
 
     static func development() throws -> [Annotated] { try annotated("notes.txt", "expected.jsonl") }
     static func heldOut() throws -> [Annotated] { try annotated("heldout.txt", "heldout-expected.jsonl") }
+    static func fresh() throws -> [Annotated] { try annotated("fresh.txt", "fresh-expected.jsonl") }
 }
 
 /// Field-by-field agreement of parses with the annotations.

@@ -74,7 +74,8 @@ import Testing
         ("1904 или 1906", "[1904,1906]", "1904 или 1906"), ("1937-1938 гг.", "1937/1938", "1937-1938 гг."),
         ("1930-е", "193X", "1930-е"), ("ок. 1900", "1900~", "ок. 1900"), ("1895 (?)", "1895?", "1895 (?)"),
         ("12 марта 1899 г. (ст. ст.)", "os:1899-03-12", "12 марта 1899 г. (ст. ст.)"),
-        ("1937 г.Москва", "1937", "1937"),
+        ("1937 г.Москва", "1937", "1937"), ("5.XI.1937", "1937-11-05", "5.XI.1937"),
+        ("17.ХI.1937", "1937-11-17", "17.ХI.1937"),
     ])
     func readsDates(text: String, edtf: String, span: String) throws {
         let tokens = NoteTokens(text)
@@ -121,6 +122,39 @@ import Testing
     func knowsDecidingBodies(text: String, kind: BodyKind) {
         let tokens = NoteTokens(text)
         #expect(NoteVocabulary.bodyKind(tokens.tokens.map(\.lower)) == kind)
+    }
+
+    @Test func aDecisionWhoseVerbComesAfterTheBody() {
+        let parse = MemorialNote.parse(name: "Х", note: """
+            Арестован 22.05.1937. Специальным судебным присутствием Верховного суда СССР 11.06.1937 приговорен к ВМН. \
+            Расстрелян 12.06.1937.
+            """)
+        #expect(parse.value("body_kind") == "special_court")
+        #expect(parse.value("trial_date") == "1937-06-11")
+        #expect(parse.value("sentence") == "к ВМН")
+        #expect(parse.unread.isEmpty)
+        // The Leningrad Martyrology's order: the body and its date inside the arrest's sentence.
+        let martyrology = MemorialNote.parse(name: "Х", note: """
+            Арестован 2 сентября 1937 г. Комиссией НКВД и Прокуратуры СССР 1 ноября 1937 г. приговорен по ст. 58-6 УК РСФСР \
+            к высшей мере наказания.
+            """)
+        #expect(martyrology.value("arrested.date") == "1937-09-02")
+        #expect(martyrology.value("arrested.body") == nil)
+        #expect(martyrology.value("body_kind") == "dvoika")
+        #expect(martyrology.value("trial_date") == "1937-11-01")
+    }
+
+    @Test func aYearsAbbreviationEndsASentenceUnlessAnOrganFollows() {
+        let unknown = MemorialNote.parse(name: "Х", note: "Осужден в 1938 г. Сведения о деле утрачены.")
+        #expect(unknown.value("body") == nil)
+        #expect(unknown.value("trial_date") == "1938")
+        let organ = MemorialNote.parse(name: "Х", note: "Арестован 5 сентября 1937 г. Кировским РО НКВД.")
+        #expect(organ.value("arrested.body") == "Кировским РО НКВД")
+        let list = MemorialNote.parse(name: "Х", note: "Род. в 1910 г. в с. Выдумовка Орловской губ. Русский. Член ВКП(б) с 1931 г. Директор МТС.")
+        #expect(list.value("birthplace") == "с. Выдумовка Орловской губ.")
+        #expect(list.value("nationality") == "Русский")
+        #expect(list.value("party") == "Член ВКП(б) с 1931 г.")
+        #expect(list.value("occupation") == "Директор МТС")
     }
 
     @Test func anUnknownBodyIsKeptAsOther() {

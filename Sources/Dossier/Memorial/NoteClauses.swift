@@ -40,6 +40,8 @@ extension NoteParser {
                 case .date(let date):
                     if set("birth", date.edtf, date.first, date.last, person: true) { use(i, j - 1) }
                     i = date.last + 1
+                    // `Род. в 1899 г. Тульская губ.`: what follows the year's `г.` is the birthplace.
+                    if t[date.last].isPunct("."), i < to, t[i].isCapitalized { forced = true }
                 case .invalid(_, let last, let text):
                     problem(text)
                     i = last + 1
@@ -347,11 +349,13 @@ extension NoteParser {
         caseHasContent.insert(caseIndex)
         if decisionTrigger[caseIndex] == nil { decisionTrigger[caseIndex] = (clause.triggerFirst, clause.triggerLast) }
         let end = sentenceEnd(clause.from, clause.to)
-        let date = date(in: clause.from, end)
+        let begin = clause.pre ?? clause.from
+        let date = date(in: begin, end)
         var excluded: [ClosedRange<Int>] = date.map { [$0.first...$0.last] } ?? []
+        if clause.pre != nil { excluded.append(clause.triggerFirst...(clause.from - 1)) }
         // Charges inside the decision: `тройкой … по ст. 58-10 УК РСФСР к ВМН`.
         var statute: ClosedRange<Int>?
-        if let start = statuteStart(clause.from, end) {
+        if let start = statuteStart(begin, end) {
             var stop = findSentence(start, end, skipping: excluded) ?? end
             if let date, date.first > start { stop = min(stop, date.first) }
             if stop > start {
@@ -359,17 +363,18 @@ extension NoteParser {
                 excluded.append(start...(stop - 1))
             }
         }
-        let sentenceStart = findSentence(clause.from, end, skipping: excluded)
+        let sentenceStart = findSentence(begin, end, skipping: excluded)
         let stop = sentenceStart ?? end
         // The body: a stretch before the sentence, outside the date and the
         // charges, that names one (else the first such stretch).
         var regions: [ClosedRange<Int>] = []
-        var start = clause.from
+        var start = begin
+        let small: Set<String> = ["в", "по", "от", "был", "была", "было"]
         for range in excluded.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.lowerBound < stop {
-            if let region = trim(start, min(range.lowerBound, stop), words: ["в", "по", "от"]) { regions.append(region) }
+            if let region = trim(start, min(range.lowerBound, stop), words: small) { regions.append(region) }
             start = max(start, range.upperBound + 1)
         }
-        if start < stop, let region = trim(start, stop, words: ["в", "по", "от"]) { regions.append(region) }
+        if start < stop, let region = trim(start, stop, words: small) { regions.append(region) }
         if let body = regions.first(where: { NoteVocabulary.bodyKind(lowerWords($0)) != nil }) ?? regions.first {
             readBody(body)
         }
@@ -407,7 +412,8 @@ extension NoteParser {
     /// has a capitalised word (`Президиум ЦИК`), as kind `other`.
     mutating func readBody(_ range: ClosedRange<Int>) {
         let kind = NoteVocabulary.bodyKind(lowerWords(range))
-        guard kind != nil || range.contains(where: { t[$0].isCapitalized }) else { return }
+        let words = range.filter { t[$0].isWord }
+        guard kind != nil || (words.count >= 2 && words.contains(where: { t[$0].isCapitalized })) else { return }
         if setText("body", range.lowerBound, range.upperBound) {
             set("body_kind", (kind ?? .other).rawValue, range.lowerBound, range.upperBound)
         }

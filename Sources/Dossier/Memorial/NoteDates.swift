@@ -82,6 +82,11 @@ enum NoteDates {
             guard years.contains(fullYear) else { return nil }
             edtf = String(format: "%04d-%02d-%02d", fullYear, month, day)
             last = i + 4
+        } else if let day = number(i, digits: 1...2), punct(i + 1, ["."]), i + 2 < end, let month = roman(t[i + 2]),
+                  punct(i + 3, ["."]), let year = number(i + 4, digits: 4...4), years.contains(year) {
+            // `5.XI.1937`
+            edtf = String(format: "%04d-%02d-%02d", year, month, day)
+            last = i + 4
         } else if let day = number(i, digits: 1...2), let (month, monthLast) = monthName(t, i + 1, end, genitive: true),
                   let year = number(monthLast + 1, digits: 4...4), years.contains(year) {
             edtf = String(format: "%04d-%02d-%02d", year, month, day)
@@ -150,6 +155,15 @@ enum NoteDates {
             return .invalid(first: start, last: last, problem: "\"\(t.text(start, last))\" is not a date")
         }
         return .date(NoteDate(edtf: edtf, first: start, last: last))
+    }
+
+    /// A month in Roman numerals (`XI`, also with the Cyrillic `Х` and `І`
+    /// that typists used for them).
+    static func roman(_ token: NoteToken) -> Int? {
+        guard token.isWord else { return nil }
+        let latin = token.lower.replacingOccurrences(of: "х", with: "x").replacingOccurrences(of: "і", with: "i")
+        let numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+        return numerals.firstIndex(of: latin).map { $0 + 1 }
     }
 
     /// A month name at token `i`: (month, last token). Genitive forms after

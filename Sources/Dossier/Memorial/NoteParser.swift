@@ -27,6 +27,9 @@ struct Clause: Sendable {
     /// The tokens after the trigger up to the next clause, `[from, to)`.
     var from: Int
     var to: Int
+    /// Words of the same sentence before a trigger in its middle
+    /// (`Тройкой … 13.09.1937 приговорен к ВМН`): `[pre, triggerFirst)`.
+    var pre: Int?
 }
 
 /// Reads one note. See `MemorialNote.parse`.
@@ -67,6 +70,7 @@ struct NoteParser {
             add(female, kind, .f)
         }
         add("дальнейшая судьба неизвестна", .fate)
+        add("сведений о дальнейшей судьбе нет", .fate)
         add("судьба неизвестна", .fate)
         add("приговор приведен в исполнение", .executed)
         add("последнее место жительства", .residence)
@@ -177,6 +181,18 @@ struct NoteParser {
             if let hash = hashes.first(where: { $0 >= found[index].from && $0 < end }) { end = hash }
             found[index].to = max(found[index].from, end)
         }
+        // A decision whose verb stands in the middle of its sentence takes
+        // the words before the verb from the clause before it.
+        for index in found.indices.dropFirst() where [.sentence, .acquitted].contains(found[index].kind) {
+            let first = found[index].triggerFirst
+            guard !t[first].isCapitalized else { continue }
+            let previous = found[index - 1]
+            var j = first - 1
+            while j > previous.from, !(t[j].isPunct(".") && endsSentence(j)), !t[j].isPunct("#") { j -= 1 }
+            guard j > previous.from, j + 1 < first else { continue }
+            found[index - 1].to = j + 1
+            found[index].pre = j + 1
+        }
         var prefixEnd = found.first?.triggerFirst ?? t.count
         if let hash = hashes.first, hash < prefixEnd { prefixEnd = hash }
         return (0..<prefixEnd, found)
@@ -266,13 +282,40 @@ struct NoteParser {
     func endsSentence(_ i: Int) -> Bool {
         guard t[i].isPunct(".") else { return false }
         guard i + 1 < t.count else { return true }
+        // A period with no space after it (`5.XI.1937`, `г.Москва`) ends nothing.
+        guard t[i + 1].spaceBefore else { return false }
         var next = i + 1
         if t[next].kind == .punct, ["«", "\"", "("].contains(t[next].text), next + 1 < t.count { next += 1 }
         guard t[next].isCapitalized else { return false }
         guard i > 0 else { return true }
-        if NoteParser.labelWords.contains(t[next].lower) { return true }
-        return !isAbbreviation(i - 1)
+        guard isAbbreviation(i - 1) else { return true }
+        // After an abbreviation, a label, a nationality or a party word
+        // still opens a sentence (`Орловской губ. Русский. Член ВКП(б)`).
+        let word = t[next].lower
+        if NoteParser.labelWords.contains(word) || NoteVocabulary.nationalities[word] != nil
+            || ["член", "кандидат", "беспартийный", "беспартийная", "б"].contains(word) {
+            return true
+        }
+        // So does any word after a year's `г.` (`в 1938 г. Сведений …`),
+        // unless what follows names an organ or a body
+        // (`5 сентября 1937 г. Кировским РО НКВД`).
+        if ["г", "гг"].contains(t[i - 1].lower), i >= 2, t[i - 2].isNumber, t[i - 2].text.count == 4 {
+            var j = next
+            while j < t.count, !t[j].isPunct("."), !t[j].isPunct(","), !t[j].isPunct(";") {
+                if t[j].isWord, NoteParser.organStems.contains(where: { t[j].lower.hasPrefix($0) }) { return false }
+                j += 1
+            }
+            return true
+        }
+        return false
     }
+
+    /// Words of organs and deciding bodies: after a date they go on with
+    /// the same sentence.
+    static let organStems = ["нквд", "унквд", "огпу", "гпу", "угб", "мгб", "умгб", "нкгб", "кгб", "чк", "ро", "оо", "тройк",
+                             "двойк", "комисси", "совещани", "осо", "суд", "трибунал", "коллеги", "вк", "вквс", "прокур",
+                             "президиум", "верховн", "определени", "постановлени", "решени", "указ", "закон", "спецколлеги",
+                             "облсуд", "крайсуд", "нарсуд"]
 
     /// The word at `i` takes a period of its own: an abbreviation of the
     /// house style (`губ`, `обл`, `г`) or an initial (`И.`); a letter glued

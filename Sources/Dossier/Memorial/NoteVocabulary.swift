@@ -24,7 +24,10 @@ enum NoteVocabulary {
     /// (regional_court); people's courts, transport (`линейный`) courts and
     /// any other court (ordinary_court).
     static func bodyKind(_ words: [String]) -> BodyKind? {
-        func has(_ stem: String) -> Bool { words.contains { $0.hasPrefix(stem) } }
+        // `суд…` but not `судьба`, `судимость`.
+        func has(_ stem: String) -> Bool {
+            words.contains { $0.hasPrefix(stem) && !(stem == "суд" && ($0.hasPrefix("судьб") || $0.hasPrefix("судим"))) }
+        }
         func word(_ w: String) -> Bool { words.contains(w) }
         func pair(_ a: String, _ b: String) -> Bool {
             for index in words.indices.dropLast() where words[index] == a && words[index + 1] == b { return true }
@@ -74,7 +77,8 @@ enum NoteVocabulary {
     static func startsSentence(_ token: NoteToken) -> Bool {
         guard token.isWord else { return false }
         let w = token.lower
-        return ["вмн", "итл", "итк", "итр", "расстрел", "расстрелу", "условно"].contains(w)
+        return ["вмн", "итл", "итк", "итр", "расстрел", "расстрелу", "условно", "направлен", "направлена", "выслан",
+                "выслана", "сослан", "сослана"].contains(w)
             || w.hasPrefix("высш") || w.hasPrefix("ссылк") || w.hasPrefix("высылк") || w.hasPrefix("тюремн")
             || w.hasPrefix("лишени") || w.hasPrefix("заключени") || w.hasPrefix("концлагер")
             || w.hasPrefix("исправительн") || w.hasPrefix("принудительн") || w.hasPrefix("штраф")
