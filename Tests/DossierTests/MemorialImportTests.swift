@@ -282,3 +282,53 @@ import Testing
         #expect(try test.count("note_parse") == 0)
     }
 }
+
+@Suite struct MemorialRobustnessTests {
+    /// A small deterministic generator (SplitMix64), so failures repeat.
+    struct Mix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E3779B97F4A7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Notes cut, shuffled and spliced from the fixtures: every parse is
+    /// in range, every date it gives is valid EDTF, and the whole lot
+    /// imports in one transaction without breaking a constraint.
+    @Test func mangledNotesParseAndImport() throws {
+        var random = Mix(state: 1937)
+        let notes = try MemorialFixtures.development().map(\.entry.note)
+            + (try MemorialFixtures.heldOut().map(\.entry.note))
+        var text = ""
+        for index in 0..<300 {
+            var words = notes[Int(random.next() % UInt64(notes.count))].split(separator: " ").map(String.init)
+            switch index % 4 {
+            case 0: words.shuffle(using: &random)
+            case 1: words = Array(words.prefix(Int(random.next() % UInt64(words.count + 1))))
+            case 2:
+                let other = notes[Int(random.next() % UInt64(notes.count))].split(separator: " ").map(String.init)
+                words = Array(words.prefix(words.count / 2)) + Array(other.suffix(other.count / 2))
+            default:
+                words = words.filter { _ in random.next() % 3 != 0 }
+            }
+            let note = words.joined(separator: " ")
+            let parse = MemorialNote.parse(name: "Выдумкин \(index)", note: note)
+            #expect(parse.confidence >= 0 && parse.confidence <= 1)
+            for field in parse.fields where !field.inName {
+                #expect(field.span.start >= 0 && field.span.end <= note.unicodeScalars.count && field.span.start < field.span.end)
+            }
+            for field in parse.fields where field.name == "birth" || field.name == "death" || field.name.hasSuffix("date") {
+                #expect((try? EDTFDate.parse(field.value)) != nil, "\(field.name) = \(field.value)")
+            }
+            if !note.isEmpty { text += "Выдумкин \(index)\n\(note)\n\n" }
+        }
+        let test = try TestArchive()
+        let report = try test.archive.importFiles([ImportInput(path: "mangled.txt", format: .memorial, text: text)])
+        #expect(report.records > 250)
+        #expect(try test.count("note_parse") >= report.records)
+    }
+}
