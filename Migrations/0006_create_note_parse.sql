@@ -3,14 +3,24 @@
 -- structured field the stretch of the note it came from. The note itself
 -- is the defendant's `notes`, verbatim.
 --
--- `fields` is a JSON array of {"field", "value", "start", "end"} objects
--- (plus "case" when the field belongs to the note's second or later case,
--- and "in": "name" with "text" when it was read from the name, e.g. the
--- sex from a patronymic). Offsets count Unicode code points from 0, end
--- exclusive, so that substr(notes, start + 1, end - start) is the quote.
--- `unread` is a JSON array of [start, end] pairs the parser did not read;
--- `problems` a JSON array of strings. `confidence` is the share of the
--- note's letters and digits that went into fields (0 to 1).
+-- `fields` is a JSON array with one array per field:
+--   [field, value, start, end]            a field of the note's first case
+--   [field, value, start, end, case]      of its second (1) or later case
+--   [field, value, start, end, case, "name"]  read from the name (the sex
+--                                         from a patronymic)
+-- `value` is null when it is the quoted text itself (a birthplace, a body
+-- as written) and given when it differs (`1937-08-14` for «14.08.1937»,
+-- `dvoika`, `RSFSR-1926:58-10`). Offsets count Unicode code points from 0,
+-- end exclusive, so substr(notes, start + 1, end - start) is the quote.
+-- `unread` is a JSON array of [start, end] stretches the parser did not
+-- read; `problems` a JSON array of strings. `confidence` is the share of
+-- the note's letters and digits that went into fields (0 to 1).
+--
+-- Like the search indexes, the parse is derived (from the note and the
+-- parser version) and has no history of its own; it goes with its
+-- defendant, and when the note's text changes by any other way than a new
+-- parse (an edit, a revert), the parse no longer describes it and is
+-- deleted. Importing the note again makes it anew.
 CREATE TABLE note_parse (
     id INTEGER PRIMARY KEY,
     defendant_id INTEGER NOT NULL UNIQUE REFERENCES defendant(id) ON DELETE CASCADE,
@@ -23,37 +33,28 @@ CREATE TABLE note_parse (
 );
 CREATE INDEX note_parse_confidence ON note_parse(confidence);
 
--- One row per field read, with its quote: for queries such as "every
--- birthplace and the words it was read from".
-CREATE VIEW note_field AS
-SELECT p.id AS parse_id,
-       p.defendant_id AS defendant_id,
-       json_extract(f.value, '$.field') AS field,
-       json_extract(f.value, '$.value') AS value,
-       coalesce(json_extract(f.value, '$.case'), 0) AS case_index,
-       json_extract(f.value, '$.start') AS start,
-       json_extract(f.value, '$.end') AS "end",
-       CASE WHEN json_extract(f.value, '$.in') = 'name' THEN json_extract(f.value, '$.text')
-            ELSE substr(d.notes, json_extract(f.value, '$.start') + 1,
-                        json_extract(f.value, '$.end') - json_extract(f.value, '$.start'))
-       END AS quote
-FROM note_parse p
-JOIN defendant d ON d.id = p.defendant_id,
-     json_each(p.fields) f;
+CREATE TRIGGER note_parse_stale AFTER UPDATE OF notes ON defendant WHEN OLD.notes IS NOT NEW.notes BEGIN
+    DELETE FROM note_parse WHERE defendant_id = NEW.id;
+END;
 
-CREATE TRIGGER note_parse_history_insert AFTER INSERT ON note_parse BEGIN
-    INSERT INTO history (change_id, table_name, row_id, op, before, after)
-    VALUES ((SELECT max(id) FROM change), 'note_parse', NEW.id, 'insert', NULL,
-            json_object('id', NEW.id, 'defendant_id', NEW.defendant_id, 'format', NEW.format, 'parser_version', NEW.parser_version, 'confidence', NEW.confidence, 'fields', NEW.fields, 'unread', NEW.unread, 'problems', NEW.problems));
-END;
-CREATE TRIGGER note_parse_history_update AFTER UPDATE ON note_parse WHEN OLD.id IS NOT NEW.id OR OLD.defendant_id IS NOT NEW.defendant_id OR OLD.format IS NOT NEW.format OR OLD.parser_version IS NOT NEW.parser_version OR OLD.confidence IS NOT NEW.confidence OR OLD.fields IS NOT NEW.fields OR OLD.unread IS NOT NEW.unread OR OLD.problems IS NOT NEW.problems BEGIN
-    INSERT INTO history (change_id, table_name, row_id, op, before, after)
-    VALUES ((SELECT max(id) FROM change), 'note_parse', NEW.id, 'update',
-            json_object('id', OLD.id, 'defendant_id', OLD.defendant_id, 'format', OLD.format, 'parser_version', OLD.parser_version, 'confidence', OLD.confidence, 'fields', OLD.fields, 'unread', OLD.unread, 'problems', OLD.problems),
-            json_object('id', NEW.id, 'defendant_id', NEW.defendant_id, 'format', NEW.format, 'parser_version', NEW.parser_version, 'confidence', NEW.confidence, 'fields', NEW.fields, 'unread', NEW.unread, 'problems', NEW.problems));
-END;
-CREATE TRIGGER note_parse_history_delete AFTER DELETE ON note_parse BEGIN
-    INSERT INTO history (change_id, table_name, row_id, op, before, after)
-    VALUES ((SELECT max(id) FROM change), 'note_parse', OLD.id, 'delete',
-            json_object('id', OLD.id, 'defendant_id', OLD.defendant_id, 'format', OLD.format, 'parser_version', OLD.parser_version, 'confidence', OLD.confidence, 'fields', OLD.fields, 'unread', OLD.unread, 'problems', OLD.problems), NULL);
-END;
+-- One row per field read, with its value and quote: for queries such as
+-- "every birthplace and the words it was read from".
+CREATE VIEW note_field AS
+SELECT parse_id, defendant_id, field, coalesce(value, quote) AS value, case_index, start, "end", in_name, quote
+FROM (
+    SELECT p.id AS parse_id,
+           p.defendant_id AS defendant_id,
+           json_extract(f.value, '$[0]') AS field,
+           json_extract(f.value, '$[1]') AS value,
+           coalesce(json_extract(f.value, '$[4]'), 0) AS case_index,
+           json_extract(f.value, '$[2]') AS start,
+           json_extract(f.value, '$[3]') AS "end",
+           json_extract(f.value, '$[5]') IS NOT NULL AS in_name,
+           substr(CASE WHEN json_extract(f.value, '$[5]') = 'name' THEN n.name ELSE d.notes END,
+                  json_extract(f.value, '$[2]') + 1,
+                  json_extract(f.value, '$[3]') - json_extract(f.value, '$[2]')) AS quote
+    FROM note_parse p
+    JOIN defendant d ON d.id = p.defendant_id
+    JOIN person_name n ON n.person_id = d.person_id AND n.is_primary = 1,
+         json_each(p.fields) f
+);

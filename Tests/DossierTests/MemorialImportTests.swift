@@ -103,15 +103,37 @@ import Testing
             JOIN person p ON p.id = d.person_id JOIN person_name n ON n.person_id = p.id
             WHERE n.name = 'Примеров Иван Семенович' ORDER BY f.start
             """)
-        let pairs = rows.map { ($0.string(0) ?? "", $0.string(2) ?? "") }
-        #expect(pairs.contains { $0 == ("birth", "1899") })
-        #expect(pairs.contains { $0 == ("trial_date", "02.11.1937") })
-        #expect(pairs.contains { $0 == ("sex", "Семенович") })
-        #expect(pairs.contains { $0 == ("charge", "ст. 58-7-8-11 УК РСФСР") })
+        let triples = rows.map { [$0.string(0) ?? "", $0.string(1) ?? "", $0.string(2) ?? ""] }
+        #expect(triples.contains(["birth", "1899", "1899"]))
+        #expect(triples.contains(["birthplace", "Тульская губ., Епифанский уезд, д. Небывалово", "Тульская губ., Епифанский уезд, д. Небывалово"]))
+        #expect(triples.contains(["trial_date", "1937-11-02", "02.11.1937"]))
+        #expect(triples.contains(["sex", "m", "Семенович"]))
+        #expect(triples.contains(["charge", "RSFSR-1926:58-8", "ст. 58-7-8-11 УК РСФСР"]))
+        #expect(triples.contains(["body_kind", "dvoika", "Комиссия НКВД и Прокуратуры СССР"]))
+        // Stored compactly: the value is left out where it is the quote.
+        let stored = try test.db.scalar("SELECT fields FROM note_parse ORDER BY id LIMIT 1").stringValue ?? ""
+        #expect(stored.hasPrefix(#"[["sex","m",14,23,0,"name"],["birth",null,7,11]"#))
         let confidence = try test.db.scalar("SELECT min(confidence) FROM note_parse").doubleValue
         #expect(confidence == 0.19)
         let unread = try test.db.scalar("SELECT unread FROM note_parse WHERE confidence < 0.8").stringValue
         #expect(unread?.hasPrefix("[[") == true)
+    }
+
+    @Test func aParseGoesWhenItsNoteIsChangedAndComesBackWithTheNextImport() throws {
+        let test = try TestArchive()
+        _ = try importNotes(test, [MemorialFixtures.path("notes.csv")])
+        let id = try #require(try test.db.fetchOne("""
+            SELECT d.id FROM defendant d JOIN person p ON p.id = d.person_id WHERE p.ref = 'example:1001'
+            """)?[0].int64Value)
+        try test.archive.change(command: "edit") {
+            try test.db.execute("UPDATE defendant SET notes = 'Род. в 1893.' WHERE id = ?", [id])
+        }
+        #expect(try test.db.scalar("SELECT count(*) FROM note_parse WHERE defendant_id = ?", [id]).intValue == 0)
+        #expect(try test.count("note_parse") == 4)
+        let again = try importNotes(test, [MemorialFixtures.path("notes.csv")])
+        #expect(again.tally.created["note parse"] == 1)
+        #expect(again.tally.updated["defendant"] == 1)
+        #expect(try test.count("note_parse") == 5)
     }
 
     @Test func importingTwiceChangesNothing() throws {
@@ -184,6 +206,23 @@ import Testing
         #expect(try test.count("source") == 2)
         let list = try #require(try test.archive.loadSource(key: MemorialSources.key(forTitle: "Расстрельные списки: вымышленный том")))
         #expect(list.type == "book")
+    }
+
+    @Test func plainTextRecordsMayGiveTheirRefAndSource() throws {
+        let test = try TestArchive()
+        let file = try TemporaryFile("""
+            Примеров Иван Семенович
+            Род. в 1899, д. Небывалово.
+            Арестован 14.08.1937.
+            Ref: example:7
+            Источник: Книга памяти Вымышленной области
+
+            """)
+        _ = try importNotes(test, [file.path])
+        let doc = try #require(try test.archive.loadCase(ref: "example:7:case"))
+        #expect(doc.defendants[0].notes == "Род. в 1899, д. Небывалово.\nАрестован 14.08.1937.")
+        #expect(doc.citations.map(\.sourceKey) == ["kniga-pamyati-vymyshlennoy-oblasti"])
+        #expect(doc.defendants[0].events.first?.date == "1937-08-14")
     }
 
     @Test func aSourceColumnMayNameASourceAlreadyInTheArchive() throws {

@@ -125,9 +125,9 @@ extension MemorialNote {
     /// a newer parser updates what an older one read.
     public static let parserVersion = 1
 
-    /// The fields as stored in `note_parse.fields` and shown by
-    /// `--report json`.
-    func fieldsJSON(quotes: Bool) -> OrderedJSON {
+    /// The fields as `--report json` shows them: objects with the value,
+    /// the offsets and the text they were read from.
+    var fieldsJSON: OrderedJSON {
         .array(fields.map { field in
             var writer = JSONObjectWriter()
             writer.set("field", field.name)
@@ -135,13 +135,23 @@ extension MemorialNote {
             if field.caseIndex > 0 { writer.set("case", field.caseIndex) }
             writer.set("start", field.span.start)
             writer.set("end", field.span.end)
-            if field.inName {
-                writer.set("in", "name")
-                writer.set("text", quote(field))
-            } else if quotes {
-                writer.set("text", quote(field))
-            }
+            if field.inName { writer.set("in", "name") }
+            writer.set("text", quote(field))
             return writer.json
+        })
+    }
+
+    /// The fields as stored in `note_parse.fields` (see migration 0006):
+    /// `[field, value, start, end]`, the value null when it is the quoted
+    /// text itself, then the case index and `"name"` when needed.
+    var storedFieldsJSON: OrderedJSON {
+        .array(fields.map { field in
+            let quoted = quote(field)
+            var item: [OrderedJSON] = [.string(field.name), field.value == quoted ? .null : .string(field.value),
+                                       .number(Double(field.span.start)), .number(Double(field.span.end))]
+            if field.caseIndex > 0 || field.inName { item.append(.number(Double(field.caseIndex))) }
+            if field.inName { item.append(.string("name")) }
+            return .array(item)
         })
     }
 
@@ -156,7 +166,7 @@ extension MemorialNote {
         writer.set("person_ref", personRef)
         writer.set("source_key", sourceKey)
         writer.set("confidence", confidence)
-        writer.set("fields", fieldsJSON(quotes: true))
+        writer.set("fields", fieldsJSON)
         writer.set("unread", OrderedJSON.array(unread.map { span in
             .object([("start", .number(Double(span.start))), ("end", .number(Double(span.end))), ("text", .string(text(span)))])
         }))
@@ -246,7 +256,7 @@ extension Archive {
         let unread = OrderedJSON.array(note.unread.map { .array([.number(Double($0.start)), .number(Double($0.end))]) })
         let problems = OrderedJSON.array(note.problems.map { .string($0) })
         let values: [SQLBindable] = ["memorial", MemorialNote.parserVersion, note.confidence,
-                                     note.fieldsJSON(quotes: false).serialized(), unread.serialized(), problems.serialized()]
+                                     note.storedFieldsJSON.serialized(), unread.serialized(), problems.serialized()]
         let (_, status) = try upsertRow(table: "note_parse", keyColumn: "defendant_id", key: String(defendantID),
                                         columns: ["format", "parser_version", "confidence", "fields", "unread", "problems"],
                                         values: values)

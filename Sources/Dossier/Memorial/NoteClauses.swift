@@ -29,7 +29,7 @@ extension NoteParser {
     // MARK: Biography
 
     /// `Род. в 1899, Тульская губ., …, русский, обр.: среднее, член ВКП(б), инженер`.
-    mutating func readBiography(_ from: Int, _ to: Int, birthDate: Bool, birthplaceFirst: Bool, birthplace: Bool) {
+    mutating func readBiography(_ from: Int, _ to: Int, birthDate: Bool, birthplaceFirst: Bool) {
         var i = from
         var forced = birthplaceFirst
         if birthDate {
@@ -60,7 +60,7 @@ extension NoteParser {
                 }
             }
         }
-        readItems(i, to, leading: birthplace ? .birthplace(forced: forced) : .none)
+        readItems(i, to, leading: .birthplace(forced: forced))
     }
 
     enum ItemClass { case nationality, education, party, occupation, other }

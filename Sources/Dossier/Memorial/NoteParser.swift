@@ -30,6 +30,8 @@ struct Clause: Sendable {
     /// Words of the same sentence before a trigger in its middle
     /// (`Тройкой … 13.09.1937 приговорен к ВМН`): `[pre, triggerFirst)`.
     var pre: Int?
+    /// The sex the trigger's form implies (`Арестована`).
+    var sex: Sex?
 }
 
 /// Reads one note. See `MemorialNote.parse`.
@@ -170,7 +172,8 @@ struct NoteParser {
                 var from = last + 1
                 // A colon or dash after the trigger belongs to it.
                 if from < t.count, t[from].isPunct(":") { from += 1 }
-                found.append(Clause(kind: trigger.kind, triggerFirst: i, triggerLast: last, from: from, to: t.count))
+                found.append(Clause(kind: trigger.kind, triggerFirst: i, triggerLast: last, from: from, to: t.count,
+                                    sex: trigger.sex))
                 i = max(from, i + 1)
                 continue
             }
@@ -190,7 +193,7 @@ struct NoteParser {
             var j = first - 1
             while j > previous.from, !(t[j].isPunct(".") && endsSentence(j)), !t[j].isPunct("#") { j -= 1 }
             guard j > previous.from, j + 1 < first else { continue }
-            found[index - 1].to = j + 1
+            found[index - 1].to = min(previous.to, j + 1)
             found[index].pre = j + 1
         }
         var prefixEnd = found.first?.triggerFirst ?? t.count
@@ -206,9 +209,7 @@ struct NoteParser {
         for clause in clauses {
             if clause.triggerLast >= clause.triggerFirst { use(clause.triggerFirst, clause.triggerLast) }
             if clause.from > clause.triggerLast + 1 { use(clause.triggerLast + 1, clause.from - 1) }
-            if let trigger = trigger(at: clause.triggerFirst)?.0, let sex = trigger.sex {
-                sexEvidence.append((sex, clause.triggerFirst, clause.triggerLast))
-            }
+            if let sex = clause.sex { sexEvidence.append((sex, clause.triggerFirst, clause.triggerLast)) }
             read(clause)
         }
         finish()
@@ -217,8 +218,8 @@ struct NoteParser {
 
     mutating func read(_ clause: Clause) {
         switch clause.kind {
-        case .birth: readBiography(clause.from, clause.to, birthDate: true, birthplaceFirst: false, birthplace: true)
-        case .birthplace: readBiography(clause.from, clause.to, birthDate: false, birthplaceFirst: true, birthplace: true)
+        case .birth: readBiography(clause.from, clause.to, birthDate: true, birthplaceFirst: false)
+        case .birthplace: readBiography(clause.from, clause.to, birthDate: false, birthplaceFirst: true)
         case .residence: readResidence(clause)
         case .arrest, .rearrest: readArrest(clause)
         case .charge: readCharge(clause.from, clause.to)
@@ -444,7 +445,10 @@ struct NoteParser {
     /// Sex: from the patronymic, else from the forms of the note's verbs,
     /// participles and nationality words.
     mutating func readSex() {
-        if let last = nameTokens.tokens.last(where: { $0.isWord }) {
+        // The patronymic is the third word (`Петров Иван Семенович`), or a
+        // Turkic `оглы` / `кызы` after it.
+        let words = nameTokens.tokens.filter(\.isWord)
+        if words.count >= 3, let last = words.last {
             let word = last.lower
             var sex: Sex?
             if word.hasSuffix("вич") || word.hasSuffix("ич") || word == "оглы" || word == "улы" { sex = .m }
@@ -505,7 +509,6 @@ struct NoteParser {
 
     /// Unread text and confidence.
     mutating func measure() {
-        // The name, repeated at the start of the note, is no unread text.
         var unread: [NoteSpan] = []
         var runStart: Int?
         var runHasContent = false
@@ -522,10 +525,8 @@ struct NoteParser {
                 continue
             }
             let token = t[index]
-            if token.kind == .punct {
-                if runStart != nil { continue }
-                continue
-            }
+            // Punctuation neither starts nor ends a run.
+            if token.kind == .punct { continue }
             if runStart == nil { runStart = index }
             if !NoteVocabulary.stopWords.contains(token.lower) { runHasContent = true }
         }
