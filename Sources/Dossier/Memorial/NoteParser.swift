@@ -130,6 +130,9 @@ struct NoteParser {
         return list
     }()
 
+    /// The triggers by their first word, longest first.
+    static let triggersByFirstWord: [String: [ClauseTrigger]] = Dictionary(grouping: triggers) { $0.words[0] }
+
     /// The trigger at token `i`: (trigger, last token index).
     func trigger(at i: Int) -> (ClauseTrigger, Int)? {
         // `1899 г. р.`, `1899 года рождения`: a birth clause that starts at its date.
@@ -141,7 +144,10 @@ struct NoteParser {
                 return (ClauseTrigger(words: [], kind: .birth), i - 1)
             }
         }
-        for trigger in NoteParser.triggers {
+        guard t[i].kind != .number, let candidates = NoteParser.triggersByFirstWord[t[i].kind == .punct ? t[i].text : t[i].lower] else {
+            return nil
+        }
+        for trigger in candidates {
             let words = trigger.words
             guard i + words.count <= t.count else { continue }
             var matched = true

@@ -91,7 +91,11 @@ struct NoteTokens: Sendable {
 
     /// Lower case with `ё` as `е`, the way patterns are written.
     static func fold(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let lower = text.lowercased()
+        guard lower.unicodeScalars.contains("ё") else { return lower }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: lower.unicodeScalars.lazy.map { $0 == "ё" ? "е" : $0 })
+        return String(view)
     }
 
     var count: Int { tokens.count }
