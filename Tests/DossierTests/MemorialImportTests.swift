@@ -295,6 +295,7 @@ import Testing
         ("name,note\nХ,\n", ":2: note: missing (expected the note)"),
         ("name,note\n\"Х,Род. в 1899.\n", ":2: a quoted field is never closed (expected RFC 4180 CSV)"),
         ("\n\n", ":1: the file holds no notes (expected a CSV header name,note or a name line followed by a note line)"),
+        ("name;note\nХ;Род. в 1899.\n", ":1: the header is separated by semicolons; dossier reads comma-separated CSV (expected name,note[,source,ref] (save the file as CSV with commas))"),
     ])
     func badInputIsAOneLineErrorAndNothingIsWritten(text: String, message: String) throws {
         let test = try TestArchive()

@@ -129,6 +129,12 @@ struct MemorialReader {
             guard let text = decode(bytes, line: number, log: &log) else { continue }
             if mode == nil {
                 if text.allSatisfy(\.isWhitespace) { continue }
+                if let separator = MemorialReader.otherSeparator(text) {
+                    log.add(DataError(file: input.path, line: number,
+                                      problem: "the header is separated by \(separator); dossier reads comma-separated CSV",
+                                      expected: "name,note[,source,ref] (save the file as CSV with commas)"))
+                    return
+                }
                 mode = MemorialReader.isHeader(text)
             }
             if mode == true {
@@ -156,6 +162,15 @@ struct MemorialReader {
             log.add(DataError(file: input.path, line: 1, problem: "the file holds no notes",
                               expected: "a CSV header name,note or a name line followed by a note line"))
         }
+    }
+
+    /// `name;note` or `name<TAB>note`: a header with another separator.
+    static func otherSeparator(_ text: String) -> String? {
+        for (separator, label) in [(";", "semicolons"), ("\t", "tabs")] {
+            let names = Set(text.split(separator: Character(separator)).map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            if names.contains("name") && names.contains("note") { return label }
+        }
+        return nil
     }
 
     static func isHeader(_ text: String) -> Bool {
