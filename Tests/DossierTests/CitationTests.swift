@@ -248,6 +248,7 @@ enum CitationFixtures {
           pages      = {531--555},
           year       = {1987},
           language   = {english},
+          langid     = {english},
         }
 
         @incollection{schroeder1992perestroika,
@@ -260,6 +261,7 @@ enum CitationFixtures {
           address    = {Dordrecht},
           year       = {1992},
           language   = {english},
+          langid     = {english},
         }
 
         """)
@@ -458,7 +460,7 @@ enum CitationFixtures {
         #expect(sources[2].issued == nil)
         #expect(sources[2].extra["issued"] == .object(["literal": .string("before the war")]))
         #expect(Chicago.note(book).markdown
-            == "Ludwig van Beethoven, de Gaulle Charles, and Memorial Society, *Stalin's Justice* (Moscow, November 1937).".replacingOccurrences(of: "de Gaulle Charles", with: "Charles de Gaulle"))
+            == "Ludwig van Beethoven, Charles de Gaulle, and Memorial Society, *Stalin’s Justice* (Moscow, November 1937).")
     }
 
     @Test func roundTripsEveryFixture() throws {

@@ -492,8 +492,12 @@ public enum BibTeX {
         add("issn", plain(extraText("ISSN")))
         add("abstract", plain(extraText("abstract")))
         add("keywords", plain(extraText("keyword")))
-        if let language = source.language { add(latex ? "langid" : "language", babelName(language)) }
-        else if CitationText.hasCyrillic(in: source) { add(latex ? "langid" : "language", "russian") }
+        // Classic BibTeX styles read `language`; pandoc and biber read only
+        // `langid` (without it, pandoc takes the entry for English and
+        // title-cases a Russian journal's name), so classic BibTeX gets both.
+        let babel = source.language.map(babelName) ?? (CitationText.hasCyrillic(in: source) ? "russian" : nil)
+        if !latex { add("language", babel) }
+        add("langid", babel)
         if !notes.isEmpty { add("note", notes.joined(separator: ". ")) }
         // Fields kept from a BibTeX import, written back unchanged.
         for (name, value) in extra.sorted(by: { $0.key < $1.key }) where name.hasPrefix("bibtex:") {
@@ -520,12 +524,18 @@ public enum BibTeX {
                                   options: .regularExpression)
     }
 
+    /// A URL or DOI as Better BibTeX writes it: verbatim (biber and pandoc
+    /// read `url` and `doi` as verbatim fields, so `%` and `#` stay as they
+    /// are; an escaped `\%` would be printed with its backslash). Braces
+    /// and backslashes, which would unbalance the field and are not allowed
+    /// in a URL anyway, are percent-encoded.
     static func escapeURL(_ url: String) -> String {
         var out = ""
         for c in url {
             switch c {
-            case "{", "}", "\\": out += "\\" + String(c)
-            case "%", "#": out += "\\" + String(c)
+            case "{": out += "%7B"
+            case "}": out += "%7D"
+            case "\\": out += "%5C"
             default: out.append(c)
             }
         }

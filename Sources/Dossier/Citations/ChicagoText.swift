@@ -47,5 +47,22 @@ public struct ChicagoText: Sendable, Hashable, CustomStringConvertible {
     /// Text without markup.
     public var plain: String { runs.map(\.text).joined() }
 
+    /// HTML text with italics as `<i>…</i>` (for pasting into a word
+    /// processor through a browser or an HTML clipboard).
+    public var html: String {
+        runs.map { run in
+            var text = ""
+            for c in run.text {
+                switch c {
+                case "&": text += "&amp;"
+                case "<": text += "&lt;"
+                case ">": text += "&gt;"
+                default: text.append(c)
+                }
+            }
+            return run.italic ? "<i>" + text + "</i>" : text
+        }.joined()
+    }
+
     public var description: String { markdown }
 }
