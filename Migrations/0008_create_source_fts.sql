@@ -1,5 +1,6 @@
 -- Citation lookup (`dossier sources TEXT`): a full-text index over the
--- sources, by key, creators, title, container, year and archival reference.
+-- sources, by key, authors, editors and translators, title, container,
+-- year and archival reference.
 --
 -- The indexed text is computed in SQL by the view source_search_text (names
 -- from the JSON name lists, the year from the stored date bounds), so that
@@ -19,9 +20,14 @@ SELECT
                 coalesce(json_extract(n.value, '$."non-dropping-particle"'), '') || ' ' ||
                 coalesce(json_extract(n.value, '$.family'), '') || ' ' ||
                 coalesce(json_extract(n.value, '$.given'), '')), ' ')
-       FROM (SELECT value FROM json_each(s.authors)
-             UNION ALL SELECT value FROM json_each(s.editors)
-             UNION ALL SELECT value FROM json_each(s.translators)) AS n) AS creators,
+       FROM json_each(s.authors) AS n) AS authors,
+    (SELECT group_concat(trim(
+                coalesce(json_extract(n.value, '$.literal'), '') || ' ' ||
+                coalesce(json_extract(n.value, '$."non-dropping-particle"'), '') || ' ' ||
+                coalesce(json_extract(n.value, '$.family'), '') || ' ' ||
+                coalesce(json_extract(n.value, '$.given'), '')), ' ')
+       FROM (SELECT value FROM json_each(s.editors)
+             UNION ALL SELECT value FROM json_each(s.translators)) AS n) AS editors,
     trim(s.title || ' ' || coalesce(json_extract(s.extra, '$."title-short"'), '')) AS title,
     trim(coalesce(s.container_title, '') || ' ' || coalesce(s.collection_title, '') || ' ' ||
          coalesce(s.publisher, '') || ' ' || coalesce(s.publisher_place, '')) AS container,
@@ -39,16 +45,16 @@ SELECT
 FROM source AS s;
 
 CREATE VIRTUAL TABLE source_fts USING fts5(
-    key, creators, title, container, year, archive, other,
+    key, authors, editors, title, container, year, archive, other,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
-INSERT INTO source_fts (rowid, key, creators, title, container, year, archive, other)
-SELECT id, key, creators, title, container, year, archive, other FROM source_search_text;
+INSERT INTO source_fts (rowid, key, authors, editors, title, container, year, archive, other)
+SELECT id, key, authors, editors, title, container, year, archive, other FROM source_search_text;
 
 CREATE TRIGGER source_ai AFTER INSERT ON source BEGIN
-    INSERT INTO source_fts (rowid, key, creators, title, container, year, archive, other)
-    SELECT id, key, creators, title, container, year, archive, other FROM source_search_text WHERE id = NEW.id;
+    INSERT INTO source_fts (rowid, key, authors, editors, title, container, year, archive, other)
+    SELECT id, key, authors, editors, title, container, year, archive, other FROM source_search_text WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER source_ad AFTER DELETE ON source BEGIN
@@ -57,6 +63,6 @@ END;
 
 CREATE TRIGGER source_au AFTER UPDATE ON source BEGIN
     DELETE FROM source_fts WHERE rowid = OLD.id;
-    INSERT INTO source_fts (rowid, key, creators, title, container, year, archive, other)
-    SELECT id, key, creators, title, container, year, archive, other FROM source_search_text WHERE id = NEW.id;
+    INSERT INTO source_fts (rowid, key, authors, editors, title, container, year, archive, other)
+    SELECT id, key, authors, editors, title, container, year, archive, other FROM source_search_text WHERE id = NEW.id;
 END;

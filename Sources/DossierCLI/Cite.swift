@@ -9,33 +9,34 @@ struct Cite: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The citations behind cases, persons or search results, or sources by key, ready for a paper.",
         discussion: """
-            For a case: the citations of the case, and of each defendant's person, outcome and events;
-            for a person: theirs, and those of their cases, outcomes and events. The same source with
-            the same locator is cited once. chicago-note prints one numbered note per citation, the full
-            note the first time a source is cited and the short note after that; chicago-bib the sorted
-            bibliography; bibtex, biblatex, ris and csl-json the sources themselves (these formats have
-            no place for a locator: --locators FILE writes the citations with their locators as CSL cite
-            items and pandoc citations).
+            For a case: the citations of the case, and of each defendant's person, outcome and events; \
+            for a person: theirs, and those of their cases, outcomes and events. The same source with the \
+            same locator is cited once.
+
+            chicago-note prints one numbered note per citation: the full note the first time a source is \
+            cited, the short note after that. chicago-bib prints the sorted bibliography. bibtex, biblatex, \
+            ris and csl-json print the sources themselves; these formats have no place for a locator, so \
+            --locators FILE writes the citations with their locators as CSL cite items and pandoc citations.
 
             Examples:
               dossier cite shakhty-1928
               dossier cite shakhty-1928 --style chicago-bib
               dossier cite p-babel-ie --style biblatex > babel.bib
-              dossier cite --source solomon1987vanishing --source schroeder1992perestroika --style csl-json
-              dossier cite --query Babel --outcome convicted --style chicago-note --short
+              dossier cite --source solomon1987vanishing --style csl-json
+              dossier cite --query Babel --outcome convicted --short
             """)
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "Case refs or person refs (a source key is cited as with --source).") var refs: [String] = []
-    @Option(help: "chicago-note, chicago-bib, bibtex, biblatex, ris or csl-json.") var style: CiteStyle = .chicagoNote
+    @Option(help: "The output style.") var style: CiteStyle = .chicagoNote
     @Flag(help: "Chicago short notes throughout (with --style chicago-note).") var short = false
     @Option(name: .customLong("source"), help: ArgumentHelp("A source by citation key (repeatable).", valueName: "key"))
     var sourceKeys: [String] = []
-    @Option(help: ArgumentHelp("Cite the records a search finds: free text (names, charges, notes); the search filters below narrow it, and may be given without --query.", valueName: "text"))
+    @Option(help: ArgumentHelp("Cite the records a search finds: free text (names, charges, notes). The search filters narrow it, and may be given without --query.", valueName: "text"))
     var query: String?
     @OptionGroup(title: "Search filters") var filters: FilterOptions
     @Option(help: "At most this many search results.") var limit: Int?
-    @Option(help: "How Chicago notes mark italics: markdown (*…*), plain or html (<i>…</i>).") var markup: CiteMarkup = .markdown
+    @Option(help: "How Chicago notes mark italics: *…* (markdown), <i>…</i> (html) or not at all (plain).") var markup: CiteMarkup = .markdown
     @Option(help: ArgumentHelp("Also write the citations with their locators to this file as JSON: CSL cite items (id, locator, label), pandoc citations and the records each backs.", valueName: "file"))
     var locators: String?
 
@@ -49,6 +50,7 @@ struct Cite: ParsableCommand {
         if short && style != .chicagoNote { throw ValidationError("--short goes with --style chicago-note") }
         if limit != nil && !searching { throw ValidationError("--limit goes with a search (--query or filters)") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        _ = try filters.filter()  // unknown outcomes, body kinds, categories
     }
 
     func run() throws {
@@ -64,13 +66,14 @@ struct Cite: ParsableCommand {
             if export.citationSet.uses.isEmpty {
                 printError("note: no citations behind " + (refs.isEmpty ? "the search results" : refs.joined(separator: ", ")))
             }
-            output(export.render(style, short: short, markup: markup))
+            // The locators file first, so that a failure prints nothing.
             if let locators {
                 let text = export.citationItems.serialized(pretty: true) + "\n"
                 guard FileManager.default.createFile(atPath: locators, contents: Data(text.utf8)) else {
                     throw ArchiveError("\(locators): cannot be written")
                 }
             }
+            output(export.render(style, short: short, markup: markup))
         }
     }
 }

@@ -7,9 +7,10 @@ struct SourcesCommand: ParsableCommand {
         commandName: "sources",
         abstract: "Citation lookup: find sources by author, title, year, archive or key, with how many records cite each.",
         discussion: """
-            Every word must start a word of the source (its key, creators, title, container, year or
-            archival reference); case and accents are ignored. Best matches first. Without words, every
-            source, by key. With --cited-by, the records that cite one source, with their locators.
+            Every word must start a word of the source (its key, authors, editors, title, container, \
+            year or archival reference); case and accents are ignored. Best matches first: a word in the \
+            key or an author's name counts most. Without words, every source, by key. With --cited-by, \
+            the records that cite one source, with their locators.
 
             Examples:
               dossier sources Solomon 1987
@@ -59,7 +60,7 @@ struct SourcesCommand: ParsableCommand {
         let matches = try archive.findSources(text, limit: 6)
         switch matches.count {
         case 1: return matches[0].source.key
-        case 0: throw NotFound("no source \(text)", suggestions: Suggest.close(to: text, in: try archive.sourceKeys()))
+        case 0: throw NotFound("no source \(text)", suggestions: try archive.sourceSuggestions(for: text))
         default:
             let keys = matches.prefix(5).map(\.source.key).joined(separator: ", ")
             throw NotFound("\"\(text)\" finds \(matches.count > 5 ? "more than 5" : String(matches.count)) sources ("

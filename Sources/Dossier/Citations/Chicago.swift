@@ -540,7 +540,7 @@ public enum Chicago {
     /// become typographic ones.
     static func formatLocator(_ locator: String?, kind: Kind) -> String? {
         guard let trimmed = locator?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
-        var text = typographic(trimmed)
+        var text = quotedAsDouble(typographic(trimmed))
         let parsed = CiteLocator(text)
         guard parsed.label == "page" else { return formatPages(text, abbreviate: false) }
         if [.journal, .chapter, .book, .legalCase, .dataset].contains(kind), let value = parsed.value { text = value }
@@ -586,6 +586,32 @@ public enum Chicago {
             previous = c
         }
         return out
+    }
+
+    /// Single quotation marks around a phrase (‘Das Urteil’) as double
+    /// ones (“Das Urteil”), as Chicago quotes outside other quotations;
+    /// apostrophes (Doctors’) stay.
+    static func quotedAsDouble(_ text: String) -> String {
+        var characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            if characters[index] == "\u{2018}" {
+                var end = index + 1
+                while end < characters.count {
+                    let closes = characters[end] == "\u{2019}"
+                        && (end + 1 == characters.count || !characters[end + 1].isLetter)
+                    if closes { break }
+                    end += 1
+                }
+                if end < characters.count {
+                    characters[index] = "\u{201C}"
+                    characters[end] = "\u{201D}"
+                    index = end
+                }
+            }
+            index += 1
+        }
+        return String(characters)
     }
 
     /// The source with its titles typeset for print (typographic quotation
@@ -669,6 +695,13 @@ public enum Chicago {
             guard let last = text.lastCharacter else { return }
             if "?!".contains(last) { return }
             if last == "." && mark == "." { return }
+            // Commas and periods go inside a closing quotation mark
+            // (CMOS 6.9): “Das Urteil,” and “Title.”
+            if last == "\u{201D}", mark == "," || mark == ".", let before = text.beforeClosingQuote {
+                if "?!.".contains(before) || (before == "," && mark == ",") { return }
+                text.insertBeforeClosingQuote(mark, replacing: before == ",")
+                return
+            }
             add(mark)
         }
 

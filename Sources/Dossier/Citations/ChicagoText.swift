@@ -33,6 +33,24 @@ public struct ChicagoText: Sendable, Hashable, CustomStringConvertible {
 
     var isEmpty: Bool { runs.isEmpty }
 
+    /// The character before a closing double quotation mark at the end,
+    /// when the text ends with one: `,` for `…,”`.
+    var beforeClosingQuote: Character? {
+        guard let last = runs.last, last.text.last == "\u{201D}" else { return nil }
+        let text = last.text.dropLast()
+        if let character = text.last { return character }
+        return runs.dropLast().last?.text.last
+    }
+
+    /// Puts `mark` just inside a closing quotation mark at the end
+    /// (`…”` → `…,”`), replacing a comma already there when `replacing`.
+    mutating func insertBeforeClosingQuote(_ mark: String, replacing: Bool = false) {
+        guard let last = runs.last, last.text.last == "\u{201D}" else { return }
+        var text = String(last.text.dropLast())
+        if replacing, text.last == "," { text.removeLast() }
+        runs[runs.count - 1].text = text + mark + "\u{201D}"
+    }
+
     /// The last visible character.
     var lastCharacter: Character? { runs.last?.text.last }
 

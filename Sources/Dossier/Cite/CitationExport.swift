@@ -175,7 +175,7 @@ extension Archive {
         }
         set.add(try citationsBehind(defendantIDs: defendantIDs))
         for key in sourceKeys where try sourceID(key) == nil {
-            throw NotFound("no source \(key)", suggestions: Suggest.close(to: key, in: try self.sourceKeys()))
+            throw NotFound("no source \(key)", suggestions: try sourceSuggestions(for: key))
         }
         set.add(sourceKeys: keys + sourceKeys)
         return CitationExport(set: set, sources: try sources(for: set.sourceKeys))
