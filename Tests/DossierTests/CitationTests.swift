@@ -724,3 +724,30 @@ enum CitationFixtures {
         #expect(CitationKey.suffix(26) == "aa")
     }
 }
+
+/// What pandoc and biber need from a .bib file beyond what BibTeX reads.
+@Suite struct BibTeXForPandocTests {
+    @Test(arguments: BibTeX.Dialect.allCases)
+    func accessDateIsURLDateAndURLsStayVerbatim(dialect: BibTeX.Dialect) throws {
+        var page = CitationFixtures.memorialPage
+        page.url = "https://ru.wikipedia.org/wiki/%D0%A8_{x}#s"
+        let text = BibTeX.encode([page], dialect: dialect)
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains { $0.hasPrefix("urldate") && $0.hasSuffix("= {2025-03-14},") })
+        #expect(lines.contains { $0.hasPrefix("url ") && $0.hasSuffix("= {https://ru.wikipedia.org/wiki/%D0%A8_%7Bx%7D#s},") })
+        #expect(!text.contains("Accessed"))
+        let back = try BibTeX.decode(text, file: "t.bib")
+        #expect(back[0].accessed == "2025-03-14")
+        #expect(back[0].url == "https://ru.wikipedia.org/wiki/%D0%A8_%7Bx%7D#s")
+        #expect(back[0].note == nil)
+    }
+
+    @Test func classicBibTeXNamesTheLanguageForBibTeXAndForPandoc() {
+        var article = Source(key: "nerler2009stalinskaya", type: "article-journal", title: "Сталинская премия за 1934 год")
+        article.containerTitle = "Новый мир"
+        article.language = "ru"
+        let text = BibTeX.encode([article], dialect: .bibtex)
+        #expect(text.contains("  language = {russian},\n  langid   = {russian},\n"))
+        #expect(!BibTeX.encode([article], dialect: .biblatex).contains("language"))
+    }
+}

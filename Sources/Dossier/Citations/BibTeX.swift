@@ -479,13 +479,10 @@ public enum BibTeX {
         }
         var notes: [String] = []
         if let note = source.note { notes.append(LaTeX.escape(note, ascii: ascii)) }
-        if let accessed = source.accessed {
-            if latex {
-                add("urldate", accessed)
-            } else {
-                notes.append("Accessed " + CitationDate.chicago(accessed))
-            }
-        }
+        // `urldate` in both dialects, as Zotero writes it: biber and pandoc
+        // read it (a "Accessed …" note would be lost to both, and would not
+        // read back as an access date).
+        add("urldate", source.accessed)
         add("url", source.url.map(escapeURL))
         add("doi", source.doi.map(escapeURL))
         add("isbn", plain(extraText("ISBN")))
