@@ -20,6 +20,11 @@ public struct CitingRecord: Sendable, Hashable {
 }
 
 extension Archive {
+    /// bm25 column weights, in `source_fts` column order (key, authors,
+    /// editors, title, container, year, archive, other), as in
+    /// `SourceRanking`.
+    static let candidateWeights = "10.0, 6.0, 3.0, 4.0, 2.0, 3.0, 3.0, 1.0"
+
     /// Keys to suggest for a source key that is not in the archive: close
     /// spellings, and the best matches of the key as words.
     public func sourceSuggestions(for key: String) throws -> [String] {
@@ -62,11 +67,15 @@ extension Archive {
         // Each word a prefix query: "vanish" finds "vanishing", "solomon"
         // finds the key "solomon1987vanishing".
         let pattern = words.map { FullTextQuery.quoted($0, prefixLast: true) }.joined(separator: " ")
+        // With a limit, only the best candidates by bm25 (weighted like
+        // `SourceRanking`) are ranked further: a common word may match most
+        // of a large archive.
+        let candidates = limit.map { " ORDER BY score LIMIT \(max(500, $0 * 50))" } ?? ""
         let rows = try db.fetchAll("""
-            SELECT s.*, \(citedBy) AS cited_by, bm25(source_fts) AS score
+            SELECT s.*, \(citedBy) AS cited_by, bm25(source_fts, \(Self.candidateWeights)) AS score
             FROM source_fts JOIN source s ON s.id = source_fts.rowid
             WHERE source_fts MATCH ? AND s.key <> ?
-            """, [pattern, whole])
+            """ + candidates, [pattern, whole])
         let ranking = SourceRanking(query: words.joined(separator: " "))
         let scored = rows.map { row -> (SourceMatch, Int) in
             let match = SourceMatch(source: Archive.source(from: row), citedBy: row.int("cited_by") ?? 0,
