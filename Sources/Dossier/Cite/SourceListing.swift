@@ -52,11 +52,11 @@ public enum SourceListing {
                                    "archive", "archive_location", "bibliography"]
 
     public static func csv(_ matches: [SourceMatch]) -> String {
-        CSVText.render(header: csvHeader, rows: matches.map { match in
+        CSVText.row(csvHeader) + matches.map { match in
             let s = match.source
-            return [s.key, s.type, String(match.citedBy), author(s), year(s), s.title, s.containerTitle ?? "",
-                    s.archive ?? "", s.archiveLocation ?? "", Chicago.bibliographyEntry(s).plain]
-        })
+            return CSVText.row([s.key, s.type, String(match.citedBy), author(s), year(s), s.title, s.containerTitle ?? "",
+                                s.archive ?? "", s.archiveLocation ?? "", Chicago.bibliographyEntry(s).plain])
+        }.joined()
     }
 
     // MARK: Records citing a source
@@ -87,28 +87,10 @@ public enum SourceListing {
                                          "confidence", "quote", "note"]
 
     public static func csv(citing records: [CitingRecord]) -> String {
-        CSVText.render(header: citingCSVHeader, rows: records.map { item in
-            [item.record.kind.rawValue, item.record.caseRef ?? "", item.record.personRef ?? "",
-             item.record.eventKind ?? "", item.record.eventDate ?? "", item.locator ?? "",
-             item.confidence.rawValue, item.quote ?? "", item.note ?? ""]
-        })
-    }
-}
-
-/// CSV as RFC 4180 writes it, with cells that a spreadsheet would run as
-/// a formula (starting with =, +, -, @, tab or carriage return) prefixed
-/// with an apostrophe.
-enum CSVText {
-    static func render(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { row in row.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return text
-        }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVText.row(citingCSVHeader) + records.map { item in
+            CSVText.row([item.record.kind.rawValue, item.record.caseRef ?? "", item.record.personRef ?? "",
+                         item.record.eventKind ?? "", item.record.eventDate ?? "", item.locator ?? "",
+                         item.confidence.rawValue, item.quote ?? "", item.note ?? ""])
+        }.joined()
     }
 }
