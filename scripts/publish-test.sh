@@ -197,7 +197,7 @@ def every_query_answers_json():
 check("every canned query answers as JSON", every_query_answers_json)
 
 internals = ["history", "change", "name_key", "search_dirty", "search_text", "schema_migration", "setting",
-             "person_label", "source_note", "citation_note", "person_fts", "case_fts"]
+             "person_label", "source_note", "citation_note", "person_fts", "case_fts", "source_fts"]
 
 def hidden_tables():
     status, body = get("/archive.json")
@@ -207,7 +207,7 @@ def hidden_tables():
     shown = sorted(name for name, table in tables.items() if not table["hidden"])
     assert shown == ["charge", "citation", "defendant", "event", "person", "person_name", "proceeding", "source"], shown
     status, html = get("/archive")
-    for name in internals + ["defendant_search_text"]:
+    for name in internals + ["defendant_search_text", "source_search_text"]:
         assert f'href="/archive/{name}"' not in html, f"{name} is listed on the database page"
     for name in ["case_view", "defendant_view", "person_view", "source_view"]:
         assert f'href="/archive/{name}"' in html, f"{name} is not listed"

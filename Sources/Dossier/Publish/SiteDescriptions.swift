@@ -132,7 +132,7 @@ enum SiteDescriptions {
             ],
             facets: ["type", "language"],
             sortable: ["key", "type", "title", "issued", "citation_count"],
-            sort: "key", label: "title")),
+            sort: "key", search: ("source_fts", "id"), label: "title")),
     ]
 
     /// The archive's own tables, for readers who want the data as stored.
@@ -235,11 +235,11 @@ enum SiteDescriptions {
     /// Internals: hidden from readers (still reachable by SQL).
     static let hiddenTables = [
         "history", "change", "name_key", "search_dirty", "search_text", "schema_migration", "setting",
-        "person_label", "source_note", "citation_note", "person_fts", "case_fts",
+        "person_label", "source_note", "citation_note", "person_fts", "case_fts", "source_fts",
     ]
 
     /// Internal views: not listed, and not served as pages.
-    static let hiddenViews = ["defendant_search_text"]
+    static let hiddenViews = ["defendant_search_text", "source_search_text"]
 
     /// The canned queries, in the order the site lists them.
     struct Query {
