@@ -16,7 +16,8 @@
 # (install, build, publish, or the server did not start); 3 the site passed
 # every HTTP check but the screenshot part failed, e.g. because Chromium
 # could not be installed: the message says why. PUBLISH_TEST_SKIP_SCREENSHOT=1
-# skips the screenshot part on purpose (it says so, and exits 0).
+# skips the screenshot part on purpose (it says so, and exits 0);
+# CHROMIUM=PATH names the browser instead of looking for one.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -152,6 +153,18 @@ def person_by_name(spelling):
 for spelling in ["Tuchatschewski", "Tukhachevksy", "Тухачевский М. Н.", "M. N. Tukhachevsky"]:
     check(f"name search {spelling!r} reaches Tukhachevsky", person_by_name(spelling))
 
+def concurrent_name_searches():
+    # Datasette runs queries on several threads, each connection with its
+    # own copy of the extension loaded: answers must not depend on that.
+    from concurrent.futures import ThreadPoolExecutor
+    spellings = ["Tuchatschewski", "Jeschow", "Bucharin", "Mandelstam", "Toukhatchevski", "Radek"] * 4
+    first = lambda text: rows("person_by_name", name=text)[0]["person_ref"]
+    expected = {text: first(text) for text in set(spellings)}
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(first, spellings))
+    assert answers == [expected[text] for text in spellings], answers
+check("name searches in parallel agree", concurrent_name_searches)
+
 def case_page():
     found = rows("case_page", case="tukhachevsky-1937")
     fields = {row["field"]: row["value"] for row in found}
@@ -197,7 +210,8 @@ def every_query_answers_json():
 check("every canned query answers as JSON", every_query_answers_json)
 
 internals = ["history", "change", "name_key", "search_dirty", "search_text", "schema_migration", "setting",
-             "person_label", "source_note", "citation_note", "person_fts", "case_fts", "source_fts"]
+             "person_label", "source_note", "citation_note", "person_fts", "case_fts", "source_fts",
+             "case_row", "defendant_row", "person_row", "source_row"]
 
 def hidden_tables():
     status, body = get("/archive.json")
@@ -251,15 +265,25 @@ if [ "${PUBLISH_TEST_SKIP_SCREENSHOT:-}" = 1 ]; then
 fi
 browser=""
 find_browser() {
+    if [ -n "${CHROMIUM:-}" ]; then
+        [ -x "$CHROMIUM" ] && browser=$CHROMIUM
+        return 0
+    fi
     for name in chromium chromium-browser google-chrome; do
         if command -v "$name" >/dev/null 2>&1; then browser=$(command -v "$name"); return 0; fi
     done
     return 1
 }
-if ! find_browser; then
+find_browser || true
+if [ -n "${CHROMIUM:-}" ] && [ -z "$browser" ]; then
+    say "SCREENSHOT PART FAILED: CHROMIUM=$CHROMIUM is not an executable. The HTTP checks above passed."
+    exit 3
+fi
+if [ -z "$browser" ]; then
     say "installing Debian's chromium for the screenshots"
     apt_install chromium fonts-dejavu-core || true
-    if ! find_browser; then
+    find_browser || true
+    if [ -z "$browser" ]; then
         say "SCREENSHOT PART FAILED: Chromium is not installed and could not be installed"
         say "(apt-get install chromium failed; last lines of its log follow). The HTTP checks above passed."
         tail -n 5 "$work/apt.log" 2>/dev/null

@@ -27,6 +27,8 @@ struct Publish: ParsableCommand {
     @Option(help: ArgumentHelp("Where the licence is stated.", valueName: "url")) var licenseUrl: String?
     @Option(help: "Where the data comes from.") var source: String?
     @Option(help: ArgumentHelp("A page about the source.", valueName: "url")) var sourceUrl: String?
+    @Flag(help: "Leave the edit history (every deleted and overwritten row) out of the copy.")
+    var withoutHistory = false
     @Option(help: ArgumentHelp("The loadable extension to copy (default: \(Publish.extensionFileName) beside dossier).",
                                valueName: "path"))
     var `extension`: String?
@@ -68,6 +70,7 @@ struct Publish: ParsableCommand {
             options.source = source
             options.sourceURL = sourceUrl
             options.extensionLibrary = `extension` ?? Publish.builtExtension()
+            options.withoutHistory = withoutHistory
             let report = try opened.publish(options)
             let counts = report.counts
             output("Published \(counts["proceeding"] ?? 0) cases, \(counts["defendant"] ?? 0) defendants, "

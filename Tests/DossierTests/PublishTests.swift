@@ -294,6 +294,32 @@ final class PublishedSite {
         #expect(try site.copy.scalar("SELECT count(*) FROM person").intValue == 4)
     }
 
+    @Test func theHistoryCanBeLeftOut() throws {
+        let test = try TestArchive()
+        _ = try Tour.build(test.archive)
+        try test.archive.change(command: "test") {
+            try test.db.execute("UPDATE person SET notes = 'private note' WHERE ref = 'p-tukhachevsky-mn'")
+        }
+        try test.archive.change(command: "test") {
+            try test.db.execute("UPDATE person SET notes = NULL WHERE ref = 'p-tukhachevsky-mn'")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var options = PublishOptions(directory: folder.path)
+        options.withoutHistory = true
+        _ = try test.archive.publish(options)
+        let copy = try Connection(path: folder.appendingPathComponent("archive.db").path, mode: .readOnly)
+        #expect(try copy.scalar("SELECT count(*) FROM history") == .integer(0))
+        #expect(try copy.scalar("SELECT count(*) FROM change") == .integer(0))
+        #expect(try copy.scalar("SELECT count(*) FROM person") == test.db.scalar("SELECT count(*) FROM person"))
+        #expect(try copy.scalar("SELECT count(*) FROM case_view") == .integer(30))
+        try copy.close()
+        // The archive keeps its history.
+        #expect(try test.db.scalar("SELECT count(*) FROM history WHERE after LIKE '%private note%'") == .integer(1))
+        let data = try Data(contentsOf: folder.appendingPathComponent("archive.db"))
+        #expect(data.range(of: Data("private note".utf8)) == nil)
+    }
+
     @Test func publishingAgainReplacesTheSite() throws {
         let test = try TestArchive()
         _ = try Tour.build(test.archive)

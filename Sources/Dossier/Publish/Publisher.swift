@@ -16,6 +16,10 @@ public struct PublishOptions: Sendable {
     public var sourceURL: String?
     /// The loadable extension to copy beside the database, when built.
     public var extensionLibrary: String?
+    /// Leave the edit history (`history`, `change`) out of the copy: it
+    /// keeps every deleted and overwritten row, which a hidden table still
+    /// serves to anyone who types SQL.
+    public var withoutHistory = false
 
     public init(directory: String) { self.directory = directory }
 
@@ -80,13 +84,18 @@ extension Archive {
                 return Publisher.romanizations(of: name)
             }
             try copy.write {
+                if options.withoutHistory {
+                    try copy.execute("DELETE FROM history")
+                    try copy.execute("DELETE FROM change")
+                }
                 try copy.executeScript(PublishSQL.helperTables)
                 try Publisher.fillLabels(copy)
                 try Publisher.fillNotes(copy)
                 try copy.execute(PublishSQL.fillPersonSearch)
                 try copy.execute(PublishSQL.fillCaseSearch)
-                try copy.executeScript(PublishSQL.views)
+                try Publisher.materializeReaderRows(copy)
             }
+            if options.withoutHistory { try copy.execute("VACUUM") }
             try copy.execute("PRAGMA analysis_limit = 1000")
             try copy.execute("ANALYZE")
             for table in ["proceeding", "defendant", "person", "source", "citation"] {
@@ -161,6 +170,27 @@ enum Publisher {
             let label = latin.map { "\(primary) (\($0))" } ?? primary
             let surname = NameParser.parse(latin ?? primary).first?.surnameText ?? primary
             try insert.execute([person, primary, latin, label, surname])
+        }
+    }
+
+    /// Computes the reader's rows into tables, with an index on every
+    /// column the site facets or sorts by, and creates the views that
+    /// present them.
+    static func materializeReaderRows(_ db: Connection) throws {
+        let described = Dictionary(SiteDescriptions.views, uniquingKeysWith: { first, _ in first })
+        for (view, table, select) in PublishSQL.readerRows {
+            try db.execute("CREATE TABLE \(table) AS \(select)")
+            try db.execute("CREATE UNIQUE INDEX \(table)_id ON \(table)(id)")
+            let columns = try db.fetchAll("SELECT name FROM pragma_table_info(?)", [table]).compactMap { $0.string(0) }
+            try db.execute("CREATE VIEW \(view) AS SELECT \(columns.joined(separator: ", ")) FROM \(table)")
+            var indexed: [String] = []
+            if let site = described[view] {
+                for column in site.facets + site.sortable + [site.sort].compactMap({ $0 })
+                where column != "id" && columns.contains(column) && !indexed.contains(column) {
+                    indexed.append(column)
+                    try db.execute("CREATE INDEX \(table)_\(column) ON \(table)(\(column))")
+                }
+            }
         }
     }
 

@@ -236,6 +236,7 @@ enum SiteDescriptions {
     static let hiddenTables = [
         "history", "change", "name_key", "search_dirty", "search_text", "schema_migration", "setting",
         "person_label", "source_note", "citation_note", "person_fts", "case_fts", "source_fts",
+        "case_row", "defendant_row", "person_row", "source_row",
     ]
 
     /// Internal views: not listed, and not served as pages.
