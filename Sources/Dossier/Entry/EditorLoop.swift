@@ -17,18 +17,47 @@ public struct Editor: Sendable {
     }
 
     /// Opens `path` in the editor and waits for it to close. The command
-    /// runs through `/bin/sh`, so that `$EDITOR` may hold arguments.
+    /// runs through `/bin/sh`, so that `$EDITOR` may hold arguments, in
+    /// dossier's own process group with its terminal (Foundation's
+    /// `Process` starts a child in a group of its own, and a terminal editor
+    /// then cannot read the keyboard). While it runs, Ctrl-C goes to the
+    /// editor only, as with `git commit`.
     /// - Throws: `ArchiveError` when it cannot start or does not exit with 0.
     public func open(_ path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " \"$@\"", command, path]
-        do { try process.run() } catch {
-            throw ArchiveError("cannot start the editor `\(command)`: \(error.localizedDescription) (set $VISUAL or $EDITOR)")
+        let arguments = ["/bin/sh", "-c", command + " \"$@\"", command, path]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        let oldInterrupt = signal(SIGINT, SIG_IGN)
+        let oldQuit = signal(SIGQUIT, SIG_IGN)
+        defer {
+            signal(SIGINT, oldInterrupt)
+            signal(SIGQUIT, oldQuit)
         }
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw ArchiveError("the editor `\(command)` exited with status \(process.terminationStatus)")
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // The child starts with the default handlers, not the ignored ones.
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGQUIT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, &argv, environ)
+        guard spawned == 0 else {
+            throw ArchiveError("cannot start the editor `\(command)`: \(String(cString: strerror(spawned))) (set $VISUAL or $EDITOR)")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw ArchiveError("lost track of the editor `\(command)`") }
+        }
+        // WIFEXITED / WEXITSTATUS, which Swift does not import.
+        let exited = status & 0x7F == 0
+        let code = (status >> 8) & 0xFF
+        guard exited, code == 0 else {
+            throw ArchiveError(exited ? "the editor `\(command)` exited with status \(code)"
+                                      : "the editor `\(command)` was stopped by signal \(status & 0x7F)")
         }
     }
 }
