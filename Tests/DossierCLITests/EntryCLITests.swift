@@ -108,7 +108,7 @@ import Testing
 
             """, executable: true)
 
-        let run = try dossier(["new", "case", "--db", db, "--editor"], environment: ["VISUAL": "", "EDITOR": scratch.path("editor.sh")])
+        let run = try dossier(["new", "case", "--db", db, "--editor"], environment: ["VISUAL": "", "EDITOR": "sh " + scratch.path("editor.sh")])
 
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == """

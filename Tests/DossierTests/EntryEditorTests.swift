@@ -124,7 +124,7 @@ import Testing
         let error = #expect(throws: ArchiveError.self) {
             _ = try loop(EntrySession(new: .case, archive: test.archive), editor).run()
         }
-        #expect(error?.message == "the editor `\(editor.command)` exited with status 3; your text is kept in \(editor.documentPath)")
+        #expect(error?.message == "the editor `sh '\(editor.command)'` exited with status 3; your text is kept in \(editor.documentPath)")
         #expect(try String(contentsOfFile: editor.documentPath, encoding: .utf8).contains("outcome: wrong"))
         #expect(try test.count("proceeding") == 0)
     }

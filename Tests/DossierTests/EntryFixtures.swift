@@ -82,7 +82,10 @@ enum EntryFixtures {
     final class FakeEditor {
         let directory: URL
         var command: String { directory.appendingPathComponent("editor.sh").path }
-        var editor: Editor { Editor(command: command) }
+        /// Run through `sh` rather than executed, so that a test writing
+        /// its script while another test starts an editor cannot meet
+        /// "text file busy".
+        var editor: Editor { Editor(command: "sh '\(command)'") }
 
         init() throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-editor-\(UUID().uuidString)")
