@@ -47,6 +47,10 @@ struct EntryInput: ParsableArguments {
     @Flag(help: "Print the document the editor would open, and exit.")
     var template = false
 
+    @Flag(name: .customLong("force-new"),
+          help: "With --file or stdin: create new persons even where the archive holds a similar name.")
+    var forceNew = false
+
     func validate() throws {
         if useEditor, file != nil { throw ValidationError("give --editor or --file, not both") }
         if useEditor, dryRun { throw ValidationError("--dry-run checks a document from --file or stdin, not the editor") }
@@ -64,6 +68,11 @@ struct EntryInput: ParsableArguments {
         let document = try readDocument(file ?? "-")
         let check = try session.check(yaml: document.text, file: document.name)
         guard check.errors.isEmpty, let record = check.record else { throw DataErrors(check.errors) }
+        if !check.hints.isEmpty, !forceNew, !dryRun {
+            // As the editor does, point a possible duplicate out before creating it.
+            throw DataErrors(check.hints.map { DataError(file: document.name, line: $0.line, field: $0.field, problem: $0.text) }
+                             + [DataError(file: document.name, problem: "nothing written; to create a new person anyway, give --force-new")])
+        }
         for hint in check.hints { printError("note: \(hint)") }
         if dryRun {
             output("\(record.kind.rawValue) \(record.ref) is valid; nothing written (--dry-run)\n"

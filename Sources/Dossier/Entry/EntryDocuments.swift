@@ -146,7 +146,7 @@ public enum EntryDocuments {
             .list((list ?? []).map { .scalar($0.entryText) }, blank: .scalar(nil))
         }
         return [
-            YAMLField("key", source?.key, "Citation key, e.g. solomon1987vanishing (required; letters, digits, - _ : .)."),
+            YAMLField("key", source?.key, "Citation key, e.g. solomon1987vanishing (required)."),
             YAMLField("type", source?.type,
                       "CSL type (required): book, chapter, article-journal, article-newspaper, webpage, legal_case,",
                       "manuscript (an archival file), dataset (a database record), collection, report, thesis, ..."),
