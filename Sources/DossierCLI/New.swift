@@ -66,6 +66,11 @@ struct EntryInput: ParsableArguments {
             return
         }
         let document = try readDocument(file ?? "-")
+        if file == nil, document.text.allSatisfy(\.isWhitespace) {
+            printError("error: no document on stdin: without a terminal, the document is read from stdin or --file; "
+                       + "--editor opens the editor anyway, --template prints an empty document")
+            throw ExitCode(64)
+        }
         let check = try session.check(yaml: document.text, file: document.name)
         guard check.errors.isEmpty, let record = check.record else { throw DataErrors(check.errors) }
         if !check.hints.isEmpty, !forceNew, !dryRun {

@@ -197,6 +197,14 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 
+    @Test func anEmptyStdinWithoutATerminalSaysWhereTheDocumentComesFrom() throws {
+        let scratch = try Scratch()
+        let db = try archive(scratch)
+        let run = try dossier(["new", "case", "--db", db])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("dossier: error: no document on stdin: without a terminal, the document is read from stdin or --file;"))
+    }
+
     @Test func theTemplateIsPrintedOnRequest() throws {
         let scratch = try Scratch()
         let db = try archive(scratch)

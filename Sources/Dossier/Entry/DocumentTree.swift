@@ -88,7 +88,7 @@ struct DocumentTree: Sendable {
              .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return DataError(file: file, line: mark.line, problem: "not valid YAML: \(what)",
-                             expected: "name: value lines; quote a value that holds \": \" or starts with a symbol")
+                             expected: "name: value lines, indented as in the template; quote a value that holds \": \" or starts with a symbol")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return DataError(file: file, line: context.mark.line, field: duplicates.first,
                              problem: "given twice in one block", expected: "each field once")

@@ -33,7 +33,11 @@ public struct Editor: Sendable {
             signal(SIGINT, oldInterrupt)
             signal(SIGQUIT, oldQuit)
         }
+        #if canImport(Darwin)
+        var attributes: posix_spawnattr_t? = nil
+        #else
         var attributes = posix_spawnattr_t()
+        #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // The child starts with the default handlers, not the ignored ones.
