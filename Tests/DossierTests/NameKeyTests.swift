@@ -803,3 +803,65 @@ let otherNonMatches: [(id: String, query: String)] = [
         #expect(returned.isEmpty, "\(returned)")
     }
 }
+
+@Suite struct NameSystemSweepTests {
+    /// Every person, romanised by each system's table, with the given name
+    /// and surname, finds itself first or among the first three.
+    @Test func everySystemFindsEveryPerson() {
+        let persons = NameRecallTests.allPersons
+        var misses: [String] = []
+        for archive in archives(persons) {
+            for p in persons {
+                let parts = p.cyrillic.split(separator: ",")
+                let surname = String(parts[0])
+                let given = String(parts[1].split(separator: " ")[0])
+                for system in TransliterationSystem.allCases {
+                    for query in [Transliterator.romanize("\(given) \(surname)", in: system),
+                                  Transliterator.romanize(surname, in: system)] {
+                        let r = archive.rank(of: p.id, for: query)
+                        if r == nil || r! > 3 { misses.append("\(system): \(query) → \(p.id) \(String(describing: r))") }
+                    }
+                }
+            }
+        }
+        #expect(misses.isEmpty, "\(misses)")
+    }
+
+    /// Single-letter typos (deletion, transposition, doubling, neighbouring
+    /// key) in the surname, in both alphabets, with the given name typed.
+    @Test func singleTyposFindThePerson() {
+        let persons = NameRecallTests.allPersons.filter { !$0.id.hasPrefix("yezhov-") }
+        let substitutions: [Character: Character] = [
+            "a": "s", "e": "r", "i": "o", "o": "p", "u": "y", "k": "l", "h": "j", "v": "b", "r": "t", "n": "m",
+            "а": "в", "е": "к", "и": "т", "о": "р", "у": "к", "к": "л", "х": "з", "в": "а", "р": "п", "н": "т", "л": "д",
+        ]
+        func typos(_ w: String) -> [String] {
+            let c = Array(w)
+            var out: [String] = []
+            for i in 1..<c.count { var d = c; d.remove(at: i); out.append(String(d)) }
+            for i in 1..<(c.count - 1) { var d = c; d.swapAt(i, i + 1); out.append(String(d)) }
+            for i in 1..<c.count { var d = c; d.insert(c[i], at: i); out.append(String(d)) }
+            for i in 1..<c.count { if let s = substitutions[c[i]] { var d = c; d[i] = s; out.append(String(d)) } }
+            return out
+        }
+        var total = 0, found = 0
+        let sample = persons.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        for archive in archives(persons) {
+            for p in sample {
+                let parts = p.cyrillic.split(separator: ",")
+                let cyrSurname = String(parts[0]), cyrGiven = String(parts[1].split(separator: " ")[0])
+                let latin = p.popular.split(separator: " ")
+                let latSurname = String(latin.last!), latGiven = String(latin.first!)
+                for (given, surname) in [(cyrGiven, cyrSurname), (latGiven, latSurname)] where surname.count >= 5 {
+                    for t in Set(typos(surname)) where t.lowercased() != surname.lowercased() {
+                        total += 1
+                        if let r = archive.rank(of: p.id, for: "\(given) \(t)"), r <= 3 { found += 1 }
+                    }
+                }
+            }
+        }
+        // A typo that makes the feminine or masculine form, or turns the
+        // last consonant into a vowel, is not recovered by design.
+        #expect(found * 100 >= total * 95, "\(found) of \(total)")
+    }
+}

@@ -43,7 +43,7 @@ enum Pivot {
             (L.u, [("u", 0), ("ou", 0)]),
             (L.f, [("f", 0), ("ph", 1)]),
             (L.kh, [("kh", 0), ("h", 0), ("x", 0), ("ch", 0)]),
-            (L.ts, [("ts", 0), ("c", 0), ("tz", 0), ("z", 0)]),
+            (L.ts, [("ts", 0), ("c", 0), ("tz", 0), ("z", 0), ("cz", 1), ("tc", 1)]),  // cz: GOST 7.79 B
             (L.ch, [("ch", 0), ("c", 1), ("cz", 0), ("tch", 0), ("tsch", 0)]),
             (L.sh, [("sh", 0), ("s", 1), ("sz", 0), ("sch", 0), ("ch", 0)]),
             (L.shch, [("shch", 0), ("sc", 1), ("s", 1), ("szcz", 0), ("schtsch", 0), ("chtch", 0), ("sch", 1),
@@ -225,6 +225,39 @@ enum Pivot {
         }
         let r = dp[n * width + m]
         return r >= unreachable ? nil : r
+    }
+
+    /// Edits (wrong, missing or extra letters, a Cyrillic letter counting as
+    /// one against its whole Latin rendering) between a Cyrillic word and a
+    /// Latin word, both prepared; spellings in any system cost nothing.
+    static func editsAcrossScripts(cyrillic cyr: [UInt8], latin lat: [UInt8], options opts: [[Option]], limit: Int) -> Int {
+        let n = cyr.count, m = lat.count
+        if n == 0 || m == 0 { return max(n, m) }
+        let width = m + 1
+        var dp = [Int](repeating: unreachable, count: (n + 1) * width)
+        dp[0] = 0
+        @inline(__always) func relax(_ k: Int, _ v: Int) { if v < dp[k] { dp[k] = v } }
+        for i in 0...n {
+            for j in 0...m {
+                let cur = dp[i * width + j]
+                if cur > limit { continue }
+                if i < n {
+                    let letter = cyr[i]
+                    relax((i + 1) * width + j, cur + (isSilent(letter) ? 0 : 1))  // letter missing in Latin
+                    if j < m {
+                        relax((i + 1) * width + j + 1, cur + 1)  // wrong letter
+                        for op in opts[j] {
+                            relax((i + 1) * width + j + Int(op.length), cur + (op.letter == letter ? 0 : 1))
+                        }
+                    }
+                }
+                if j < m {
+                    relax(i * width + j + 1, cur + 1)  // extra Latin letter
+                    for op in opts[j] where op.length > 1 { relax(i * width + j + Int(op.length), cur + 1) }
+                }
+            }
+        }
+        return dp[n * width + m]
     }
 
     /// Restricted Damerau–Levenshtein distance (adjacent transpositions).

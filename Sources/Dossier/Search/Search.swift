@@ -66,21 +66,26 @@ extension Archive {
     /// first: candidates come from the name-key index (exact key lookups),
     /// then every candidate name is scored.
     /// - Parameter maxCandidates: names scored at most (common surnames).
-    public func nameHits(_ text: String, maxCandidates: Int = 50_000) throws -> [NameHit] {
+    public func nameHits(_ text: String, maxCandidates: Int = 20_000) throws -> [NameHit] {
         let query = NameQuery(text)
-        let keys = query.lookupKeys
-        guard !keys.isEmpty else { return [] }
         let statement = try db.cached("""
             SELECT n.id, n.person_id, n.name FROM person_name n
             WHERE n.id IN (SELECT DISTINCT name_id FROM name_key WHERE key IN (SELECT value FROM json_each(?)))
             LIMIT ?
             """)
         var best: [Int64: NameHit] = [:]
-        try statement.forEach([SearchIndex.jsonArray(keys), maxCandidates]) { row in
-            guard let personID = row.value(at: 1).int64Value, let name = row.string(at: 2),
-                  let match = NameMatcher.score(query: query, stored: name) else { return }
-            if let current = best[personID], current.match.score >= match.score { return }
-            best[personID] = NameHit(personID: personID, matchedName: name, match: match)
+        var scored = Set<Int64>()
+        // Surname keys first, then typo keys, each with its own cap, so that
+        // the many typo keys of a common surname cannot crowd out real
+        // matches.
+        for keys in [query.surnameLookupKeys, query.typoLookupKeys] where !keys.isEmpty {
+            try statement.forEach([SearchIndex.jsonArray(keys), maxCandidates]) { row in
+                guard let nameID = row.value(at: 0).int64Value, scored.insert(nameID).inserted,
+                      let personID = row.value(at: 1).int64Value, let name = row.string(at: 2),
+                      let match = NameMatcher.score(query: query, stored: name) else { return }
+                if let current = best[personID], current.match.score >= match.score { return }
+                best[personID] = NameHit(personID: personID, matchedName: name, match: match)
+            }
         }
         return best.values.sorted { ($0.match.score, $1.personID) > ($1.match.score, $0.personID) }
     }

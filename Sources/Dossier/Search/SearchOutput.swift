@@ -5,7 +5,7 @@ public enum SearchOutput {
     public static func table(_ hits: [SearchHit], explain: Bool) -> String {
         if hits.isEmpty { return "no matches\n" }
         let rows = hits.map { hit -> [String] in
-            var row = [String(format: "%.2f", hit.score), hit.name, hit.personRef, hit.caseRef, hit.trialDate ?? "",
+            var row = [hit.reason == "filter" ? "" : String(format: "%.2f", hit.score), hit.name, hit.personRef, hit.caseRef, hit.trialDate ?? "",
                        hit.outcome, hit.bodyKind, hit.charges.joined(separator: " ")]
             if explain {
                 row.append(hit.reason + (hit.matchedName.map { " as \"\($0)\"" } ?? "")
