@@ -131,6 +131,27 @@ import Testing
         #expect(try session.save(try #require(check.record)).message == "no changes to case example:troika-1937-0412")
     }
 
+    @Test func everyRecordOfTheTourReadsBackFromItsDocuments() throws {
+        // Given: the real fixtures (Cyrillic names, archival locators,
+        // charges as sources write them, quotes and notes).
+        let test = try TestArchive()
+        _ = try Tour.build(test.archive)
+        let refs = try test.db.fetchAll("""
+            SELECT ref FROM proceeding UNION ALL SELECT ref FROM person UNION ALL SELECT key FROM source
+            """).compactMap { $0.string(0) }
+        #expect(refs.count > 150)
+        for ref in refs {
+            // When: the edit document and the compact `show` document are read back.
+            let session = try EntrySession(editing: ref, archive: test.archive)
+            let annotated = try session.check(yaml: try session.document())
+            let compact = try session.check(yaml: try RecordView.load(test.archive, ref: ref).yaml(defaultCode: test.archive.defaultCode))
+            // Then: both give the stored record unchanged.
+            #expect(annotated.errors.isEmpty && compact.errors.isEmpty, "\(ref): \(annotated.errors + compact.errors)")
+            #expect(annotated.record == session.original, "\(ref)")
+            #expect(compact.record == session.original, "\(ref)")
+        }
+    }
+
     @Test func personAndSourceDocumentsReadBackUnchanged() throws {
         let test = try EntryFixtures.archive()
         var source = try #require(try test.archive.loadSource(key: "leningrad-martyrology-v3"))
