@@ -151,26 +151,33 @@ enum Publisher {
     /// name is not Latin, and the surname that prefixes per-defendant
     /// lines.
     static func fillLabels(_ db: Connection) throws {
-        var names: [Int64: (primary: String?, latin: String?)] = [:]
-        try db.prepare("""
-            SELECT person_id, name, is_primary, script FROM person_name ORDER BY person_id, is_primary DESC, position, id
-            """).forEach { row in
-            guard let person = row.value(at: 0).int64Value, let name = row.string(at: 1) else { return }
-            var entry = names[person] ?? (nil, nil)
-            if row.int(at: 2) == 1 { entry.primary = name }
-            if entry.latin == nil, row.string(at: 3) == "latn" { entry.latin = name }
-            names[person] = entry
-        }
         let insert = try db.cached(PublishSQL.insertPersonLabel)
-        try db.prepare("SELECT id, ref FROM person ORDER BY id").forEach { row in
-            guard let person = row.value(at: 0).int64Value else { return }
-            let entry = names[person] ?? (nil, nil)
-            let primary = entry.primary ?? entry.latin ?? row.string(at: 1) ?? ""
-            let latin = entry.latin == primary ? nil : entry.latin
+        // One pass over the names in person order: memory stays bounded
+        // whatever the number of people.
+        var current: (id: Int64, ref: String, primary: String?, latin: String?)?
+        func flush() throws {
+            guard let person = current else { return }
+            let primary = person.primary ?? person.latin ?? person.ref
+            let latin = person.latin == primary ? nil : person.latin
             let label = latin.map { "\(primary) (\($0))" } ?? primary
             let surname = NameParser.parse(latin ?? primary).first?.surnameText ?? primary
-            try insert.execute([person, primary, latin, label, surname])
+            try insert.execute([person.id, primary, latin, label, surname])
         }
+        try db.prepare("""
+            SELECT x.id, x.ref, n.name, n.is_primary, n.script
+            FROM person x LEFT JOIN person_name n ON n.person_id = x.id
+            ORDER BY x.id, n.is_primary DESC, n.position, n.id
+            """).forEach { row in
+            guard let id = row.value(at: 0).int64Value else { return }
+            if current?.id != id {
+                try flush()
+                current = (id, row.string(at: 1) ?? "", nil, nil)
+            }
+            guard let name = row.string(at: 2) else { return }
+            if row.int(at: 3) == 1 { current?.primary = name }
+            if current?.latin == nil, row.string(at: 4) == "latn" { current?.latin = name }
+        }
+        try flush()
     }
 
     /// Computes the reader's rows into tables, with an index on every
