@@ -70,6 +70,11 @@ extension Archive {
                 return counts
             }
             try verifyBackup(at: temporary, expected: counts, shownAs: destination)
+            // The copy keeps the archive's WAL mode; reading it left an
+            // empty WAL and its index under the temporary name.
+            let wal = (try? manager.attributesOfItem(atPath: temporary + "-wal")[.size] as? Int) ?? 0
+            guard wal == 0 else { throw ArchiveError("the copy at \(destination) was changed while it was checked; nothing was written") }
+            for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: temporary + suffix) }
             if let handle = FileHandle(forUpdatingAtPath: temporary) {
                 try? handle.synchronize()
                 try? handle.close()

@@ -109,12 +109,16 @@ extension Archive {
         case .dateBounds:
             guard let table = finding.table, let id = finding.rowID, let column = finding.column else { return }
             let quoted = SchemaCatalog.quote(column)
-            guard let text = try db.scalar("SELECT \(quoted) FROM \(SchemaCatalog.quote(table)) WHERE id = ?", [id]).stringValue,
-                  let date = try? EDTFDate.parse(text) else { return }
+            let text = try db.scalar("SELECT \(quoted) FROM \(SchemaCatalog.quote(table)) WHERE id = ?", [id]).stringValue
+            var bounds: (Int?, Int?) = (nil, nil)
+            if let text {
+                guard let date = try? EDTFDate.parse(text) else { return }
+                bounds = (date.lower, date.upper)
+            }
             try db.execute("""
                 UPDATE \(SchemaCatalog.quote(table)) SET \(SchemaCatalog.quote(column + "_lower")) = ?,
                        \(SchemaCatalog.quote(column + "_upper")) = ? WHERE id = ?
-                """, [date.lower, date.upper, id])
+                """, [bounds.0, bounds.1, id])
         case .primaryName:
             guard let id = finding.rowID else { return }
             try db.execute("""
@@ -210,7 +214,7 @@ extension Archive {
                     }
                     if hasBounds, bounds.0 != stored.0 || bounds.1 != stored.1 {
                         row(.dateBounds, table, id,
-                            "\(column): stored bounds \(Self.show(stored)) differ from those of \"\(text)\" \(Self.show(bounds))",
+                            "\(column): stored bounds \(Self.show(stored)) differ from those of \"\(text)\" (\(Self.show(bounds)))",
                             fixable: true, column: column)
                     }
                 }
