@@ -175,7 +175,7 @@ extension Archive {
             var bindings: [SQLBindable] = [json ?? "{}"]
             bindings += names.map { "$.\"\($0)\"" as SQLBindable }
             bindings.append(rowID)
-            return try db.scalar(sql, bindings).intValue == 1
+            return try db.cached(sql).fetchOne(bindings)?[0].intValue == 1
         }
         func notAsLeft() -> RevertRefused {
             RevertRefused("cannot revert \(described): \(labeler.label(table: table, id: rowID)) is no longer as that change "
@@ -187,9 +187,9 @@ extension Archive {
             // Records that point at this row and came later would be
             // deleted with it (or block it): refuse rather than lose them.
             for key in try catalog.children(of: table) {
-                if let child = try db.fetchOne("""
+                if let child = try db.cached("""
                     SELECT id FROM \(SchemaCatalog.quote(key.table)) WHERE \(SchemaCatalog.quote(key.column)) = ? LIMIT 1
-                    """, [rowID])?[0].int64Value {
+                    """).fetchOne([rowID])?[0].int64Value {
                     let by = try db.scalar("""
                         SELECT max(change_id) FROM history WHERE table_name = ? AND row_id = ?
                         """, [key.table, child]).int64Value
@@ -200,20 +200,20 @@ extension Archive {
                                         + (by.map { "change \($0)" } ?? "or remove that record") + " first")
                 }
             }
-            try db.execute("DELETE FROM \(quoted) WHERE id = ?", [rowID])
+            try db.executeCached("DELETE FROM \(quoted) WHERE id = ?", [rowID])
         case "update":
             guard try matches(after) else { throw notAsLeft() }
             let names = try columns(of: before)
             let sets = names.enumerated().map { "\(SchemaCatalog.quote($1)) = json_extract(?1, ?\($0 + 2))" }
-            try db.execute("UPDATE \(quoted) SET " + sets.joined(separator: ", ") + " WHERE id = ?\(names.count + 2)",
+            try db.executeCached("UPDATE \(quoted) SET " + sets.joined(separator: ", ") + " WHERE id = ?\(names.count + 2)",
                            [before ?? "{}"] + names.map { "$.\"\($0)\"" as SQLBindable } + [rowID])
-            try db.execute("INSERT OR IGNORE INTO temp.revert_touched VALUES (?, ?)", [table, rowID])
+            try db.executeCached("INSERT OR IGNORE INTO temp.revert_touched VALUES (?, ?)", [table, rowID])
         case "delete":
-            if try db.scalar("SELECT count(*) FROM \(quoted) WHERE id = ?", [rowID]).intValue != 0 { throw notAsLeft() }
+            if try db.cached("SELECT count(*) FROM \(quoted) WHERE id = ?").fetchOne([rowID])?[0].intValue != 0 { throw notAsLeft() }
             let names = try columns(of: before)
             let values = names.indices.map { "json_extract(?1, ?\($0 + 2))" }
             do {
-                try db.execute("INSERT INTO \(quoted) (" + names.map(SchemaCatalog.quote).joined(separator: ", ")
+                try db.executeCached("INSERT INTO \(quoted) (" + names.map(SchemaCatalog.quote).joined(separator: ", ")
                                + ") VALUES (" + values.joined(separator: ", ") + ")",
                                [before ?? "{}"] + names.map { "$.\"\($0)\"" as SQLBindable })
             } catch let error as SQLiteError where error.isUniqueViolation {
@@ -221,7 +221,7 @@ extension Archive {
                 throw RevertRefused("cannot revert \(described): \(labeler.label(table: table, values: values, id: rowID)) "
                                     + "cannot come back because a later record took its place (\(error.message))")
             }
-            try db.execute("INSERT OR IGNORE INTO temp.revert_touched VALUES (?, ?)", [table, rowID])
+            try db.executeCached("INSERT OR IGNORE INTO temp.revert_touched VALUES (?, ?)", [table, rowID])
         default:
             throw RevertRefused("cannot revert \(described): the history has an unknown operation \(op)")
         }
