@@ -7,7 +7,11 @@ public enum FullTextQuery {
     /// Every whitespace-separated word as an FTS5 string, `"` doubled,
     /// joined by spaces (implicit AND). Empty when there are no words.
     public static func quoted(_ text: String, prefixLast: Bool = false) -> String {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
+        // Control characters separate words too: FTS5 reads a NUL as the
+        // end of the query, which would leave a quoted word unterminated.
+        let words = text.split(whereSeparator: { character in
+            character.isWhitespace || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        })
         var parts = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         if prefixLast, !parts.isEmpty { parts[parts.count - 1] += "*" }
         return parts.joined(separator: " ")

@@ -143,6 +143,9 @@ enum JSONText {
             while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
             guard let number = Double(text) else { throw fail("\"\(text)\" is not a number") }
+            // JSON has no infinity: a number too large for a double would
+            // be written back as `inf`, which no JSON reader takes.
+            guard number.isFinite else { throw fail("\"\(text)\" is too large a number") }
             return .number(number)
         }
 

@@ -81,7 +81,7 @@ public final class CSVReader {
     public func next() throws -> Record? {
         // Skip a UTF-8 byte order mark at the very start.
         if line == 1, position == 0, bytesRead <= chunkSize {
-            if buffer.count < 3 { _ = try fill() }
+            while buffer.count < 3, try fill() {}
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         }
         var fields: [String] = []
