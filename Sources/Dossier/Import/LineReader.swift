@@ -13,8 +13,13 @@ public final class LineReader {
     /// Bytes read so far (for progress).
     public private(set) var bytesRead = 0
     private let chunkSize: Int
+    private let path: String
+    /// Longest line accepted, in bytes: a longer one is refused rather than
+    /// held in memory whole.
+    public var maxLineBytes = 64 << 20
 
     public init(path: String, chunkSize: Int = 1 << 20) throws {
+        self.path = path
         if path == "-" {
             handle = FileHandle.standardInput
             closeOnDeinit = false
@@ -58,6 +63,11 @@ public final class LineReader {
             if start > 0 {
                 buffer.removeSubrange(0..<start)
                 start = 0
+            }
+            if buffer.count > maxLineBytes {
+                throw DataError(file: path == "-" ? "<stdin>" : path, line: lineNumber + 1,
+                                problem: "the line is longer than \(maxLineBytes >> 20) MB",
+                                expected: "one record per line")
             }
             let data = try handle.read(upToCount: chunkSize) ?? Data()
             if data.isEmpty { atEnd = true } else {
