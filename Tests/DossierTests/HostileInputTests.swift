@@ -115,6 +115,12 @@ import Testing
         let error = #expect(throws: DataError.self) { while try reader.next() != nil {} }
         #expect(error?.description == "\(line.path):1: the line is longer than 0 MB (expected one record per line)")
 
+        let long = try TempFile("a,b\n\"" + String(repeating: "x", count: 3000) + "\",b\n", name: "long.csv")
+        let reader2 = try CSVReader(path: long.path, chunkSize: 256)
+        reader2.maxFieldBytes = 2 << 10
+        _ = try reader2.next()
+        #expect(throws: CSVReader.Malformed(line: 2, problem: "field 1 is longer than 0 MB")) { _ = try reader2.next() }
+
         let csv = try TempFile("a,b\n" + String(repeating: "x,", count: 3000) + "\n", name: "wide.csv")
         let wide = try CSVReader(path: csv.path, chunkSize: 256)
         wide.maxFields = 100
