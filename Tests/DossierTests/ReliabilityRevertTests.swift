@@ -95,6 +95,24 @@ import Testing
         #expect(try test.count("change") == changes)
     }
 
+    @Test func aLaterChangeThatWasRevertedNoLongerStandsInTheWay() throws {
+        let test = try TestArchive()
+        try test.archive.importFiles([ImportInput(path: "s.json", format: .cslJSON, text: ReliabilityData.sources)])
+        let empty = try ReliabilityData.fingerprint(test.db)
+        try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine()])
+        let imported = try ReliabilityData.lastChange(test.db)
+        try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine(outcome: "acquitted")])
+        let update = try ReliabilityData.lastChange(test.db)
+        let undo = try test.archive.revert(change: update)
+        // Redone and undone again: only the last word counts.
+        let redo = try test.archive.revert(change: undo.change)
+        #expect(throws: RevertRefused.self) { try test.archive.revert(change: imported) }
+        try test.archive.revert(change: redo.change)
+
+        try test.archive.revert(change: imported)
+        #expect(try ReliabilityData.fingerprint(test.db) == empty)
+    }
+
     @Test func refusesWhenLaterRecordsDependOnARowItWouldRemove() throws {
         let test = try TestArchive()
         try test.add(.person, #"{"ref": "p-luzin", "name": "Лузин, Николай Николаевич"}"#)

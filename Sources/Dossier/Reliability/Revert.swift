@@ -109,17 +109,35 @@ extension Archive {
         return text.count > 80 ? String(text.prefix(79)) + "…" : text
     }
 
-    /// Refuses when a later change touched a row this change touched.
+    /// Refuses when a later change touched a row this change touched. A
+    /// later change that is undone (reverted by a revert still in force)
+    /// does not count, nor does the revert that undid it: together they
+    /// changed nothing. (Each row is still checked to be exactly as this
+    /// change left it.)
     private func refuseIfTouchedLater(_ id: Int64, described: String) throws {
+        // A change is in force unless a revert in force undid it; a revert
+        // always comes after what it undoes, so newest first settles it.
+        var inForce: [Int64: Bool] = [:]
+        var reverts: [(Int64, Int64)] = []
+        for row in try db.fetchAll("SELECT id, reverts FROM change WHERE reverts >= ? ORDER BY id DESC", [id]) {
+            guard let revert = row[0].int64Value, let target = row[1].int64Value else { continue }
+            reverts.append((revert, target))
+            if inForce[revert] ?? true { inForce[target] = false }
+        }
+        var neutral: [Int64] = []
+        for (revert, target) in reverts where target > id && inForce[target] == false && inForce[revert] ?? true {
+            neutral += [revert, target]
+        }
+        let neutralJSON = "[" + neutral.map(String.init).joined(separator: ",") + "]"
         let later = try db.fetchAll("""
             SELECT l.change_id, c.command, c.summary, c.reverts, l.table_name, l.row_id, l.op,
                    coalesce(l.after, l.before)
             FROM history h
             JOIN history l ON l.table_name = h.table_name AND l.row_id = h.row_id AND l.change_id > h.change_id
             LEFT JOIN change c ON c.id = l.change_id
-            WHERE h.change_id = ?
+            WHERE h.change_id = ? AND l.change_id NOT IN (SELECT value FROM json_each(?))
             ORDER BY l.change_id, l.id LIMIT 200
-            """, [id])
+            """, [id, neutralJSON])
         guard !later.isEmpty else { return }
         if let revert = later.first(where: { $0[3].int64Value == id }) {
             let by = revert[0].int64Value ?? 0
