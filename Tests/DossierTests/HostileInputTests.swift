@@ -239,6 +239,9 @@ import Testing
         #expect(refused?.description.hasPrefix("the database is read-only (check the file's and its folder's permissions") == true)
         #expect(try RecordView.load(reader, ref: "shakhty-1928").text.contains("Shakhty"))
         #expect(try reader.check().isClean)
+        var query = HistoryQuery()
+        query.ref = "shakhty-1928"
+        #expect(try reader.history(query).map(\.id) == [1])
 
         // A file the system will not let us write.
         guard let undo = Self.makeReadOnly(test.path) else { return }
