@@ -76,14 +76,16 @@ struct BibTeXParser {
             guard !type.isEmpty else {
                 throw fail(nil, "\"@\" without an entry type (expected e.g. @article{key, ...})")
             }
+            if type == "comment" { continue }
             guard index < chars.count, chars[index] == "{" || chars[index] == "(" else {
-                if type == "comment" { continue }
                 throw fail(nil, "@\(type) is not followed by { or (")
             }
             let close: Character = chars[index] == "{" ? "}" : ")"
             switch type {
             case "comment":
-                try skipBalanced(start: start)
+                // As BibTeX reads it: "@comment" is ignored and what follows
+                // is text between entries, skipped up to the next "@".
+                continue
             case "preamble":
                 try skipBalanced(start: start)
             case "string":
@@ -169,9 +171,22 @@ struct BibTeXParser {
                 throw fail(nil, "entry \(key) is not closed (expected \(close) before the end of the file)", line: start)
             }
             guard chars[index] == "," || chars[index] == close else {
+                if line > fieldLine {
+                    throw fail(name, "unbalanced braces: the value runs on to line \(line) (is a } missing?)", line: fieldLine)
+                }
                 throw fail(name, "expected , or \(close) after the value (is a value missing its braces or quotes?)")
             }
         }
+    }
+
+    /// True when `@type{` or `@type(` starts at `position`: a new entry,
+    /// so a value still open there has unbalanced braces or quotes.
+    func startsEntry(at position: Int) -> Bool {
+        var cursor = position + 1
+        var length = 0
+        while cursor < chars.count, chars[cursor].isASCII, chars[cursor].isLetter { cursor += 1; length += 1 }
+        while cursor < chars.count, chars[cursor] == " " { cursor += 1 }
+        return length > 0 && cursor < chars.count && (chars[cursor] == "{" || chars[cursor] == "(")
     }
 
     /// One value: parts joined by `#`.
@@ -204,7 +219,7 @@ struct BibTeXParser {
                         depth -= 1
                         if depth == 0 { advance(); break }
                     }
-                    if c == "@", depth == 1, index > 0, chars[index - 1].isNewline {
+                    if c == "@", index > 0, chars[index - 1].isNewline, startsEntry(at: index) {
                         throw fail(field, "unbalanced braces: the value is not closed before the next @ entry", line: start)
                     }
                     out.append(c)
@@ -228,10 +243,12 @@ struct BibTeXParser {
                     if c == "{" { depth += 1 }
                     if c == "}" {
                         depth -= 1
-                        if depth < 0 { throw fail(field, "unbalanced braces: } without { inside a quoted value", line: start) }
+                        if depth < 0 {
+                            throw fail(field, "unterminated string (expected a closing \" before })", line: start)
+                        }
                     }
                     if c == "\"", depth == 0 { advance(); break }
-                    if c == "@", depth == 0, index > 0, chars[index - 1].isNewline {
+                    if c == "@", index > 0, chars[index - 1].isNewline, startsEntry(at: index) {
                         throw fail(field, "unterminated string (expected a closing \" before the next @ entry)", line: start)
                     }
                     out.append(c)

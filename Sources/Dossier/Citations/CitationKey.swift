@@ -53,8 +53,12 @@ public enum CitationKey {
         }
         var namePart = creatorPart(source)
         if namePart.isEmpty {
-            namePart = titleWords.first ?? "source"
-            titleWords = Array(titleWords.dropFirst())
+            // No creator: the title's first two significant words.
+            let fullWords = CitationText.words(source.title)
+                .filter { !CitationText.insignificantWords.contains($0.lowercased()) }
+                .map(CitationText.asciiSlug).filter { !$0.isEmpty }
+            namePart = fullWords.first ?? "source"
+            titleWords = Array(fullWords.dropFirst())
         }
         let year = CitationDate.year(source.issued).map(String.init) ?? ""
         return namePart + year + (titleWords.first ?? "")

@@ -81,7 +81,7 @@ enum CitationText {
     /// when sorting.
     static let leadingArticles: Set<String> = ["the", "a", "an"]
     static let insignificantWords: Set<String> = [
-        "the", "a", "an", "of", "on", "in", "to", "and", "for", "with", "from", "by", "at", "as", "or",
+        "the", "a", "an", "of", "on", "in", "to", "and", "for", "with", "from", "by", "at", "as", "or", "v", "vs",
         "der", "die", "das", "ein", "eine", "le", "la", "les", "l", "un", "une", "de", "des", "du", "el", "los",
         "о", "об", "в", "во", "на", "и", "к", "ко", "с", "со", "по", "из", "за", "для", "от", "до", "у",
     ]

@@ -41,7 +41,15 @@ enum LaTeX {
     /// space; protective braces and formatting commands are dropped and
     /// white space is collapsed.
     static func decode(_ raw: String, pages: Bool = false) -> String {
-        var decoder = Decoder(chars: Array(raw), pages: pages)
+        var chars = Array(raw)
+        // The decoder recurses into groups; absurdly deep nesting is read
+        // without its braces rather than risk the stack.
+        var depth = 0, deepest = 0
+        for c in chars {
+            if c == "{" { depth += 1; deepest = max(deepest, depth) } else if c == "}" { depth -= 1 }
+        }
+        if deepest > 64 { chars.removeAll { $0 == "{" || $0 == "}" } }
+        var decoder = Decoder(chars: chars, pages: pages)
         let text = decoder.run()
         let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
             .joined(separator: " ")

@@ -24,7 +24,8 @@ import Foundation
 ///   -ij -y -yi -i` → `i`; `ya ja ia â я` → `a`; `ye je ie е` → `e`;
 ///   `-skaya -skaja -skaia -ska` → `-ska`; `Nikolai Nikolaj Nikolay` → `nikela`;
 /// - repeated classes collapse (doubled letters, `khh`, `zzh`);
-/// - French `-ine` → `-in` (Boukharine), `-off`/`-eff` → `-ov`/`-ev`.
+/// - French `-ine`/`-yne` → `-in`/`-yn` (Boukharine, Soljenitsyne),
+///   `-off`/`-eff` → `-ov`/`-ev`.
 /// Ambiguous Latin spellings give several keys (at most 8): `ch` (х in
 /// German, Polish and Czech; ч in English; ш in French) → `k` or `s`; `j`
 /// before a vowel (glide, or ж in French) → glide or `s`; `x` → `k` or `ks`;
@@ -64,7 +65,7 @@ public enum NameKeys {
     static func prepareLatin(_ w: [UInt8]) -> [UInt8] {
         var l = w.filter { ($0 >= 0x61 && $0 <= 0x7A) }
         let n = l.count
-        if n > 4, l[n - 3] == I, l[n - 2] == N, l[n - 1] == E { l.removeLast() }
+        if n > 4, l[n - 3] == I || l[n - 3] == Y, l[n - 2] == N, l[n - 1] == E { l.removeLast() }
         else if n > 4, l[n - 2] == F, l[n - 1] == F, l[n - 3] == O || l[n - 3] == E { l.removeLast(2); l.append(V) }
         return l
     }
@@ -97,16 +98,16 @@ public enum NameKeys {
             let c = w[i]
             let next: UInt8? = i + 1 < n ? w[i + 1] : nil
             if (c == K || c == G) && next == H { add(K); i += 2; continue }
-            if c == C && next == K { add(K); i += 2; continue }
+            if c == C && next == K { branch([S, K], [K]); i += 2; continue }  // Polish ц+к, German k
             if c == P && next == H { add(F); i += 2; continue }
-            if c == C && next == H { branch([K], [S]); i += 2; continue }
+            if c == C && next == H { branch([S], [K]); i += 2; continue }
             switch c {
             case A, E, I, O, U, Y: add(c)
             case J:
                 if next == nil { add(J) }
                 else if isLatinVowel(next!) { branch([J], [S]) }
                 else if i == 0 { add(S) } else { add(J) }
-            case X: branch([K], [K, S])
+            case X: branch([K, S], [K])
             case C:
                 if let nx = next, [A, O, U, L, R, T, K, N, M].contains(nx) { branch([S], [K]) } else { add(S) }
             case H, G, K, Q: add(K)
@@ -190,18 +191,48 @@ public enum NameKeys {
         return out
     }
 
-    /// The skeleton and its one-deletion neighbours (collapsed, distinct).
-    static func skeletonNeighbourhood(_ skel: [UInt8]) -> [[UInt8]] {
-        var result: [[UInt8]] = [skel]
-        guard skel.count > 1 else { return result }
-        for d in 0..<skel.count {
+    /// A string and its one-deletion neighbours (distinct; repeats collapse,
+    /// and two vowel classes brought together merge into the second, as a
+    /// vowel run would).
+    static func deletionNeighbourhood(_ s: [UInt8]) -> [[UInt8]] {
+        var result: [[UInt8]] = [s]
+        guard s.count > 1 else { return result }
+        for d in 0..<s.count {
             var v: [UInt8] = []
-            for (k, c) in skel.enumerated() where k != d {
-                if v.last != c { v.append(c) }
+            for (k, c) in s.enumerated() where k != d {
+                if let l = v.last, l == c || (isVowelClass(l) && isVowelClass(c)) { v.removeLast() }
+                v.append(c)
             }
-            if !result.contains(v) { result.append(v) }
+            if !v.isEmpty && !result.contains(v) { result.append(v) }
         }
         return result
+    }
+
+    /// Skeletons this short are too common to look up alone; their names
+    /// use the neighbourhood of the whole cross key instead.
+    static let shortSkeleton = 2
+
+    /// The typo keys of a cross key as stored: `t:<gi>:` + the skeleton
+    /// neighbourhood, or for a short skeleton `c:<gi>:` + the cross-key
+    /// neighbourhood and `t:<gi>:` + the skeleton alone.
+    static func storedTypoKeys(_ key: [UInt8], given gi: UInt8) -> [String] {
+        let skel = skeleton(key)
+        if skel.count <= shortSkeleton {
+            // The whole skeleton too, without its (unselective) neighbours.
+            return deletionNeighbourhood(key).map { typoKey("c", gi, $0) } + (skel.isEmpty ? [] : [typoKey("t", gi, skel)])
+        }
+        return deletionNeighbourhood(skel).map { typoKey("t", gi, $0) }
+    }
+
+    /// The typo keys a query looks up for a cross key: the skeleton
+    /// neighbourhood, and the cross-key neighbourhood when one typo may have
+    /// crossed the short-skeleton line.
+    static func queryTypoKeys(_ key: [UInt8], given gi: UInt8) -> [String] {
+        let skel = skeleton(key)
+        var keys: [String] = []
+        if !skel.isEmpty { keys += deletionNeighbourhood(skel).map { typoKey("t", gi, $0) } }
+        if skel.count <= shortSkeleton + 1 { keys += deletionNeighbourhood(key).map { typoKey("c", gi, $0) } }
+        return keys
     }
 
     /// First classes of a given name or initial's cross keys.
@@ -218,8 +249,8 @@ public enum NameKeys {
     static let allGivenClasses: [UInt8] = Array("aeiubpdtvflmnrks_".utf8)
 
     static func surnameKey(_ k: [UInt8]) -> String { "s:" + String(decoding: k, as: UTF8.self) }
-    static func typoKey(_ gi: UInt8, _ skel: [UInt8]) -> String {
-        var b: [UInt8] = [UInt8(ascii: "t"), UInt8(ascii: ":"), gi, UInt8(ascii: ":")]
+    static func typoKey(_ family: Unicode.Scalar, _ gi: UInt8, _ skel: [UInt8]) -> String {
+        var b: [UInt8] = [UInt8(ascii: family), UInt8(ascii: ":"), gi, UInt8(ascii: ":")]
         b.append(contentsOf: skel)
         return String(decoding: b, as: UTF8.self)
     }
@@ -233,7 +264,9 @@ public enum NameKeys {
     ///   with one wrong, missing, extra or swapped consonant (or any vowel
     ///   typo) in the surname looks up the same neighbourhood of its own
     ///   skeleton, so the two meet (`_` stands for a name without a given
-    ///   name).
+    ///   name); when the skeleton has at most two consonants (Ежов: `sv`),
+    ///   only the skeleton itself, and `c:<class>:<cross key>` with its
+    ///   one-deletion neighbours, which are far more selective.
     public static func indexKeys(for storedName: String) -> [String] {
         indexKeys(parses: NameParser.parse(storedName))
     }
@@ -247,11 +280,9 @@ public enum NameKeys {
             for k in sk { add(surnameKey(k)) }
             let gis = givenClasses(p.leadingGiven)
             // Typo keys from the first reading only, to keep the count small.
-            guard p.rank == 0, let k0 = sk.first else { continue }
-            let skel = skeleton(k0)
-            guard !skel.isEmpty else { continue }
+            guard p.rank == 0, let k0 = sk.first, !k0.isEmpty else { continue }
             for gi in gis.prefix(2) {
-                for v in skeletonNeighbourhood(skel) where !v.isEmpty { add(typoKey(gi, v)) }
+                for k in storedTypoKeys(k0, given: gi) { add(k) }
             }
         }
         return keys

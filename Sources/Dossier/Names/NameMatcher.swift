@@ -39,8 +39,16 @@ struct WordForm: Sendable {
     var options: [[Pivot.Option]]
     var crossKeys: [[UInt8]]
     /// Latin spellings for typo distance: the prepared word (Latin) or its
-    /// romanisations (Cyrillic), doubled letters collapsed.
-    var spellings: [[UInt8]]
+    /// romanisations (Cyrillic); computed only when a typo is considered.
+    func spellings() -> [[UInt8]] {
+        guard let c = word.cyrillic else { return [NameKeys.prepareLatin(word.latin)] }
+        var sp: [[UInt8]] = []
+        for sys in TransliterationSystem.allCases {
+            let r = NameKeys.prepareLatin(Transliterator.render(c, in: sys))
+            if !sp.contains(r) { sp.append(r) }
+        }
+        return sp
+    }
 
     init(_ w: NameWord) {
         word = w
@@ -49,17 +57,10 @@ struct WordForm: Sendable {
             cyrillicNormalized = c.map { $0 == CyrillicLetter.yo ? CyrillicLetter.ye : $0 }
             alignForm = Pivot.prepare(cyrillic: c)
             options = []
-            var sp: [[UInt8]] = []
-            for sys in TransliterationSystem.allCases {
-                let r = Pivot.collapse(NameKeys.prepareLatin(Transliterator.render(c, in: sys)))
-                if !sp.contains(r) { sp.append(r) }
-            }
-            spellings = sp
         } else {
             cyrillicNormalized = nil
             alignForm = Pivot.prepare(w.latin)
             options = Pivot.options(alignForm)
-            spellings = [alignForm]
         }
     }
 
@@ -101,9 +102,10 @@ public struct NameQuery: Sendable {
         return keys
     }
 
-    /// Keys that reach names whose surname differs by one typo (`t:`): the
-    /// one-deletion neighbourhood of the surname skeleton, under the first
-    /// class of each given name or initial typed (all classes when none).
+    /// Keys that reach names whose surname differs by one typo (`t:`, `c:`):
+    /// the one-deletion neighbourhood of the surname skeleton (or cross key),
+    /// under the first class of each given name or initial typed (all
+    /// classes when none).
     public var typoLookupKeys: [String] {
         var keys: [String] = []
         var seen = Set<String>()
@@ -114,18 +116,11 @@ public struct NameQuery: Sendable {
                 for g in NameKeys.givenClasses(o.word) where !gis.contains(g) { gis.append(g) }
             }
             if gis.isEmpty { gis = NameKeys.allGivenClasses } else { gis.append(UInt8(ascii: "_")) }
-            var skels: [[UInt8]] = []
-            for k in NameKeys.crossKeys(s) {
-                for v in NameKeys.skeletonNeighbourhood(NameKeys.skeleton(k)) where !v.isEmpty && !skels.contains(v) {
-                    skels.append(v)
-                }
+            var typo: [String] = []
+            for k in NameKeys.crossKeys(s) where !k.isEmpty {
+                for gi in gis { typo += NameKeys.queryTypoKeys(k, given: gi) }
             }
-            for gi in gis {
-                for v in skels {
-                    let key = NameKeys.typoKey(gi, v)
-                    if seen.insert(key).inserted { keys.append(key) }
-                }
-            }
+            for key in typo where seen.insert(key).inserted { keys.append(key) }
         }
         return keys
     }
@@ -159,7 +154,8 @@ public enum NameMatcher {
 
     // MARK: Words
 
-    static func typoTolerance(_ len: Int) -> Int { len >= 8 ? 2 : (len >= 4 ? 1 : 0) }
+    /// Edits allowed for a word whose cross key has `len` letters.
+    static func typoTolerance(_ len: Int) -> Int { len >= 8 ? 2 : (len >= 3 ? 1 : 0) }
 
     /// Compares two full words. `surname` adds the checks that keep a
     /// feminine form off the masculine one and -ev off -ov.
@@ -187,7 +183,7 @@ public enum NameMatcher {
         // Phonetic: a shared cross key.
         for a in q.crossKeys where s.crossKeys.contains(a) { return WordMatch(level: .phonetic, cost: 0) }
         // Typo.
-        let tol = typoTolerance(min(q.keyLength, s.keyLength))
+        let tol = typoTolerance(max(q.keyLength, s.keyLength))
         guard tol > 0 else { return nil }
         let d = typoDistance(q, s, limit: tol)
         return d <= tol ? WordMatch(level: .typo, cost: d) : nil
@@ -198,15 +194,23 @@ public enum NameMatcher {
         if let qc = q.cyrillicNormalized, let sc = s.cyrillicNormalized {
             best = Pivot.editDistance(qc, sc, limit: limit)
         } else {
-            for a in q.spellings {
-                for b in s.spellings {
+            let sb = s.spellings()
+            for a in q.spellings() {
+                for b in sb {
                     best = min(best, Pivot.editDistance(a, b, limit: limit))
                     if best == 0 { return 0 }
                 }
             }
         }
+        if best <= limit { return best }
         for a in q.crossKeys {
             for b in s.crossKeys { best = min(best, Pivot.editDistance(a, b, limit: limit)) }
+        }
+        if best <= limit { return best }
+        if q.isCyrillic && !s.isCyrillic {
+            best = min(best, Pivot.editsAcrossScripts(cyrillic: q.alignForm, latin: s.alignForm, options: s.options, limit: limit))
+        } else if !q.isCyrillic && s.isCyrillic {
+            best = min(best, Pivot.editsAcrossScripts(cyrillic: s.alignForm, latin: q.alignForm, options: q.options, limit: limit))
         }
         return best
     }
@@ -214,12 +218,15 @@ public enum NameMatcher {
     /// Ежов / Ежова, Krupski / Krupskaya, Tolstoy / Tolstaya: the same stem
     /// with a masculine and a feminine ending.
     static func genderPair(_ q: WordForm, _ s: WordForm) -> Bool {
-        let a = NameKeys.A, e = NameKeys.E, i = NameKeys.I
+        let a = NameKeys.A, e = NameKeys.E, i = NameKeys.I, v = NameKeys.V, n = NameKeys.N
         for x in q.crossKeys {
             for y in s.crossKeys {
-                if x.count == y.count + 1 && x.last == a && x.dropLast().elementsEqual(y) { return true }
-                if y.count == x.count + 1 && y.last == a && y.dropLast().elementsEqual(x) { return true }
+                // -ov/-ova, -ev/-eva, -in/-ina.
+                if x.count == y.count + 1 && x.last == a && (y.last == v || y.last == n) && x.dropLast().elementsEqual(y) { return true }
+                if y.count == x.count + 1 && y.last == a && (x.last == v || x.last == n) && y.dropLast().elementsEqual(x) { return true }
+                // Adjectives: -sky/-skaya, -tskiy/-tskaya, -stoy/-staya, -ny/-naya.
                 if x.count == y.count, x.count > 2, x.dropLast().elementsEqual(y.dropLast()),
+                   [NameKeys.K, NameKeys.T, NameKeys.N].contains(x[x.count - 2]),
                    let lx = x.last, let ly = y.last, lx != ly,
                    (lx == a && (ly == i || ly == e)) || (ly == a && (lx == i || lx == e)) { return true }
             }
@@ -228,7 +235,8 @@ public enum NameMatcher {
     }
 
     /// -ev / -ov (Kamenev / Kamenov): different surnames unless ё after a
-    /// hushing consonant explains it.
+    /// hushing consonant or л explains it (Khrushchev / Chruschtschow,
+    /// Korolev / Korolow).
     static func suffixVowelDiffers(_ q: WordForm, _ s: WordForm) -> Bool {
         guard let x = suffixVowel(q), let y = suffixVowel(s) else { return false }
         return x.vowel != y.vowel && !x.afterHushing && !y.afterHushing
@@ -240,7 +248,7 @@ public enum NameMatcher {
             if n > 0, c[n - 1] == CyrillicLetter.a { n -= 1 }
             guard n >= 3, c[n - 1] == CyrillicLetter.v else { return nil }
             let v = c[n - 2]
-            let hush = CyrillicLetter.isHushing(c[n - 3])
+            let hush = CyrillicLetter.isHushing(c[n - 3]) || c[n - 3] == CyrillicLetter.l
             if v == CyrillicLetter.ye || v == CyrillicLetter.e { return (NameKeys.E, hush) }
             if v == CyrillicLetter.o { return (NameKeys.O, hush) }
             return nil
@@ -250,7 +258,7 @@ public enum NameMatcher {
         if n > 0, l[n - 1] == NameKeys.A { n -= 1 }
         guard n >= 3, l[n - 1] == NameKeys.V || l[n - 1] == NameKeys.W else { return nil }
         let v = l[n - 2], p = l[n - 3]
-        let hush = [NameKeys.H, NameKeys.Z, NameKeys.S, NameKeys.C].contains(p)
+        let hush = [NameKeys.H, NameKeys.Z, NameKeys.S, NameKeys.C, NameKeys.L].contains(p)
         if v == NameKeys.E { return (NameKeys.E, hush) }
         if v == NameKeys.O {
             if [NameKeys.Y, NameKeys.J, NameKeys.I].contains(p) { return nil }  // yo, jo, io: ё
@@ -282,77 +290,73 @@ public enum NameMatcher {
 
     // MARK: Names
 
+    /// The given-name slots of a name: the first given name (or first
+    /// initial), then the patronymic (or the next initial), then any further
+    /// given names. Initials stand in the order written: `M. N.` is given
+    /// name M, patronymic N.
+    static func slots(_ p: ParsedName, _ forms: [WordForm]) -> (given: Int?, patronymic: Int?, extra: [Int]) {
+        var given: Int? = nil, pat: Int? = nil
+        var extra: [Int] = []
+        if let i = p.others.firstIndex(where: { $0.role == .patronymic }) { pat = i }
+        for (i, o) in p.others.enumerated() where i != pat {
+            if given == nil { given = i }
+            else if pat == nil && o.role == .initial && i > given! { pat = i }
+            else { extra.append(i) }
+        }
+        return (given, pat, extra)
+    }
+
     static func score(_ q: ParsedName, _ qs: WordForm, _ qo: [WordForm], _ s: ParsedName, _ ss: WordForm, _ so: [WordForm]) -> NameMatch? {
         guard let sm = compare(qs, ss, surname: true) else { return nil }
+        let qSlots = slots(q, qo), sSlots = slots(s, so)
 
-        // Match given names, patronymics and initials, in any order.
-        let qRoles = q.others.map(\.role), sRoles = s.others.map(\.role)
-        let nq = qo.count, ns = so.count
-        var pair = [[WordMatch?]](repeating: [WordMatch?](repeating: nil, count: ns), count: nq)
-        for i in 0..<nq {
-            for j in 0..<ns {
-                pair[i][j] = compareOther(qo[i], qRoles[i], so[j], sRoles[j])
-            }
-        }
-        var bestAssign: [Int]? = nil
-        var bestValue = -1.0
-        var assign = [Int](repeating: -1, count: nq)
-        var used = [Bool](repeating: false, count: ns)
-        func evaluate() {
-            // Conflicts: a typed word left over while the stored name has a
-            // word of that kind left over too.
-            for i in 0..<nq where assign[i] < 0 {
-                for j in 0..<ns where !used[j] {
-                    if couldStandFor(qRoles[i], sRoles[j]) { return }
-                }
-            }
-            var v = 0.0
-            for i in 0..<nq where assign[i] >= 0 {
-                let m = pair[i][assign[i]]!
-                v += 10 - Double(m.level.rank) - (qRoles[i] == sRoles[assign[i]] || qRoles[i] == .initial ? 0 : 0.5)
-                if qRoles[i] == .initial && sRoles[assign[i]] == .patronymic && i == 0 { v -= 0.3 }
-            }
-            if v > bestValue { bestValue = v; bestAssign = assign }
-        }
-        func search(_ i: Int) {
-            if i == nq { evaluate(); return }
-            for j in 0..<ns where !used[j] {
-                if pair[i][j] != nil {
-                    used[j] = true; assign[i] = j
-                    search(i + 1)
-                    used[j] = false; assign[i] = -1
-                }
-            }
-            search(i + 1)
-        }
-        if nq <= 5 && ns <= 5 { search(0) } else { return nil }
-        guard let assignment = bestAssign else { return nil }
-
-        // Tier.
         var tier = sm.level
-        var notes: [String] = []
-        notes.append("surname \(q.surname!.raw) ~ \(s.surname!.raw) (\(describe(sm)))")
-        var matched = 0
+        var notes: [String] = ["surname \(q.surname!.raw) ~ \(s.surname!.raw) (\(describe(sm)))"]
         var allFullExact = sm.level == .exact
-        for i in 0..<nq {
-            let j = assignment[i]
-            guard j >= 0, let m = pair[i][j] else {
+        var typed = 0, matched = 0
+        var lostCost = 0
+
+        func slot(_ qi: Int?, _ si: Int?, role: NamePartRole) -> Bool {
+            guard let qi else { return true }
+            typed += 1
+            guard let si else {
                 allFullExact = false
-                notes.append("\(q.others[i].word.raw) not in the stored name")
-                continue
+                notes.append("\(qo[qi].word.raw) not in the stored name")
+                return true
             }
+            let qr = q.others[qi].role, sr = s.others[si].role
+            let qRole: NamePartRole = qr == .initial ? .initial : role
+            let sRole: NamePartRole = sr == .initial ? .initial : role
+            guard let m = compareOther(qo[qi], qRole, so[si], sRole) else { return false }
             matched += 1
             var level = m.level
-            if qRoles[i] == .initial || sRoles[j] == .initial {
+            if qr == .initial || sr == .initial {
                 allFullExact = false
                 level = qs.isCyrillic == ss.isCyrillic ? .sameScript : .transliteration
-                notes.append("initial \(qo[i].word.raw). ~ \(so[j].word.raw)")
+                notes.append("initial \(qo[qi].word.raw) ~ \(so[si].word.raw)")
             } else {
                 if level != .exact { allFullExact = false }
-                notes.append("\(qo[i].word.raw) ~ \(so[j].word.raw) (\(describe(m)))")
+                notes.append("\(qo[qi].word.raw) ~ \(so[si].word.raw) (\(describe(m)))")
+                if level == .typo { lostCost += m.cost }
             }
             if sm.level == .exact && level == .transliteration { level = .sameScript }
             if level > tier { tier = level }
+            return true
+        }
+        // Given name, then patronymic: a different name where both are known
+        // rules the stored name out.
+        guard slot(qSlots.given, sSlots.given, role: .given) else { return nil }
+        guard slot(qSlots.patronymic, sSlots.patronymic, role: .patronymic) else { return nil }
+        // Further given names: each must meet one of the stored extras.
+        for qi in qSlots.extra {
+            typed += 1
+            if let si = sSlots.extra.first(where: { compareOther(qo[qi], q.others[qi].role, so[$0], s.others[$0].role) != nil }) {
+                matched += 1
+                notes.append("\(qo[qi].word.raw) ~ \(so[si].word.raw)")
+            } else {
+                allFullExact = false
+                if !sSlots.extra.isEmpty { return nil }
+            }
         }
         if tier == .exact && !allFullExact { tier = .sameScript }
 
@@ -364,10 +368,12 @@ public enum NameMatcher {
         case .phonetic: base = 0.55
         case .typo: base = 0.40
         }
-        var bonus = 0.03 * (nq == 0 ? 1 : Double(matched) / Double(nq))
-        bonus += 0.015 * (ns == 0 ? 1 : Double(matched) / Double(ns))
+        let storedParts = (sSlots.given == nil ? 0 : 1) + (sSlots.patronymic == nil ? 0 : 1) + sSlots.extra.count
+        var bonus = 0.03 * (typed == 0 ? 1 : Double(matched) / Double(typed))
+        bonus += 0.015 * (storedParts == 0 ? 1 : Double(min(matched, storedParts)) / Double(storedParts))
         if sm.level == .transliteration { bonus -= min(0.02, 0.004 * Double(sm.cost)) }
         if sm.level == .typo { bonus -= 0.1 * Double(sm.cost - 1) }
+        bonus -= 0.01 * Double(lostCost)
         let score = max(0.01, min(1, base + max(-0.15, bonus) + 0.004))
         return NameMatch(score: score, reason: tier, explanation: notes.joined(separator: "; "))
     }
@@ -376,16 +382,6 @@ public enum NameMatcher {
         switch m.level {
         case .typo: return m.cost == 1 ? "typo, 1 edit" : "typo, \(m.cost) edits"
         default: return m.level.rawValue
-        }
-    }
-
-    /// Whether a leftover typed word of one role should have matched a
-    /// leftover stored word of another (then the names disagree).
-    static func couldStandFor(_ q: NamePartRole, _ s: NamePartRole) -> Bool {
-        switch (q, s) {
-        case (.initial, _), (_, .initial): return true
-        case (.given, .given), (.patronymic, .patronymic): return true
-        default: return false
         }
     }
 
@@ -398,13 +394,17 @@ public enum NameMatcher {
             return initialFits(ini, w) ? WordMatch(level: .sameScript, cost: 0) : nil
         }
         guard qr == sr else { return nil }
-        if let m = compare(q, s, surname: false) { return m }
+        let direct = compare(q, s, surname: false)
+        if let m = direct, m.level <= .transliteration { return m }
         if let eq = GivenNames.russianEquivalent(q.word), let m = compare(WordForm(eq), s, surname: false), m.level <= .transliteration {
             return WordMatch(level: .transliteration, cost: 2)
         }
         if let eq = GivenNames.russianEquivalent(s.word), let m = compare(q, WordForm(eq), surname: false), m.level <= .transliteration {
             return WordMatch(level: .transliteration, cost: 2)
         }
-        return nil
+        if let a = GivenNames.russianEquivalent(q.word), let b = GivenNames.russianEquivalent(s.word), a.cyrillic == b.cyrillic {
+            return WordMatch(level: .transliteration, cost: 2)
+        }
+        return direct
     }
 }

@@ -65,11 +65,21 @@ final class SchemaCatalog {
         return names
     }
 
-    /// Foreign keys of other tables that point at `table`.
+    /// The tables whose rows the history keeps (those with a trigger that
+    /// writes to it). Other tables are derived (search indexes) and follow
+    /// their records by triggers and cascades of their own.
+    private(set) lazy var trackedTables: Set<String> = {
+        let rows = (try? db.fetchAll("""
+            SELECT DISTINCT tbl_name FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%INSERT INTO history%'
+            """)) ?? []
+        return Set(rows.compactMap { $0.string(0) })
+    }()
+
+    /// Foreign keys of other tracked tables that point at `table`.
     func children(of table: String) throws -> [ForeignKey] {
         if let cached = childCache[table] { return cached }
         var result: [ForeignKey] = []
-        for child in tables.sorted() where Self.isPlainIdentifier(child) {
+        for child in trackedTables.sorted() where Self.isPlainIdentifier(child) {
             for key in try parents(of: child) where key.parent == table { result.append(key) }
         }
         childCache[table] = result
