@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Crash test: kill -9 `dossier` at random moments while it imports a file,
-# while it re-imports a changed copy (updates in place, the stand-in for an
-# edit), and while it reverts the import. After every kill, `dossier check`
+# while it re-imports a changed copy (updates in place), while `edit` saves
+# a changed document of the largest case, and while it reverts the import. After every kill, `dossier check`
 # must pass and the archive must hold all or none of that command's work:
 # its digest (scripts/fingerprint.py) must equal the one before the command
 # or the one after an uninterrupted run.
 #
-#   scripts/crash-test.sh                       # 20 kills per command, 1,000 generated rows
+#   scripts/crash-test.sh                       # 20 kills per command, 1,000 generated rows (one case of 500)
 #   scripts/crash-test.sh --kills 50 --rows 20000 --bin .build/release/dossier
 #   scripts/crash-test.sh --gen /path/to/bench  # rows from bench/gen.py and gen_sources.py instead
 #
@@ -47,7 +47,7 @@ if [ -n "$gen" ]; then
     # shellcheck disable=SC2086
     python3 "$gen/gen.py" --rows "$rows" --seed "$seed" $gen_args --out rows.csv
 else
-    python3 "$here/gen_rows.py" --rows "$rows" --seed "$seed" --out rows.csv --sources-out sources.json
+    python3 "$here/gen_rows.py" --rows "$rows" --seed "$seed" --big-case "$((rows / 2))" --out rows.csv --sources-out sources.json
 fi
 python3 "$here/vary_rows.py" rows.csv changed.csv
 
@@ -106,6 +106,18 @@ crash_series "import of $rows rows" base.sqlite "$(fingerprint imported.sqlite)"
 
 d=$(reference update imported.sqlite updated.sqlite import changed.csv)
 crash_series "re-import of a changed copy (updates)" imported.sqlite "$(fingerprint updated.sqlite)" "$d" import changed.csv
+
+if "$bin" --help | grep -q "^  edit "; then
+    # The case with the most defendants, as a document, with every
+    # conviction turned into an acquittal.
+    big=$(python3 -c "import csv, collections, sys; print(collections.Counter(r['case_ref'] for r in csv.DictReader(open(sys.argv[1], encoding='utf-8'))).most_common(1)[0][0])" rows.csv)
+    "$bin" show "$big" --format yaml --db imported.sqlite > case.yaml
+    sed 's/^\( *\)outcome: convicted/\1outcome: acquitted/' case.yaml > edited.yaml
+    defendants=$(grep -c "^ *outcome: " case.yaml || true)
+    changed=$(grep -c "^ *outcome: convicted" case.yaml || true)
+    d=$(reference edit imported.sqlite edited.sqlite edit "$big" --file edited.yaml)
+    crash_series "edit of a case of $defendants defendants ($changed outcomes changed)" imported.sqlite "$(fingerprint edited.sqlite)" "$d" edit "$big" --file edited.yaml
+fi
 
 change=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT max(id) FROM change').fetchone()[0])" imported.sqlite)
 d=$(reference revert imported.sqlite reverted.sqlite revert "$change")

@@ -7,6 +7,7 @@
 #
 #   scripts/fuzz.sh                      # every target, 10 seconds each
 #   scripts/fuzz.sh --seconds 600 csv    # one target, ten minutes
+#   scripts/fuzz.sh --seed 1             # the same mutations each run (CI)
 #
 # A failing input is saved under .build/fuzz/ and printed; keep it as a
 # regression test by copying it to fuzz/regressions/TARGET/ (the test suite
@@ -15,9 +16,11 @@ set -euo pipefail
 
 seconds=10
 targets=()
+seed=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds=$2; shift 2 ;;
+        --seed) seed=$2; shift 2 ;;
         -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         -*) echo "fuzz: unknown option $1" >&2; exit 64 ;;
         *) targets+=("$1"); shift ;;
@@ -35,7 +38,15 @@ sources=$(find Sources/DossierStorage Sources/Dossier fuzz Tests/DossierTests/Ho
 binary=$build/dossier-fuzz
 if [ ! -x "$binary" ] || [ -n "$(find $sources -newer "$binary" | head -n 1)" ]; then
     echo "fuzz: building $binary"
-    flags=(-parse-as-library -enable-testing -sanitize=fuzzer,address -I "$build" -I Sources/CSQLite)
+    rm -f "$binary"
+    # The package's dependencies (Yams and its C library) come from the
+    # ordinary debug build, uninstrumented.
+    swift build --product dossier >/dev/null
+    packages=$(swift build --show-bin-path)
+    cyaml=$(dirname "$(find .build/checkouts/Yams/Sources/CYaml -name module.modulemap | head -n 1)")
+    dependencies=("$packages"/Yams.build/*.o "$packages"/CYaml.build/src/*.o)
+    flags=(-parse-as-library -enable-testing -sanitize=fuzzer,address -I "$build" -I Sources/CSQLite
+           -I "$packages/Modules" -I "$cyaml")
     echo 'enum Embedded { static let files: [String: String] = [:] }' > "$build/Embedded.swift"
     swiftc -module-name DossierStorage "${flags[@]}" -wmo -c -emit-module -emit-module-path "$build/DossierStorage.swiftmodule" \
         Sources/DossierStorage/*.swift -o "$build/DossierStorage.o"
@@ -43,7 +54,9 @@ if [ ! -x "$binary" ] || [ -n "$(find $sources -newer "$binary" | head -n 1)" ];
     swiftc -module-name Dossier "${flags[@]}" -wmo -c -emit-module -emit-module-path "$build/Dossier.swiftmodule" \
         $(find Sources/Dossier -name '*.swift' | sort) "$build/Embedded.swift" -o "$build/Dossier.o"
     swiftc -module-name DossierFuzz "${flags[@]}" fuzz/main.swift Tests/DossierTests/HostileFuzzHarness.swift \
-        "$build/Dossier.o" "$build/DossierStorage.o" -lsqlite3 -o "$binary" 2>&1 | grep -v "Cannot export local symbol" || true
+        "$build/Dossier.o" "$build/DossierStorage.o" "${dependencies[@]}" -lsqlite3 -o "$binary" 2>&1 \
+        | grep -v "Cannot export local symbol" || true
+    [ -x "$binary" ] || { echo "fuzz: the build failed" >&2; exit 1; }
 fi
 
 total=0
@@ -60,7 +73,7 @@ for target in "${targets[@]}"; do
     case "$target" in csv|lines) max_len=512 ;; esac
     status=0
     DOSSIER_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0:quarantine_size_mb=16 "$binary" \
-        -max_total_time="$seconds" -max_len=$max_len -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
+        -seed="$seed" -max_total_time="$seconds" -max_len=$max_len -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
         -artifact_prefix="$build/failed-$target-" "$corpus" "${seeds[@]}" > "$log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     runs=${runs:-0}

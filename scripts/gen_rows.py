@@ -4,7 +4,8 @@ concurrency tests (standard library only).
 
     python3 scripts/gen_rows.py --rows 3000 --seed 7 --out rows.csv --sources-out sources.json
 
-The same --rows and --seed give the same rows. Each person appears once,
+With --big-case N the first case has N defendants (one large record for
+`dossier edit`). The same options give the same rows. Each person appears once,
 so no two rows disagree about a person or a case; every source_key is one
 of the 40 sources written by --sources-out.
 """
@@ -36,7 +37,7 @@ def sources(count):
              "issued": {"date-parts": [[1995 + i % 20]]}} for i in range(count)]
 
 
-def rows(count, seed):
+def rows(count, seed, big_case=0):
     rng = random.Random(seed)
     written = 0
     case_number = 0
@@ -47,7 +48,7 @@ def rows(count, seed):
         year = rng.randrange(1929, 1953)
         trial = f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
         case_ref = f"crash-{seed}-{case_number:06d}"
-        for _ in range(rng.randrange(1, 5)):
+        for _ in range(big_case if case_number == 1 and big_case else rng.randrange(1, 5)):
             if written >= count:
                 break
             written += 1
@@ -71,6 +72,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", default="-")
     parser.add_argument("--sources-out")
+    parser.add_argument("--big-case", type=int, default=0)
     args = parser.parse_args()
     if args.sources_out:
         with open(args.sources_out, "w", encoding="utf-8") as handle:
@@ -78,7 +80,7 @@ def main():
     handle = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8", newline="")
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(HEADER)
-    for row in rows(args.rows, args.seed):
+    for row in rows(args.rows, args.seed, args.big_case):
         writer.writerow(row)
     if handle is not sys.stdout:
         handle.close()
