@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes dossier's parsers with libFuzzer (swiftc -sanitize=fuzzer,address,
 # Linux): CSV rows, lines, JSON Lines case documents, CSL-JSON, BibTeX, EDTF
-# dates, statute references and search words. The checks are those of
+# dates, statute references, search words, whole searches of the fixture
+# archive, and CSV output cells. The checks are those of
 # Tests/DossierTests/HostileFuzzHarness.swift (also run, seeded, by the test
 # suite); fuzz/main.swift is the entry point.
 #
@@ -26,13 +27,13 @@ while [ $# -gt 0 ]; do
         *) targets+=("$1"); shift ;;
     esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(csv lines jsonl csl-json bibtex edtf statute search)
+[ ${#targets[@]} -gt 0 ] || targets=(csv lines jsonl csl-json bibtex edtf statute search archive-search csv-cell)
 cd "$(dirname "$0")/.."
 build=.build/fuzz
 mkdir -p "$build"
 
 # Build: the storage module, the archive module (with an empty stand-in for
-# the embedded files, which no parser reads) and the entry point, each
+# the embedded files) and the entry point, each
 # instrumented. Rebuilt only when a source is newer than the binary.
 sources=$(find Sources/DossierStorage Sources/Dossier fuzz Tests/DossierTests/HostileFuzzHarness.swift -name '*.swift')
 binary=$build/dossier-fuzz
@@ -47,7 +48,11 @@ if [ ! -x "$binary" ] || [ -n "$(find $sources -newer "$binary" | head -n 1)" ];
     dependencies=("$packages"/Yams.build/*.o "$packages"/CYaml.build/src/*.o)
     flags=(-parse-as-library -enable-testing -sanitize=fuzzer,address -I "$build" -I Sources/CSQLite
            -I "$packages/Modules" -I "$cyaml")
-    echo 'enum Embedded { static let files: [String: String] = [:] }' > "$build/Embedded.swift"
+    # The schema and fixtures the package build embedded (the archive
+    # search target opens an archive).
+    embedded=$(find .build/plugins/outputs -path '*Dossier*' -name Embedded.swift | head -n 1)
+    [ -n "$embedded" ] || { echo "fuzz: no Embedded.swift from the package build" >&2; exit 1; }
+    cp "$embedded" "$build/Embedded.swift"
     swiftc -module-name DossierStorage "${flags[@]}" -wmo -c -emit-module -emit-module-path "$build/DossierStorage.swiftmodule" \
         Sources/DossierStorage/*.swift -o "$build/DossierStorage.o"
     # shellcheck disable=SC2046

@@ -15,7 +15,8 @@ struct FuzzFailure: Error, CustomStringConvertible {
 
 enum FuzzHarness {
     /// The targets, by name.
-    static let targets = ["csv", "lines", "jsonl", "csl-json", "bibtex", "edtf", "statute", "search"]
+    static let targets = ["csv", "lines", "jsonl", "csl-json", "bibtex", "edtf", "statute", "search",
+                          "archive-search", "csv-cell"]
 
     /// Runs one input through a target.
     /// - Throws: `FuzzFailure` when an invariant does not hold. Parsers
@@ -30,6 +31,8 @@ enum FuzzHarness {
         case "edtf": try edtf(bytes)
         case "statute": try statute(bytes)
         case "search": try search(bytes)
+        case "archive-search": try archiveSearch(bytes)
+        case "csv-cell": try csvCell(bytes)
         default: throw FuzzFailure(target: target, problem: "no such target")
         }
     }
@@ -246,6 +249,66 @@ enum FuzzHarness {
             do { _ = try db.scalar("SELECT count(*) FROM fuzz_fts WHERE fuzz_fts MATCH ?", [query]) } catch {
                 throw fail("search", "\"\(text)\" quoted as \(query) is not valid FTS5: \(error)")
             }
+        }
+    }
+}
+
+extension FuzzHarness {
+    // MARK: Searching an archive
+
+    /// The fixtures, in memory, built once.
+    nonisolated(unsafe) static var fixtureArchive: Archive? = nil
+
+    /// `dossier search`: the input's first line is the text, the second a
+    /// name, the third a charge. A query may be refused as bad input, but
+    /// never fail in SQL; what it finds exists, and its CSV reads back with
+    /// no cell a spreadsheet would run.
+    static func archiveSearch(_ bytes: [UInt8]) throws {
+        let archive: Archive
+        if let built = fixtureArchive { archive = built } else {
+            archive = try Archive(path: ":memory:")
+            _ = try Tour.build(archive)
+            fixtureArchive = archive
+        }
+        let parts = String(decoding: bytes.prefix(400), as: UTF8.self)
+            .split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        var query = SearchQuery(text: parts[0])
+        if parts.count > 1, !parts[1].isEmpty { query.filter.name = parts[1] }
+        if parts.count > 2, !parts[2].isEmpty { query.filter.charge = parts[2] }
+        let hits: [SearchHit]
+        do { hits = try archive.search(query) } catch let error as SQLiteError {
+            throw fail("archive-search", "\(parts) fails in SQL: \(error)")
+        } catch {
+            return  // refused as bad input: fine
+        }
+        for hit in hits where try archive.loadCase(ref: hit.caseRef) == nil {
+            throw fail("archive-search", "\(parts) finds case \(hit.caseRef), which does not exist")
+        }
+        let csv = SearchOutput.csv(hits)
+        let records = readCSV(CSVReader(text: csv))
+        if records.count != hits.count + 1 || records.contains(where: { if case .malformed = $0 { return true } else { return false } }) {
+            throw fail("archive-search", "\(parts): the CSV of \(hits.count) hits reads back as \(records.count) records")
+        }
+    }
+
+    // MARK: CSV cells
+
+    /// Any text written as a CSV cell reads back as itself (or with the
+    /// apostrophe that neutralises a formula), and never starts with what
+    /// a spreadsheet would run.
+    static func csvCell(_ bytes: [UInt8]) throws {
+        let text = String(decoding: bytes.prefix(300), as: UTF8.self)
+        if text.utf8.contains(0) { return }  // refused at input
+        let row = CSVText.row([text, "end"])
+        let records = readCSV(CSVReader(text: row))
+        guard records.count == 1, case .record(_, let fields) = records[0], fields.count == 2, fields[1] == "end" else {
+            throw fail("csv-cell", "\(Archive.visible(text)) written as \(Archive.visible(row)) reads back as \(records)")
+        }
+        if fields[0] != text && fields[0] != "'" + text {
+            throw fail("csv-cell", "\(Archive.visible(text)) reads back as \(Archive.visible(fields[0]))")
+        }
+        if let first = fields[0].unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
+            throw fail("csv-cell", "\(Archive.visible(text)) is written as a formula")
         }
     }
 }

@@ -50,6 +50,8 @@ struct SeededRandom: RandomNumberGenerator {
         "statute": ["58-10", "ст. 58-1а", "58 п. 10", "art. 58(10), 58-11", "КРД; СОЭ", "закон 7.8.1932",
                     "ст. 54-10 УК УССР", "UkrSSR-1927:54-10", "58¹⁰", "theft"],
         "search": ["Лузин", "\"", "AND", "NEAR(", "*", "a OR b", "O'Brien", "col:value", "^start", "(", "-x +y"],
+        "archive-search": ["Shakhty\nГорлецкий\n58-7", "wrecking\n\n58", "\nTukhachevsky", "\"AND\" NEAR(\nRobert'); DROP TABLE person;--\nст. 58-1а"],
+        "csv-cell": ["=SUM(A1:A9)", "+1", "-2", "@x", "\tTab", "plain", "a,\"b\"\r\nc", "'quoted"],
     ]
 
     /// Bytes each format is most sensitive to.
