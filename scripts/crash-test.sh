@@ -6,7 +6,7 @@
 # its digest (scripts/fingerprint.py) must equal the one before the command
 # or the one after an uninterrupted run.
 #
-#   scripts/crash-test.sh                       # 20 kills per command, 1,000 generated rows (one case of 500)
+#   scripts/crash-test.sh                       # 20 kills per command (10 for the update), 1,000 generated rows
 #   scripts/crash-test.sh --kills 50 --rows 20000 --bin .build/release/dossier
 #   scripts/crash-test.sh --gen /path/to/bench  # rows from bench/gen.py and gen_sources.py instead
 #
@@ -68,8 +68,8 @@ reference() {  # name from-archive to-archive command...
 }
 
 total=0
-crash_series() {  # name from-archive expected-after duration-ms command...
-    local name=$1 from=$2 after=$3 duration=$4; shift 4
+crash_series() {  # kills name from-archive expected-after duration-ms command...
+    local kills=$1 name=$2 from=$3 after=$4 duration=$5; shift 5
     local before; before=$(fingerprint "$from")
     local none=0 all=0 i
     for i in $(seq 1 "$kills"); do
@@ -102,10 +102,10 @@ crash_series() {  # name from-archive expected-after duration-ms command...
 }
 
 d=$(reference import base.sqlite imported.sqlite import rows.csv)
-crash_series "import of $rows rows" base.sqlite "$(fingerprint imported.sqlite)" "$d" import rows.csv
+crash_series "$kills" "import of $rows rows" base.sqlite "$(fingerprint imported.sqlite)" "$d" import rows.csv
 
 d=$(reference update imported.sqlite updated.sqlite import changed.csv)
-crash_series "re-import of a changed copy (updates)" imported.sqlite "$(fingerprint updated.sqlite)" "$d" import changed.csv
+crash_series "$(( (kills + 1) / 2 ))" "re-import of a changed copy (updates)" imported.sqlite "$(fingerprint updated.sqlite)" "$d" import changed.csv
 
 if "$bin" --help | grep -q "^  edit "; then
     # The case with the most defendants, as a document, with every
@@ -116,11 +116,11 @@ if "$bin" --help | grep -q "^  edit "; then
     defendants=$(grep -c "^ *outcome: " case.yaml || true)
     changed=$(grep -c "^ *outcome: convicted" case.yaml || true)
     d=$(reference edit imported.sqlite edited.sqlite edit "$big" --file edited.yaml)
-    crash_series "edit of a case of $defendants defendants ($changed outcomes changed)" imported.sqlite "$(fingerprint edited.sqlite)" "$d" edit "$big" --file edited.yaml
+    crash_series "$kills" "edit of a case of $defendants defendants ($changed outcomes changed)" imported.sqlite "$(fingerprint edited.sqlite)" "$d" edit "$big" --file edited.yaml
 fi
 
 change=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT max(id) FROM change').fetchone()[0])" imported.sqlite)
 d=$(reference revert imported.sqlite reverted.sqlite revert "$change")
-crash_series "revert of the import" imported.sqlite "$(fingerprint reverted.sqlite)" "$d" revert "$change"
+crash_series "$kills" "revert of the import" imported.sqlite "$(fingerprint reverted.sqlite)" "$d" revert "$change"
 
 echo "crash-test: ok: $total kills -9, every archive passed dossier check and held all or none of the interrupted command"
