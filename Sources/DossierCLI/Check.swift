@@ -9,9 +9,11 @@ struct Check: ParsableCommand {
             Rules: dates parse and their stored bounds match; coded values are in their vocabularies;
             refs and keys are usable; every defendant has a person and a case; every citation has a
             source and a record; every person has exactly one primary name; all history belongs to a
-            change. Prints one line per finding and exits with status 1 when there is any.
-            --fix repairs only what needs no guessing (date bounds, a person's only name made primary,
-            indexes), as one change that `dossier history` shows and `dossier revert` can undo.
+            change; the search indexes are in step with the records. Prints one line per finding and
+            exits with status 1 when there is any.
+            --fix repairs only what needs no guessing: date bounds and a person's only name made primary
+            (as one change that `dossier history` shows and `dossier revert` can undo), damaged indexes,
+            and the search indexes rebuilt from the records.
             """)
 
     @OptionGroup var archive: ArchiveOptions

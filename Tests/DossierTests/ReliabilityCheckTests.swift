@@ -129,4 +129,25 @@ import Testing
         let fixed = try reopened.check(fix: true)
         #expect(fixed.isClean)
     }
+
+    @Test func derivedSearchIndexesOutOfStepAreRebuilt() throws {
+        let test = try populated()
+        try test.db.execute("DELETE FROM search_text WHERE rowid = 1")
+        try test.db.execute("INSERT INTO search_text (rowid, text) VALUES (99, 'stray')")
+        try test.db.execute("DELETE FROM name_key WHERE name_id = 1")
+        try test.db.execute("DELETE FROM source_fts WHERE rowid = 1")
+        let report = try test.archive.check()
+        #expect(report.findings.map(\.description) == [
+            "search-index: search_text: the search text of 1 defendant is missing or out of date, and 1 row belong to no defendant [--fix repairs this]",
+            "search-index: name_key: 1 name has no search keys, or keys of another person [--fix repairs this]",
+            "search-index: source_fts: the citation lookup index of 1 source is missing or out of date [--fix repairs this]",
+        ])
+        let changes = try test.count("change")
+        let fixed = try test.archive.check(fix: true)
+        #expect(fixed.isClean)
+        #expect(fixed.fixed.count == 3)
+        // Derived rows are not records: no change, no history.
+        #expect(try test.count("change") == changes)
+        #expect(try test.archive.search(SearchQuery(text: "Лузин")).map(\.personRef).contains("p-luzin"))
+    }
 }

@@ -27,6 +27,9 @@ public struct CheckFinding: Sendable, Equatable, CustomStringConvertible {
         case history
         /// A full-text index that disagrees with its table.
         case fullText = "full-text"
+        /// A derived search index (name keys, defendants' and sources'
+        /// search text) out of step with the records.
+        case searchIndex = "search-index"
     }
 
     public var rule: Rule
@@ -95,7 +98,7 @@ extension Archive {
                 return try db.scalar("SELECT max(id) FROM change").int64Value
             }
         }
-        for finding in repairable where finding.rule == .integrity || finding.rule == .fullText {
+        for finding in repairable where [.integrity, .fullText, .searchIndex].contains(finding.rule) {
             try repair(finding)
         }
         var after = try db.read { try runChecks() }
@@ -131,9 +134,82 @@ extension Archive {
             guard let table = finding.table, SchemaCatalog.isPlainIdentifier(table) else { return }
             let quoted = SchemaCatalog.quote(table)
             try db.write { try db.execute("INSERT INTO \(quoted)(\(quoted)) VALUES ('rebuild')") }
+        case .searchIndex:
+            // Derived rows, not records: rebuilt without a change or history.
+            try db.write {
+                switch finding.table {
+                case "search_text":
+                    try db.execute("INSERT OR IGNORE INTO search_dirty SELECT defendant_id FROM (\(Self.staleSearchText))")
+                    try db.execute("DELETE FROM search_text WHERE rowid NOT IN (SELECT id FROM defendant)")
+                    try SearchIndex.refresh(db)
+                case "name_key":
+                    try db.execute("DROP TABLE IF EXISTS temp.check_names")
+                    try db.execute("CREATE TEMP TABLE check_names AS \(Self.namesWithoutKeys)")
+                    try db.execute("DELETE FROM name_key WHERE name_id IN (SELECT id FROM temp.check_names)")
+                    try db.execute("""
+                        INSERT OR IGNORE INTO name_key (key, name_id, person_id)
+                        SELECT j.value, n.id, n.person_id FROM person_name n, json_each(dossier_name_keys(n.name)) j
+                        WHERE n.id IN (SELECT id FROM temp.check_names)
+                        """)
+                    try db.execute("DROP TABLE temp.check_names")
+                case "source_fts":
+                    try db.execute("DELETE FROM source_fts")
+                    try db.execute("""
+                        INSERT INTO source_fts (rowid, key, authors, editors, title, container, year, archive, other)
+                        SELECT id, key, authors, editors, title, container, year, archive, other FROM source_search_text
+                        """)
+                default: break
+                }
+            }
         default:
             return
         }
+    }
+
+    /// Defendants whose full-text row is missing or differs from their text.
+    static let staleSearchText = """
+        SELECT v.defendant_id FROM defendant_search_text v LEFT JOIN search_text s ON s.rowid = v.defendant_id
+        WHERE s.text IS NOT v.text
+        """
+    /// Names without their search keys, or with keys under another person.
+    static let namesWithoutKeys = """
+        SELECT n.id FROM person_name n
+        WHERE (NOT EXISTS (SELECT 1 FROM name_key k WHERE k.name_id = n.id)
+               AND json_array_length(dossier_name_keys(n.name)) > 0)
+           OR EXISTS (SELECT 1 FROM name_key k WHERE k.name_id = n.id AND k.person_id <> n.person_id)
+        """
+
+    /// The derived search indexes of `Migrations/0003` and `0008`, where
+    /// this archive has them.
+    private func searchIndexFindings(_ catalog: SchemaCatalog) throws -> [CheckFinding] {
+        let objects = Set(try db.fetchAll("SELECT name FROM sqlite_schema").compactMap { $0.string(0) })
+        var findings: [CheckFinding] = []
+        func finding(_ table: String, _ problem: String) {
+            findings.append(CheckFinding(rule: .searchIndex, table: table, problem: problem, fixable: true))
+        }
+        if objects.isSuperset(of: ["search_text", "search_dirty", "defendant_search_text", "defendant"]) {
+            let stale = try db.scalar("SELECT count(*) FROM (\(Self.staleSearchText))").intValue ?? 0
+            let orphans = try db.scalar("SELECT count(*) FROM search_text WHERE rowid NOT IN (SELECT id FROM defendant)").intValue ?? 0
+            if stale + orphans > 0 {
+                finding("search_text", "the search text of \(stale) defendant\(stale == 1 ? "" : "s") is missing or out of date"
+                        + (orphans > 0 ? ", and \(orphans) row\(orphans == 1 ? "" : "s") belong to no defendant" : ""))
+            }
+        }
+        if objects.isSuperset(of: ["name_key", "person_name"]) {
+            let names = try db.scalar("SELECT count(*) FROM (\(Self.namesWithoutKeys))").intValue ?? 0
+            if names > 0 { finding("name_key", "\(names) name\(names == 1 ? " has" : "s have") no search keys, or keys of another person") }
+        }
+        if objects.isSuperset(of: ["source_fts", "source_search_text"]) {
+            let stale = try db.scalar("""
+                SELECT (SELECT count(*) FROM source_search_text v LEFT JOIN source_fts f ON f.rowid = v.id
+                        WHERE f.key IS NOT v.key OR f.authors IS NOT v.authors OR f.editors IS NOT v.editors
+                           OR f.title IS NOT v.title OR f.container IS NOT v.container OR f.year IS NOT v.year
+                           OR f.archive IS NOT v.archive OR f.other IS NOT v.other)
+                     + (SELECT count(*) FROM source_fts WHERE rowid NOT IN (SELECT id FROM source))
+                """).intValue ?? 0
+            if stale > 0 { finding("source_fts", "the citation lookup index of \(stale) source\(stale == 1 ? " is" : "s are") missing or out of date") }
+        }
+        return findings
     }
 
     private func runChecks() throws -> CheckReport {
@@ -327,6 +403,9 @@ extension Archive {
                                  problem: "\(stray) history row\(stray == 1 ? "" : "s") belong to no change", fixable: false))
             }
         }
+
+        // The derived search indexes.
+        for finding in try searchIndexFindings(catalog) { add(finding) }
 
         // Full-text indexes (checking one writes, so only a writable archive is checked).
         if db.mode != .readOnly {
