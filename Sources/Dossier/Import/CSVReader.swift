@@ -29,6 +29,10 @@ public final class CSVReader {
     public private(set) var bytesRead = 0
     /// Largest field accepted, in bytes.
     public var maxFieldBytes = 64 << 20
+    /// Largest record accepted, in bytes, and most fields in one record: a
+    /// longer line is refused rather than held in memory whole.
+    public var maxRecordBytes = 64 << 20
+    public var maxFields = 10_000
 
     public init(path: String, chunkSize: Int = 1 << 20) throws {
         if path == "-" {
@@ -81,7 +85,7 @@ public final class CSVReader {
     public func next() throws -> Record? {
         // Skip a UTF-8 byte order mark at the very start.
         if line == 1, position == 0, bytesRead <= chunkSize {
-            if buffer.count < 3 { _ = try fill() }
+            while buffer.count < 3, try fill() {}
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         }
         var fields: [String] = []
@@ -92,9 +96,17 @@ public final class CSVReader {
         var inQuotes = false
         var quotedField = false
         var afterQuote = false
+        var recordBytes = 0
         func finishField() throws {
             guard let text = String(validating: field, as: UTF8.self) else {
                 throw Malformed(line: line, problem: "invalid UTF-8 in field \(fields.count + 1)")
+            }
+            recordBytes += field.count + 1
+            if recordBytes > maxRecordBytes {
+                throw Malformed(line: startLine, problem: "the record is longer than \(maxRecordBytes >> 20) MB")
+            }
+            if fields.count >= maxFields {
+                throw Malformed(line: startLine, problem: "the record has more than \(maxFields) fields")
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)

@@ -46,7 +46,9 @@ extension Archive {
     /// `table` and column names are fixed strings from this module.
     func upsertRow(table: String, keyColumn: String, key: String,
                    columns: [String], values: [SQLBindable]) throws -> (id: Int64, status: RowStatus) {
-        let select = "SELECT id, \(columns.joined(separator: ", ")) FROM \(table) WHERE \(keyColumn) = ?"
+        // A CSV without the columns of a record still names it: then only
+        // its key is read and written.
+        let select = "SELECT " + (["id"] + columns).joined(separator: ", ") + " FROM \(table) WHERE \(keyColumn) = ?"
         if let row = try db.cached(select).fetchOne([key]) {
             let id = row[0].int64Value ?? 0
             var changed: [(String, SQLBindable)] = []
@@ -58,7 +60,7 @@ extension Archive {
             try db.execute(update, changed.map(\.1) + [id])
             return (id, .updated)
         }
-        let insert = "INSERT INTO \(table) (\(keyColumn), \(columns.joined(separator: ", "))) VALUES (?"
+        let insert = "INSERT INTO \(table) (" + ([keyColumn] + columns).joined(separator: ", ") + ") VALUES (?"
             + String(repeating: ", ?", count: columns.count) + ")"
         try db.executeCached(insert, [key] + values)
         return (db.lastInsertRowID, .created)
