@@ -1,0 +1,327 @@
+import DossierStorage
+import Foundation
+
+/// Outcome statistics: for the records a filter selects, grouped by up to
+/// two dimensions, the counts and shares of each outcome with 95% Wilson
+/// intervals, the acquittal and non-conviction rates, and the sentence side
+/// (death sentences, executions, median camp term, rehabilitation).
+///
+/// One record is one defendant in one case. The year of a record is the
+/// year of the case's decision date (`trial_date`), read from its EDTF
+/// bounds: a date known only to a range spanning several years (`193X`,
+/// `1937/1938`, `../1940`) is counted under "uncertain year", or, with
+/// `spread`, in equal parts in each year it may fall in (not possible for a
+/// range open on one side, which stays uncertain).
+public struct OutcomeStats: Sendable {
+    public let request: StatsRequest
+    /// The groups, in order: dates and vocabulary codes in their natural
+    /// order, text values (places, charges) largest first, then "uncertain"
+    /// and "no ..." groups.
+    public let groups: [OutcomeGroup]
+    /// Every matching record once (a defendant with two charges counts once
+    /// here, in both charge groups).
+    public let total: OutcomeGroup
+    /// How the decision dates were read, in records (only when grouping by
+    /// year or decade).
+    public let dates: DateTally
+    /// The filter in words: "category political; from 1937 to 1938".
+    public let filterSummary: String
+
+    /// How many records had what kind of decision date.
+    public struct DateTally: Sendable, Equatable {
+        /// Within one year (decade).
+        public var exact = 0
+        /// Spanning several years (decades), both ends known: counted as
+        /// uncertain, or spread.
+        public var spanning = 0
+        /// Open or unknown on one side: always uncertain.
+        public var open = 0
+        /// No decision date at all.
+        public var undated = 0
+    }
+
+    /// Computes the statistics in one read transaction.
+    /// - Throws: `DataError` for an unreadable filter value, `SQLiteError`.
+    public static func compute(_ archive: Archive, _ request: StatsRequest) throws -> OutcomeStats {
+        try archive.db.read { try StatsComputation(archive: archive, request: request).run() }
+    }
+}
+
+/// The scan behind `OutcomeStats.compute`.
+///
+/// SQLite's `GROUP BY` sorts every input row (a temporary B-tree), which at
+/// millions of rows costs more than reading them. So the query only joins
+/// and filters, streaming one row per defendant (per charge, for `--by
+/// charge`), and the grouping is done here in a hash table. Proceeding-level
+/// values (date, body kind, category, place) are resolved once per case:
+/// consecutive rows of one case reuse them.
+private struct StatsComputation {
+    let archive: Archive
+    let request: StatsRequest
+
+    var db: Connection { archive.db }
+
+    // Column positions in the main query.
+    static let defendantColumn = 0, caseColumn = 1, bitsColumn = 2, termColumn = 3
+
+    // Bits of the packed column: the outcome index in the low bits.
+    static let outcomeMask = 0x0F
+    static let sentenceKindBit = 0x10, deathBit = 0x20, campBit = 0x40
+
+    /// The packed per-defendant column: outcome index, and whether the
+    /// sentence kind is known, death, or camp with a term. `IS` (not `=`)
+    /// so that a NULL kind gives 0, not NULL.
+    static let bitsExpression: String = {
+        let outcomes = Outcome.allCases.enumerated()
+            .map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ")
+        let unknown = OutcomeGroup.index(of: .unknown)
+        return "(CASE d.outcome \(outcomes) ELSE \(unknown) END)"
+            + " + \(sentenceKindBit) * (d.outcome IS 'convicted' AND d.sentence_kind IS NOT NULL)"
+            + " + \(deathBit) * (d.outcome IS 'convicted' AND d.sentence_kind IS 'death')"
+            + " + \(campBit) * (d.sentence_kind IS 'camp' AND d.term_years IS NOT NULL)"
+    }()
+
+    func run() throws -> OutcomeStats {
+        let (condition, bindings) = try request.filter.statsCondition(defaultCode: archive.defaultCode)
+        let events = try eventFlags()
+
+        var columns = ["d.id", "p.id", StatsComputation.bitsExpression, "d.term_years"]
+        // Where each dimension's value is read from.
+        var sourceColumn: [Int] = []
+        var dateColumn: Int?
+        for dimension in request.by {
+            switch dimension {
+            case .year, .decade:
+                if dateColumn == nil {
+                    dateColumn = columns.count
+                    columns += ["p.date_lower", "p.date_upper", "p.date IS NOT NULL"]
+                }
+                sourceColumn.append(dateColumn!)
+            case .bodyKind: sourceColumn.append(columns.count); columns.append("p.body_kind")
+            case .category: sourceColumn.append(columns.count); columns.append("p.category")
+            case .place: sourceColumn.append(columns.count); columns.append("p.place")
+            case .charge: sourceColumn.append(columns.count); columns.append("c.ref")
+            }
+        }
+        var from = "defendant d JOIN proceeding p ON p.id = d.proceeding_id"
+        if condition.contains("x.") { from += " JOIN person x ON x.id = d.person_id" }
+        // A LEFT JOIN keeps its left side in the outer loop
+        // (<https://www.sqlite.org/optoverview.html#outer_joins>), so the
+        // charges of one defendant come one after another.
+        let byCharge = request.by.contains(.charge)
+        if byCharge { from += " LEFT JOIN charge c ON c.defendant_id = d.id" }
+        let sql = "SELECT " + columns.joined(separator: ", ") + " FROM " + from + " WHERE " + condition
+
+        var groups: [OutcomeGroup] = []
+        var groupIndex: [[GroupValue]: Int] = [:]
+        var total = OutcomeGroup(values: [], labels: [])
+        var dates = OutcomeStats.DateTally()
+        var dateCache: [OutcomeStats.DateBounds: (values: [(GroupValue, Double)], kind: OutcomeStats.DateKind)] = [:]
+
+        var lastCase: Int64 = .min
+        var caseValues: [[(GroupValue, Double)]] = []
+        var caseDateKind = OutcomeStats.DateKind.exact
+        var caseTargets: [(Int, Double)] = []
+        var lastDefendant: Int64 = .min
+        var chargesSeen: Set<String> = []
+
+        func target(_ values: [GroupValue]) -> Int {
+            if let index = groupIndex[values] { return index }
+            let index = groups.count
+            groups.append(OutcomeGroup(values: values, labels: zip(request.by, values).map { $1.label($0) }))
+            groupIndex[values] = index
+            return index
+        }
+        /// Every combination of one value per dimension, with the product of
+        /// their weights.
+        func combinations(_ perDimension: [[(GroupValue, Double)]]) -> [([GroupValue], Double)] {
+            var result: [([GroupValue], Double)] = [([], 1)]
+            for options in perDimension {
+                result = result.flatMap { prefix in options.map { (prefix.0 + [$0.0], prefix.1 * $0.1) } }
+            }
+            return result
+        }
+
+        let statement = try db.prepare(sql)
+        try statement.forEach(bindings) { row in
+            let defendant = row.value(at: StatsComputation.defendantColumn).int64Value ?? 0
+            let caseID = row.value(at: StatsComputation.caseColumn).int64Value ?? 0
+            let newDefendant = defendant != lastDefendant
+            if caseID != lastCase {
+                lastCase = caseID
+                caseValues = []
+                caseDateKind = .exact
+                for (position, dimension) in request.by.enumerated() {
+                    let column = sourceColumn[position]
+                    switch dimension {
+                    case .year, .decade:
+                        let bounds = OutcomeStats.DateBounds(lower: row.value(at: column).int64Value,
+                                                upper: row.value(at: column + 1).int64Value,
+                                                present: row.value(at: column + 2).intValue == 1)
+                        let resolved: (values: [(GroupValue, Double)], kind: OutcomeStats.DateKind)
+                        if let cached = dateCache[bounds] {
+                            resolved = cached
+                        } else {
+                            resolved = OutcomeStats.dateValues(bounds, dimension: dimension, spread: request.spread)
+                            dateCache[bounds] = resolved
+                        }
+                        caseValues.append(resolved.values)
+                        caseDateKind = resolved.kind
+                    case .bodyKind:
+                        let text = row.value(at: column).stringValue ?? ""
+                        caseValues.append([(BodyKind(rawValue: text).flatMap { BodyKind.allCases.firstIndex(of: $0) }
+                            .map { GroupValue.code($0) } ?? .text(text), 1)])
+                    case .category:
+                        let text = row.value(at: column).stringValue ?? ""
+                        caseValues.append([(Category(rawValue: text).flatMap { Category.allCases.firstIndex(of: $0) }
+                            .map { GroupValue.code($0) } ?? .text(text), 1)])
+                    case .place:
+                        let text = row.value(at: column).stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                        caseValues.append([(text.isEmpty ? .missing : .text(text), 1)])
+                    case .charge:
+                        caseValues.append([])  // filled per row
+                    }
+                }
+                caseTargets = byCharge ? [] : combinations(caseValues).map { (target($0.0), $0.1) }
+            }
+
+            if newDefendant {
+                lastDefendant = defendant
+                chargesSeen = []
+                if !request.by.isEmpty, request.by.contains(where: \.isDate) {
+                    switch caseDateKind {
+                    case .exact: dates.exact += 1
+                    case .spanning: dates.spanning += 1
+                    case .open: dates.open += 1
+                    case .undated: dates.undated += 1
+                    }
+                }
+            }
+
+            let bits = row.value(at: StatsComputation.bitsColumn).intValue ?? 0
+            let index = Int(defendant)
+            let flags = index >= 0 && index < events.count ? events[index] : 0
+            let record = StatsRecord(
+                outcome: bits & StatsComputation.outcomeMask,
+                hasSentenceKind: bits & StatsComputation.sentenceKindBit != 0,
+                isDeathSentence: bits & StatsComputation.deathBit != 0,
+                executed: flags & StatsComputation.executedFlag != 0,
+                rehabilitated: flags & StatsComputation.rehabilitatedFlag != 0,
+                campTerm: bits & StatsComputation.campBit != 0 ? row.value(at: StatsComputation.termColumn).doubleValue : nil)
+
+            if newDefendant { total.add(record, weight: 1) }
+
+            if byCharge {
+                let ref = row.value(at: sourceColumn[request.by.firstIndex(of: .charge)!]).stringValue
+                let value: GroupValue = ref.map { .text($0) } ?? .missing
+                let key = ref ?? ""
+                guard !chargesSeen.contains(key) else { return }
+                chargesSeen.insert(key)
+                var perDimension = caseValues
+                perDimension[request.by.firstIndex(of: .charge)!] = [(value, 1)]
+                for (values, weight) in combinations(perDimension) {
+                    groups[target(values)].add(record, weight: weight)
+                }
+            } else if request.by.isEmpty {
+                // One group: the total, added above.
+            } else {
+                for (index, weight) in caseTargets { groups[index].add(record, weight: weight) }
+            }
+        }
+        if request.by.isEmpty {
+            groups = [total]
+        }
+        return OutcomeStats(request: request, groups: sorted(groups), total: total, dates: dates,
+                            filterSummary: request.filter.summary)
+    }
+
+    // MARK: Events
+
+    static let executedFlag: UInt8 = 1, rehabilitatedFlag: UInt8 = 2
+
+    /// Per defendant id, whether they have an `executed` and a
+    /// `rehabilitated` event. One pass over the event table is far cheaper
+    /// than two correlated lookups per defendant.
+    func eventFlags() throws -> [UInt8] {
+        let maxID = try db.scalar("SELECT max(id) FROM defendant").intValue ?? 0
+        var flags = [UInt8](repeating: 0, count: max(0, maxID) + 1)
+        // `+kind`: read the table in order rather than through the kind
+        // index, which would look every row up out of order.
+        let sql = "SELECT defendant_id, (kind = 'executed') + 2 * (kind = 'rehabilitated') FROM event"
+            + " WHERE +kind IN ('executed', 'rehabilitated')"
+        try db.prepare(sql).forEach { row in
+            guard let id = row.value(at: 0).intValue, id >= 0, id < flags.count,
+                  let bits = row.value(at: 1).intValue else { return }
+            flags[id] |= UInt8(truncatingIfNeeded: bits)
+        }
+        return flags
+    }
+
+    // MARK: Order
+
+    /// Sorts groups dimension by dimension: numbers and codes ascending,
+    /// text by the size of its groups (largest first), then uncertain and
+    /// missing.
+    func sorted(_ groups: [OutcomeGroup]) -> [OutcomeGroup] {
+        var textSize: [[String: Double]] = Array(repeating: [:], count: request.by.count)
+        for group in groups {
+            for (position, value) in group.values.enumerated() {
+                if case .text(let text) = value { textSize[position][text, default: 0] += group.n }
+            }
+        }
+        func before(_ a: GroupValue, _ b: GroupValue, position: Int) -> Bool? {
+            if a.rank != b.rank { return a.rank < b.rank }
+            switch (a, b) {
+            case (.number(let x), .number(let y)), (.code(let x), .code(let y)):
+                return x == y ? nil : x < y
+            case (.code, .text): return true
+            case (.text, .code): return false
+            case (.text(let x), .text(let y)):
+                if x == y { return nil }
+                let sx = textSize[position][x] ?? 0, sy = textSize[position][y] ?? 0
+                return sx != sy ? sx > sy : x < y
+            default: return nil
+            }
+        }
+        return groups.sorted { a, b in
+            for position in 0..<min(a.values.count, b.values.count) {
+                if let result = before(a.values[position], b.values[position], position: position) { return result }
+            }
+            return false
+        }
+    }
+}
+
+extension OutcomeStats {
+    // MARK: Dates
+
+    /// A case's decision date as read from the row: its bounds and whether
+    /// any date is recorded.
+    struct DateBounds: Hashable {
+        var lower: Int64?
+        var upper: Int64?
+        var present: Bool
+    }
+
+    /// How a decision date falls into years (decades).
+    enum DateKind { case exact, spanning, open, undated }
+
+    /// The year (decade) values of a decision date, with their weights.
+    static func dateValues(_ bounds: DateBounds, dimension: StatsDimension, spread: Bool)
+        -> (values: [(GroupValue, Double)], kind: DateKind) {
+        guard bounds.present || bounds.lower != nil || bounds.upper != nil else { return ([(.missing, 1)], .undated) }
+        guard let lower = bounds.lower, let upper = bounds.upper, lower <= upper else {
+            return ([(.uncertain, 1)], .open)
+        }
+        let first = DayNumber.civil(Int(lower)).year, last = DayNumber.civil(Int(upper)).year
+        func unit(_ year: Int) -> Int {
+            dimension == .decade ? Int((Double(year) / 10).rounded(.down)) * 10 : year
+        }
+        if unit(first) == unit(last) { return ([(.number(unit(first)), 1)], .exact) }
+        guard spread else { return ([(.uncertain, 1)], .spanning) }
+        let years = Double(last - first + 1)
+        var weights: [Int: Double] = [:]
+        for year in first...last { weights[unit(year), default: 0] += 1 / years }
+        return (weights.keys.sorted().map { (.number($0), weights[$0]!) }, .spanning)
+    }
+}
