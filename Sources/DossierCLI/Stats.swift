@@ -36,6 +36,7 @@ struct Stats: ParsableCommand {
     }
 
     func validate() throws {
+        _ = try filters.filter()
         let dimensions = try dimensions()
         if spread && !dimensions.contains(where: \.isDate) {
             throw ValidationError("--spread needs --by year or --by decade")

@@ -23,6 +23,10 @@ struct Tour: ParsableCommand {
                 output("== One whole case, with its sources: dossier show \(caseRef)\n")
                 output(try RecordView.load(archive, ref: caseRef).text + "\n")
             }
+            output("== Statistics of the fixtures: dossier stats --by decade\n")
+            output(try OutcomeStats.compute(archive, StatsRequest(by: [.decade])).table + "\n")
+            output("== Was anybody ever found \u{201C}not guilty\u{201D}? In the fixtures:\n")
+            output(try WaysOut.load(archive).text)
         }
     }
 }

@@ -43,8 +43,14 @@ public struct OutcomeStats: Sendable {
     /// Computes the statistics in one read transaction.
     /// - Throws: `DataError` for an unreadable filter value, `SQLiteError`.
     public static func compute(_ archive: Archive, _ request: StatsRequest) throws -> OutcomeStats {
-        try archive.db.read { try StatsComputation(archive: archive, request: request).run() }
+        try consistentRead(archive.db) { try StatsComputation(archive: archive, request: request).run() }
     }
+}
+
+/// Runs `body` in a read transaction (one snapshot for all its queries), or
+/// in the transaction already open.
+func consistentRead<T>(_ db: Connection, _ body: () throws -> T) throws -> T {
+    db.isAutocommit ? try db.read(body) : try body()
 }
 
 /// The scan behind `OutcomeStats.compute`.

@@ -5,10 +5,10 @@ import Foundation
 /// One stacked bar per group: the ways out other than a conviction, each as
 /// a share of the decided defendants, so that the height of a bar is the
 /// non-conviction rate and the rest up to 100% is convictions. Acquittals
-/// sit at the bottom, in black. Two 95% Wilson intervals are drawn on each
-/// bar: the non-conviction rate's (solid, in the middle) and the acquittal
-/// rate's (dashed, at the left). Segments differ by grey level and pattern
-/// and are named in the legend, so the chart reads in black and white.
+/// sit at the bottom, in black. Two 95% Wilson intervals flank each bar:
+/// the acquittal rate's at its left (dashed) and the non-conviction rate's
+/// at its right (solid). Segments differ by grey level and pattern and are
+/// named in the legend, so the chart reads in black and white.
 /// Plain SVG 1.1 with no script and no external resources.
 extension OutcomeStats {
     /// At most this many bars; with more groups the largest are shown.
@@ -53,23 +53,30 @@ extension OutcomeStats {
         let (axisMax, step) = OutcomeStats.niceScale(max(top, 0.01))
 
         // Layout.
-        let slot = 34.0, barWidth = 22.0
+        let slot = 40.0, barWidth = 18.0
         let labels = bars.map { $0.labels.isEmpty ? "all records" : $0.key }
         let longest = labels.map(\.count).max() ?? 0
         let rotate = bars.count > 1 && (longest > 5 || bars.count > 20)
         let labelDepth = rotate ? min(190, Double(longest + 8) * 6.2 * 0.72 + 18) : 34
-        let left = 74.0, right = 24.0
         let plotWidth = max(520, Double(bars.count) * slot)
+        // A label rotated by 45° reaches left of its bar by about 0.7 of its
+        // length (11 px text, about 6 px a character).
+        let firstLabel = labels.first.map { Double($0.count + 10) * 6 * 0.71 } ?? 0
+        let firstCentre = plotWidth / Double(max(1, bars.count)) / 2
+        let left = rotate ? max(74, firstLabel - firstCentre + 12) : 74, right = 24.0
         let width = left + plotWidth + right
-        let legendItems = outcomes.map { ($0.label, OutcomeStats.chartFill($0)) }
-        let legendRows = OutcomeStats.legendRows(legendItems.map(\.0), width: width - left - right)
-        var headerLines = [
-            "Each bar: the decided defendants not convicted, by outcome, as a share of all decided"
-                + " (unknown outcomes excluded);",
-            "the rest of each bar up to 100% is convictions. Whiskers: 95% Wilson intervals of the non-conviction"
-                + " rate (solid) and of the acquittal rate (dashed).",
-        ]
-        if let dateNote { headerLines += OutcomeStats.wrap(dateNote, width: Int((width - 40) / 6.4)) }
+        // Legend items: outcome swatches, then the two interval marks.
+        var legendItems = outcomes.map { ($0.label, OutcomeStats.chartFill($0)) }
+        legendItems.append(("acquittal rate, 95% interval", "whisker-dashed"))
+        legendItems.append(("non-conviction rate, 95% interval", "whisker"))
+        let legendRows = OutcomeStats.legendRows(legendItems.map(\.0), width: width - 40)
+        let characters = Int((width - 40) / 6.2)
+        var headerLines = OutcomeStats.wrap(
+            "Bars: the decided defendants who were not convicted, by outcome, as a share of all decided"
+                + " (unknown outcomes excluded); the rest of each bar up to 100% were convicted."
+                + " Whiskers: 95% Wilson intervals, left of a bar for the acquittal rate, right for the"
+                + " non-conviction rate.", width: characters)
+        if let dateNote { headerLines += OutcomeStats.wrap(dateNote, width: characters) }
         if let note { headerLines.append(note) }
         let plotTop = 44 + Double(headerLines.count) * 15 + Double(legendRows.count) * 20 + 22
         let plotHeight = 300.0
@@ -107,11 +114,15 @@ extension OutcomeStats {
         lineY += 6
         var itemIndex = 0
         for row in legendRows {
-            var x = left
+            var x = 20.0
             for label in row {
                 let fill = legendItems[itemIndex].1
-                svg += "<rect x=\"\(f(x))\" y=\"\(f(lineY - 11))\" width=\"14\" height=\"14\" fill=\"\(fill)\""
-                    + " stroke=\"#000000\" stroke-width=\"0.8\"/>"
+                if fill.hasPrefix("whisker") {
+                    svg += OutcomeStats.whisker(x: x + 7, from: lineY + 3, to: lineY - 11, dashed: fill.hasSuffix("dashed"))
+                } else {
+                    svg += "<rect x=\"\(f(x))\" y=\"\(f(lineY - 11))\" width=\"14\" height=\"14\" fill=\"\(fill)\""
+                        + " stroke=\"#000000\" stroke-width=\"0.8\"/>"
+                }
                 svg += "<text x=\"\(f(x + 20))\" y=\"\(f(lineY))\">\(OutcomeStats.xml(label))</text>\n"
                 x += 20 + OutcomeStats.textWidth(label) + 22
                 itemIndex += 1
@@ -156,11 +167,13 @@ extension OutcomeStats {
                         + " fill=\"\(OutcomeStats.chartFill(outcome))\" stroke=\"#000000\" stroke-width=\"0.6\"/>"
                     base += share
                 }
-                if let (low, high) = bar.nonConvictionRate.interval {
-                    svg += OutcomeStats.whisker(x: centre, from: y(low), to: y(high), dashed: false)
-                }
                 if let (low, high) = bar.acquittalRate.interval {
-                    svg += OutcomeStats.whisker(x: x0 + 4, from: y(low), to: y(high), dashed: true)
+                    svg += OutcomeStats.whisker(x: x0 - 5, from: y(low), to: y(high), dashed: true,
+                                                mark: y(bar.acquittalRate.share ?? 0))
+                }
+                if let (low, high) = bar.nonConvictionRate.interval {
+                    svg += OutcomeStats.whisker(x: x0 + barWidth + 5, from: y(low), to: y(high), dashed: false,
+                                                mark: y(bar.nonConvictionRate.share ?? 0))
                 }
             } else {
                 svg += "<text x=\"\(f(centre))\" y=\"\(f(plotBottom - 6))\" text-anchor=\"middle\" font-size=\"10\">"
@@ -188,14 +201,15 @@ extension OutcomeStats {
         return svg
     }
 
-    /// A vertical interval with end caps, drawn over a white halo so that it
-    /// shows on black and on white.
-    static func whisker(x: Double, from y0: Double, to y1: Double, dashed: Bool) -> String {
+    /// A vertical interval with end caps and, when `mark` is given, a short
+    /// tick at the estimate.
+    static func whisker(x: Double, from y0: Double, to y1: Double, dashed: Bool, mark: Double? = nil) -> String {
         func f(_ value: Double) -> String { String(format: "%.1f", value) }
-        let path = "M\(f(x)) \(f(y0))V\(f(y1))M\(f(x - 4)) \(f(y0))H\(f(x + 4))M\(f(x - 4)) \(f(y1))H\(f(x + 4))"
+        var caps = "M\(f(x - 3)) \(f(y0))H\(f(x + 3))M\(f(x - 3)) \(f(y1))H\(f(x + 3))"
+        if let mark { caps += "M\(f(x - 3)) \(f(mark))H\(f(x + 3))" }
         let dash = dashed ? " stroke-dasharray=\"3 2\"" : ""
-        return "<path d=\"\(path)\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"4\"/>"
-            + "<path d=\"\(path)\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1.5\"\(dash)/>"
+        return "<path d=\"M\(f(x)) \(f(y0))V\(f(y1))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1.3\"\(dash)/>"
+            + "<path d=\"\(caps)\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1.3\"/>"
     }
 
     /// An axis maximum and tick step (1, 2 or 5 × a power of ten) for shares
@@ -205,7 +219,8 @@ extension OutcomeStats {
         let raw = capped / 5
         let power = pow(10, (log10(raw)).rounded(.down))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
-        let top = min(1, (capped / step).rounded(.up) * step)
+        // Less a hair, so that 0.04 / 0.01 = 4.000000000000001 stays 4 steps.
+        let top = min(1, (capped / step - 1e-9).rounded(.up) * step)
         return (top, step)
     }
 
@@ -217,7 +232,7 @@ extension OutcomeStats {
     }
 
     /// An estimate of a text's width in pixels at 12 px.
-    static func textWidth(_ text: String) -> Double { Double(text.count) * 6.8 }
+    static func textWidth(_ text: String) -> Double { Double(text.count) * 6.6 }
 
     /// Legend labels in rows that fit the width.
     static func legendRows(_ labels: [String], width: Double) -> [[String]] {
