@@ -5,10 +5,11 @@ name variants, say) or repeat a defendant of a case, so that `dossier import`
 accepts the file while its importer insists on one description per ref and
 one row per defendant per case.
 
-    python3 stats_consistent.py rows.csv rows.consistent.csv
+    python3 stats_consistent.py rows.csv rows.consistent.csv [--limit N]
 
-Streaming; keeps one small hash per person and case ref. Prints how many
-rows it kept and dropped to stderr.
+With --limit, stops after N kept rows (N defendants). Streaming; keeps one
+small hash per person and case ref. Prints how many rows it kept and
+dropped to stderr.
 """
 import csv
 import sys
@@ -24,6 +25,7 @@ def digest(row, columns):
 
 def main():
     source, target = sys.argv[1], sys.argv[2]
+    limit = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--limit" else None
     persons, cases, defendants = {}, {}, set()
     kept = dropped = 0
     with open(source, newline="", encoding="utf-8") as infile, \
@@ -42,6 +44,8 @@ def main():
             defendants.add(d)
             writer.writerow(row)
             kept += 1
+            if limit is not None and kept >= limit:
+                break
     print(f"kept {kept:,} rows, dropped {dropped:,} that described a person or case differently or repeated a defendant",
           file=sys.stderr)
 

@@ -118,84 +118,55 @@ private struct StatsComputation {
         if byCharge { from += " LEFT JOIN charge c ON c.defendant_id = d.id" }
         let sql = "SELECT " + columns.joined(separator: ", ") + " FROM " + from + " WHERE " + condition
 
-        var groups: [OutcomeGroup] = []
-        var groupIndex: [[GroupValue]: Int] = [:]
+        var table = GroupTable(by: request.by)
         var total = OutcomeGroup(values: [], labels: [])
         var dates = OutcomeStats.DateTally()
-        var dateCache: [OutcomeStats.DateBounds: (values: [(GroupValue, Double)], kind: OutcomeStats.DateKind)] = [:]
+        let groupsByDate = request.by.contains { $0.isDate }
+        let chargePosition = request.by.firstIndex(of: .charge)
 
+        // What a case resolves to, by the raw values its row carries.
+        var caseCache: [CaseKey: ResolvedCase] = [:]
+        var current = ResolvedCase(values: [], targets: [], dateKind: .exact)
         var lastCase: Int64 = .min
-        var caseValues: [[(GroupValue, Double)]] = []
-        var caseDateKind = OutcomeStats.DateKind.exact
-        var caseTargets: [(Int, Double)] = []
         var lastDefendant: Int64 = .min
         var chargesSeen: Set<String> = []
 
-        func target(_ values: [GroupValue]) -> Int {
-            if let index = groupIndex[values] { return index }
-            let index = groups.count
-            groups.append(OutcomeGroup(values: values, labels: zip(request.by, values).map { $1.label($0) }))
-            groupIndex[values] = index
-            return index
-        }
-        /// Every combination of one value per dimension, with the product of
-        /// their weights.
-        func combinations(_ perDimension: [[(GroupValue, Double)]]) -> [([GroupValue], Double)] {
-            var result: [([GroupValue], Double)] = [([], 1)]
-            for options in perDimension {
-                result = result.flatMap { prefix in options.map { (prefix.0 + [$0.0], prefix.1 * $0.1) } }
-            }
-            return result
-        }
-
         let statement = try db.prepare(sql)
-        try statement.forEach(bindings) { row in
-            let defendant = row.value(at: StatsComputation.defendantColumn).int64Value ?? 0
-            let caseID = row.value(at: StatsComputation.caseColumn).int64Value ?? 0
-            let newDefendant = defendant != lastDefendant
+        defer { statement.reset() }
+        try statement.bind(bindings)
+        while try statement.step() {
+            let defendant = statement.value(at: StatsComputation.defendantColumn).int64Value ?? 0
+            let caseID = statement.value(at: StatsComputation.caseColumn).int64Value ?? 0
             if caseID != lastCase {
                 lastCase = caseID
-                caseValues = []
-                caseDateKind = .exact
+                var key = CaseKey()
                 for (position, dimension) in request.by.enumerated() {
                     let column = sourceColumn[position]
                     switch dimension {
                     case .year, .decade:
-                        let bounds = OutcomeStats.DateBounds(lower: row.value(at: column).int64Value,
-                                                upper: row.value(at: column + 1).int64Value,
-                                                present: row.value(at: column + 2).intValue == 1)
-                        let resolved: (values: [(GroupValue, Double)], kind: OutcomeStats.DateKind)
-                        if let cached = dateCache[bounds] {
-                            resolved = cached
-                        } else {
-                            resolved = OutcomeStats.dateValues(bounds, dimension: dimension, spread: request.spread)
-                            dateCache[bounds] = resolved
-                        }
-                        caseValues.append(resolved.values)
-                        caseDateKind = resolved.kind
-                    case .bodyKind:
-                        let text = row.value(at: column).stringValue ?? ""
-                        caseValues.append([(BodyKind(rawValue: text).flatMap { BodyKind.allCases.firstIndex(of: $0) }
-                            .map { GroupValue.code($0) } ?? .text(text), 1)])
-                    case .category:
-                        let text = row.value(at: column).stringValue ?? ""
-                        caseValues.append([(Category(rawValue: text).flatMap { Category.allCases.firstIndex(of: $0) }
-                            .map { GroupValue.code($0) } ?? .text(text), 1)])
-                    case .place:
-                        let text = row.value(at: column).stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                        caseValues.append([(text.isEmpty ? .missing : .text(text), 1)])
+                        key.bounds = OutcomeStats.DateBounds(lower: statement.value(at: column).int64Value,
+                                                             upper: statement.value(at: column + 1).int64Value,
+                                                             present: statement.value(at: column + 2).intValue == 1)
+                    case .bodyKind, .category, .place:
+                        key.setText(statement.value(at: column).stringValue, at: position)
                     case .charge:
-                        caseValues.append([])  // filled per row
+                        break
                     }
                 }
-                caseTargets = byCharge ? [] : combinations(caseValues).map { (target($0.0), $0.1) }
+                if let cached = caseCache[key] {
+                    current = cached
+                } else {
+                    current = resolve(key, table: &table)
+                    caseCache[key] = current
+                }
             }
 
+            let newDefendant = defendant != lastDefendant
             if newDefendant {
                 lastDefendant = defendant
-                chargesSeen = []
-                if !request.by.isEmpty, request.by.contains(where: \.isDate) {
-                    switch caseDateKind {
+                if chargePosition != nil { chargesSeen.removeAll(keepingCapacity: true) }
+                if groupsByDate {
+                    switch current.dateKind {
                     case .exact: dates.exact += 1
                     case .spanning: dates.spanning += 1
                     case .open: dates.open += 1
@@ -204,7 +175,7 @@ private struct StatsComputation {
                 }
             }
 
-            let bits = row.value(at: StatsComputation.bitsColumn).intValue ?? 0
+            let bits = statement.value(at: StatsComputation.bitsColumn).intValue ?? 0
             let index = Int(defendant)
             let flags = index >= 0 && index < events.count ? events[index] : 0
             let record = StatsRecord(
@@ -213,32 +184,110 @@ private struct StatsComputation {
                 isDeathSentence: bits & StatsComputation.deathBit != 0,
                 executed: flags & StatsComputation.executedFlag != 0,
                 rehabilitated: flags & StatsComputation.rehabilitatedFlag != 0,
-                campTerm: bits & StatsComputation.campBit != 0 ? row.value(at: StatsComputation.termColumn).doubleValue : nil)
+                campTerm: bits & StatsComputation.campBit != 0
+                    ? statement.value(at: StatsComputation.termColumn).doubleValue : nil)
 
             if newDefendant { total.add(record, weight: 1) }
 
-            if byCharge {
-                let ref = row.value(at: sourceColumn[request.by.firstIndex(of: .charge)!]).stringValue
-                let value: GroupValue = ref.map { .text($0) } ?? .missing
-                let key = ref ?? ""
-                guard !chargesSeen.contains(key) else { return }
-                chargesSeen.insert(key)
-                var perDimension = caseValues
-                perDimension[request.by.firstIndex(of: .charge)!] = [(value, 1)]
-                for (values, weight) in combinations(perDimension) {
-                    groups[target(values)].add(record, weight: weight)
+            if let chargePosition {
+                let ref = statement.value(at: sourceColumn[chargePosition]).stringValue
+                guard chargesSeen.insert(ref ?? "").inserted else { continue }
+                var perDimension = current.values
+                perDimension[chargePosition] = [(ref.map { .text($0) } ?? .missing, 1)]
+                for (values, weight) in StatsComputation.combinations(perDimension) {
+                    table.groups[table.index(of: values)].add(record, weight: weight)
                 }
-            } else if request.by.isEmpty {
-                // One group: the total, added above.
             } else {
-                for (index, weight) in caseTargets { groups[index].add(record, weight: weight) }
+                for (index, weight) in current.targets { table.groups[index].add(record, weight: weight) }
             }
         }
-        if request.by.isEmpty {
-            groups = [total]
-        }
-        return OutcomeStats(request: request, groups: sorted(groups), total: total, dates: dates,
+        let groups = request.by.isEmpty ? [total] : sorted(table.groups)
+        return OutcomeStats(request: request, groups: groups, total: total, dates: dates,
                             filterSummary: request.filter.summary)
+    }
+
+    /// The raw proceeding-level values of a row: the decision date's bounds
+    /// and, by position in `--by`, the text of a body kind, category or
+    /// place.
+    struct CaseKey: Hashable {
+        var bounds: OutcomeStats.DateBounds?
+        // Two fields rather than an array: no allocation per case.
+        var first: String?
+        var second: String?
+
+        mutating func setText(_ text: String?, at position: Int) {
+            if position == 0 { first = text } else { second = text }
+        }
+
+        func text(at position: Int) -> String? { position == 0 ? first : second }
+    }
+
+    /// What a case contributes to: per dimension its values with weights
+    /// (the charge's left empty, read per row), and the groups of every
+    /// combination when there is no charge dimension.
+    struct ResolvedCase {
+        var values: [[(GroupValue, Double)]]
+        var targets: [(Int, Double)]
+        var dateKind: OutcomeStats.DateKind
+    }
+
+    func resolve(_ key: CaseKey, table: inout GroupTable) -> ResolvedCase {
+        var values: [[(GroupValue, Double)]] = []
+        var dateKind = OutcomeStats.DateKind.exact
+        for (position, dimension) in request.by.enumerated() {
+            let text = key.text(at: position) ?? ""
+            switch dimension {
+            case .year, .decade:
+                let resolved = OutcomeStats.dateValues(key.bounds ?? OutcomeStats.DateBounds(present: false),
+                                                       dimension: dimension, spread: request.spread)
+                values.append(resolved.values)
+                dateKind = resolved.kind
+            case .bodyKind:
+                let code = BodyKind(rawValue: text).flatMap { BodyKind.allCases.firstIndex(of: $0) }
+                values.append([(code.map { .code($0) } ?? .text(text), 1)])
+            case .category:
+                let code = Category(rawValue: text).flatMap { Category.allCases.firstIndex(of: $0) }
+                values.append([(code.map { .code($0) } ?? .text(text), 1)])
+            case .place:
+                let place = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                values.append([(place.isEmpty ? .missing : .text(place), 1)])
+            case .charge:
+                values.append([])
+            }
+        }
+        var targets: [(Int, Double)] = []
+        if !request.by.contains(.charge), !request.by.isEmpty {
+            targets = StatsComputation.combinations(values).map { (table.index(of: $0.0), $0.1) }
+        }
+        return ResolvedCase(values: values, targets: targets, dateKind: dateKind)
+    }
+
+    /// Every combination of one value per dimension, with the product of
+    /// their weights.
+    static func combinations(_ perDimension: [[(GroupValue, Double)]]) -> [([GroupValue], Double)] {
+        var result: [([GroupValue], Double)] = [([], 1)]
+        for options in perDimension {
+            result = result.flatMap { prefix in options.map { (prefix.0 + [$0.0], prefix.1 * $0.1) } }
+        }
+        return result
+    }
+
+    /// The groups found so far, and where each is.
+    struct GroupTable {
+        let by: [StatsDimension]
+        var groups: [OutcomeGroup] = []
+        var positions: [[GroupValue]: Int] = [:]
+
+        init(by: [StatsDimension]) { self.by = by }
+
+        /// The position of the group with these values, added when new.
+        mutating func index(of values: [GroupValue]) -> Int {
+            if let index = positions[values] { return index }
+            let index = groups.count
+            groups.append(OutcomeGroup(values: values, labels: zip(by, values).map { $1.label($0) }))
+            positions[values] = index
+            return index
+        }
     }
 
     // MARK: Events
@@ -304,8 +353,8 @@ extension OutcomeStats {
     /// A case's decision date as read from the row: its bounds and whether
     /// any date is recorded.
     struct DateBounds: Hashable {
-        var lower: Int64?
-        var upper: Int64?
+        var lower: Int64? = nil
+        var upper: Int64? = nil
         var present: Bool
     }
 
