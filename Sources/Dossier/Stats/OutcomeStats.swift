@@ -88,7 +88,7 @@ private struct StatsComputation {
     }()
 
     func run() throws -> OutcomeStats {
-        let (condition, bindings) = try request.filter.statsCondition(defaultCode: archive.defaultCode)
+        let (condition, bindings) = try request.filter.statsCondition(archive)
         let events = try eventFlags()
 
         var columns = ["d.id", "p.id", StatsComputation.bitsExpression, "d.term_years"]

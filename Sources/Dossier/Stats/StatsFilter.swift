@@ -5,40 +5,29 @@ extension RecordFilter {
     /// The whole `WHERE` condition of a statistics query over `d`, `p` and
     /// `x`: the shared filters (`sql(defaultCode:)`) and the name.
     /// - Throws: `DataError` for an unreadable charge, date or name.
-    func statsCondition(defaultCode: String) throws -> (String, [SQLBindable]) {
-        var (condition, bindings) = try sql(defaultCode: defaultCode)
-        if let (nameCondition, nameBindings) = try personNameCondition() {
+    func statsCondition(_ archive: Archive) throws -> (String, [SQLBindable]) {
+        var (condition, bindings) = try sql(defaultCode: archive.defaultCode)
+        if let (nameCondition, nameBindings) = try personNameCondition(archive) {
             condition = condition == "1" ? nameCondition : condition + " AND " + nameCondition
             bindings += nameBindings
         }
         return (condition, bindings)
     }
 
-    /// The condition for `--name`, over the defendant `d`.
-    ///
-    /// This is the one place that decides which persons a name selects for
-    /// statistics. Until the name index of name search is in place, it is
-    /// a plain substring test on every recorded name of the person (primary
-    /// and variants), tried as typed, in lower case, in upper case and
-    /// capitalised — so "тухачевский" finds "Тухачевский" and "TUKHACHEVSKY"
-    /// — but without transliteration or spelling variants (`Tukhachevsky`
-    /// does not find `Тухачевский`). Name search should replace the body of
-    /// this function with its own matching.
+    /// The condition for `--name`, over the defendant `d`: the persons name
+    /// search finds for the name (any script or spelling, typos included,
+    /// as `dossier search --name` does), every one of them rather than the
+    /// best few.
     /// - Returns: nil when no name is given.
     /// - Throws: `DataError` for an empty name.
-    func personNameCondition() throws -> (String, [SQLBindable])? {
+    func personNameCondition(_ archive: Archive) throws -> (String, [SQLBindable])? {
         guard let name else { return nil }
-        let text = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else {
-            throw DataError(field: "--name", problem: "empty name", expected: "part of a name, e.g. Тухачевский")
+        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw DataError(field: "--name", problem: "empty name", expected: "a name, e.g. Тухачевский or Tukhachevsky")
         }
-        var forms: [String] = []
-        for form in [text, text.lowercased(), text.uppercased(), text.capitalized] where !forms.contains(form) {
-            forms.append(form)
-        }
-        let tests = forms.map { _ in "instr(n.name, ?) > 0" }.joined(separator: " OR ")
-        return ("EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = d.person_id AND (\(tests)))",
-                forms.map { $0 as SQLBindable })
+        let hits = try archive.nameHits(name, maxCandidates: Int(Int32.max))
+        return ("d.person_id IN (SELECT value FROM json_each(?))",
+                [SearchIndex.jsonArray(hits.map { String($0.personID) })])
     }
 
     /// The filter in words, for titles: "category political; from 1937".

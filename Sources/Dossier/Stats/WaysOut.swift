@@ -44,7 +44,7 @@ public struct WaysOut: Sendable {
             let courts = try OutcomeStats.compute(archive, StatsRequest(filter: courtFilter)).total
             let extrajudicial = try OutcomeStats.compute(archive, StatsRequest(filter: extrajudicialFilter)).total
 
-            let (condition, bindings) = try filter.statsCondition(defaultCode: archive.defaultCode)
+            let (condition, bindings) = try filter.statsCondition(archive)
             let outcomes = listed.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             var from = "defendant d JOIN proceeding p ON p.id = d.proceeding_id"
             if condition.contains("x.") { from += " JOIN person x ON x.id = d.person_id" }
