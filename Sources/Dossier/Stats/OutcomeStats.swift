@@ -57,8 +57,8 @@ func consistentRead<T>(_ db: Connection, _ body: () throws -> T) throws -> T {
 ///
 /// SQLite's `GROUP BY` sorts every input row (a temporary B-tree), which at
 /// millions of rows costs more than reading them. So the query only joins
-/// and filters, streaming one row per defendant (per charge, for `--by
-/// charge`), and the grouping is done here in a hash table. Proceeding-level
+/// and filters, streaming one row per defendant, and the grouping is done
+/// here in a hash table. Proceeding-level
 /// values (date, body kind, category, place) are resolved once per case:
 /// consecutive rows of one case reuse them.
 private struct StatsComputation {
@@ -106,16 +106,15 @@ private struct StatsComputation {
             case .bodyKind: sourceColumn.append(columns.count); columns.append("p.body_kind")
             case .category: sourceColumn.append(columns.count); columns.append("p.category")
             case .place: sourceColumn.append(columns.count); columns.append("p.place")
-            case .charge: sourceColumn.append(columns.count); columns.append("c.ref")
+            case .charge:
+                // Each distinct charge once, joined with the unit separator.
+                sourceColumn.append(columns.count)
+                columns.append("(SELECT group_concat(ref, char(31)) FROM"
+                               + " (SELECT DISTINCT ref FROM charge WHERE charge.defendant_id = d.id))")
             }
         }
         var from = "defendant d JOIN proceeding p ON p.id = d.proceeding_id"
         if condition.contains("x.") { from += " JOIN person x ON x.id = d.person_id" }
-        // A LEFT JOIN keeps its left side in the outer loop
-        // (<https://www.sqlite.org/optoverview.html#outer_joins>), so the
-        // charges of one defendant come one after another.
-        let byCharge = request.by.contains(.charge)
-        if byCharge { from += " LEFT JOIN charge c ON c.defendant_id = d.id" }
         let sql = "SELECT " + columns.joined(separator: ", ") + " FROM " + from + " WHERE " + condition
 
         var table = GroupTable(by: request.by)
@@ -128,8 +127,6 @@ private struct StatsComputation {
         var caseCache: [CaseKey: ResolvedCase] = [:]
         var current = ResolvedCase(values: [], targets: [], dateKind: .exact)
         var lastCase: Int64 = .min
-        var lastDefendant: Int64 = .min
-        var chargesSeen: Set<String> = []
 
         let statement = try db.prepare(sql)
         defer { statement.reset() }
@@ -161,17 +158,12 @@ private struct StatsComputation {
                 }
             }
 
-            let newDefendant = defendant != lastDefendant
-            if newDefendant {
-                lastDefendant = defendant
-                if chargePosition != nil { chargesSeen.removeAll(keepingCapacity: true) }
-                if groupsByDate {
-                    switch current.dateKind {
-                    case .exact: dates.exact += 1
-                    case .spanning: dates.spanning += 1
-                    case .open: dates.open += 1
-                    case .undated: dates.undated += 1
-                    }
+            if groupsByDate {
+                switch current.dateKind {
+                case .exact: dates.exact += 1
+                case .spanning: dates.spanning += 1
+                case .open: dates.open += 1
+                case .undated: dates.undated += 1
                 }
             }
 
@@ -187,13 +179,13 @@ private struct StatsComputation {
                 campTerm: bits & StatsComputation.campBit != 0
                     ? statement.value(at: StatsComputation.termColumn).doubleValue : nil)
 
-            if newDefendant { total.add(record, weight: 1) }
+            total.add(record, weight: 1)
 
             if let chargePosition {
-                let ref = statement.value(at: sourceColumn[chargePosition]).stringValue
-                guard chargesSeen.insert(ref ?? "").inserted else { continue }
+                let refs = statement.value(at: sourceColumn[chargePosition]).stringValue?
+                    .split(separator: "\u{1F}").map { GroupValue.text(String($0)) } ?? []
                 var perDimension = current.values
-                perDimension[chargePosition] = [(ref.map { .text($0) } ?? .missing, 1)]
+                perDimension[chargePosition] = (refs.isEmpty ? [.missing] : refs).map { ($0, 1) }
                 for (values, weight) in StatsComputation.combinations(perDimension) {
                     table.groups[table.index(of: values)].add(record, weight: weight)
                 }
