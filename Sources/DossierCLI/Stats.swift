@@ -26,7 +26,7 @@ struct Stats: ParsableCommand {
     var by: String?
     @Flag(help: "Spread records whose decision date spans several years evenly over those years.")
     var spread = false
-    @Option(help: "table, json, csv or svg (a chart).") var format: Format = .table
+    @Option(help: "table, json, csv or svg (a chart); a table on a terminal, JSON otherwise.") var format: Format?
 
     func dimensions() throws -> [StatsDimension] {
         guard let by else { return [] }
@@ -47,7 +47,7 @@ struct Stats: ParsableCommand {
         try runReporting {
             let request = StatsRequest(filter: try filters.filter(), by: try dimensions(), spread: spread)
             let stats = try OutcomeStats.compute(try archive.open(readOnly: true), request)
-            switch format {
+            switch format ?? (isTerminal(1) ? .table : .json) {
             case .table: output(stats.table)
             case .json: output(stats.json.serialized(pretty: true) + "\n")
             case .csv: output(stats.csv)

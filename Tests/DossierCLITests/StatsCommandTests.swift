@@ -9,6 +9,7 @@ import Testing
         let stats = try #require(command as? Stats)
         #expect(try stats.dimensions() == [.decade, .category])
         #expect(stats.spread && stats.format == .svg)
+        #expect(try (DossierCommand.parseAsRoot(["stats"]) as? Stats)?.format == nil)
         let filter = try stats.filters.filter()
         #expect(filter.judicial == false && filter.charge == "58-10")
     }

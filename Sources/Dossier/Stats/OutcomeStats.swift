@@ -87,6 +87,13 @@ private struct StatsComputation {
             + " + \(campBit) * (d.sentence_kind IS 'camp' AND d.term_years IS NOT NULL)"
     }()
 
+    /// A vocabulary column as the code's position in the vocabulary (-1 for
+    /// anything else), so that rows carry small integers, not text.
+    static func codeExpression<V: Vocabulary>(_ column: String, _: V.Type) -> String {
+        "(CASE \(column) " + V.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }
+            .joined(separator: " ") + " ELSE -1 END)"
+    }
+
     func run() throws -> OutcomeStats {
         let (condition, bindings) = try request.filter.statsCondition(archive)
         let events = try eventFlags()
@@ -103,8 +110,12 @@ private struct StatsComputation {
                     columns += ["p.date_lower", "p.date_upper", "p.date IS NOT NULL"]
                 }
                 sourceColumn.append(dateColumn!)
-            case .bodyKind: sourceColumn.append(columns.count); columns.append("p.body_kind")
-            case .category: sourceColumn.append(columns.count); columns.append("p.category")
+            case .bodyKind:
+                sourceColumn.append(columns.count)
+                columns.append(StatsComputation.codeExpression("p.body_kind", BodyKind.self))
+            case .category:
+                sourceColumn.append(columns.count)
+                columns.append(StatsComputation.codeExpression("p.category", Category.self))
             case .place: sourceColumn.append(columns.count); columns.append("p.place")
             case .charge:
                 // Each distinct charge once, joined with the unit separator.
@@ -124,8 +135,9 @@ private struct StatsComputation {
         let chargePosition = request.by.firstIndex(of: .charge)
 
         // What a case resolves to, by the raw values its row carries.
-        var caseCache: [CaseKey: ResolvedCase] = [:]
-        var current = ResolvedCase(values: [], targets: [], dateKind: .exact)
+        var caseCache: [CaseKey: Int] = [:]
+        var resolved: [ResolvedCase] = []
+        var current = 0
         var lastCase: Int64 = .min
 
         let statement = try db.prepare(sql)
@@ -144,8 +156,10 @@ private struct StatsComputation {
                         key.bounds = OutcomeStats.DateBounds(lower: statement.value(at: column).int64Value,
                                                              upper: statement.value(at: column + 1).int64Value,
                                                              present: statement.value(at: column + 2).intValue == 1)
-                    case .bodyKind, .category, .place:
-                        key.setText(statement.value(at: column).stringValue, at: position)
+                    case .bodyKind, .category:
+                        key.setCode(statement.value(at: column).intValue ?? -1, at: position)
+                    case .place:
+                        key.place = statement.value(at: column).stringValue
                     case .charge:
                         break
                     }
@@ -153,13 +167,14 @@ private struct StatsComputation {
                 if let cached = caseCache[key] {
                     current = cached
                 } else {
-                    current = resolve(key, table: &table)
+                    current = resolved.count
+                    resolved.append(resolve(key, table: &table))
                     caseCache[key] = current
                 }
             }
 
             if groupsByDate {
-                switch current.dateKind {
+                switch resolved[current].dateKind {
                 case .exact: dates.exact += 1
                 case .spanning: dates.spanning += 1
                 case .open: dates.open += 1
@@ -184,13 +199,18 @@ private struct StatsComputation {
             if let chargePosition {
                 let refs = statement.value(at: sourceColumn[chargePosition]).stringValue?
                     .split(separator: "\u{1F}").map { GroupValue.text(String($0)) } ?? []
-                var perDimension = current.values
+                var perDimension = resolved[current].values
                 perDimension[chargePosition] = (refs.isEmpty ? [.missing] : refs).map { ($0, 1) }
                 for (values, weight) in StatsComputation.combinations(perDimension) {
                     table.groups[table.index(of: values)].add(record, weight: weight)
                 }
             } else {
-                for (index, weight) in current.targets { table.groups[index].add(record, weight: weight) }
+                let single = resolved[current].single
+                if single >= 0 {
+                    table.groups[single].add(record, weight: 1)
+                } else {
+                    for (index, weight) in resolved[current].targets { table.groups[index].add(record, weight: weight) }
+                }
             }
         }
         let groups = request.by.isEmpty ? [total] : sorted(table.groups)
@@ -198,28 +218,31 @@ private struct StatsComputation {
                             filterSummary: request.filter.summary)
     }
 
-    /// The raw proceeding-level values of a row: the decision date's bounds
-    /// and, by position in `--by`, the text of a body kind, category or
-    /// place.
+    /// The raw proceeding-level values of a row: the decision date's bounds,
+    /// the codes of a body kind or category by position in `--by`, and the
+    /// place. Plain fields, so that building and hashing one allocates
+    /// nothing.
     struct CaseKey: Hashable {
         var bounds: OutcomeStats.DateBounds?
-        // Two fields rather than an array: no allocation per case.
-        var first: String?
-        var second: String?
+        var firstCode = -1
+        var secondCode = -1
+        var place: String?
 
-        mutating func setText(_ text: String?, at position: Int) {
-            if position == 0 { first = text } else { second = text }
+        mutating func setCode(_ code: Int, at position: Int) {
+            if position == 0 { firstCode = code } else { secondCode = code }
         }
 
-        func text(at position: Int) -> String? { position == 0 ? first : second }
+        func code(at position: Int) -> Int { position == 0 ? firstCode : secondCode }
     }
 
     /// What a case contributes to: per dimension its values with weights
     /// (the charge's left empty, read per row), and the groups of every
-    /// combination when there is no charge dimension.
+    /// combination when there is no charge dimension — `single` when that
+    /// is one group with weight 1, the common case.
     struct ResolvedCase {
         var values: [[(GroupValue, Double)]]
         var targets: [(Int, Double)]
+        var single: Int
         var dateKind: OutcomeStats.DateKind
     }
 
@@ -227,21 +250,18 @@ private struct StatsComputation {
         var values: [[(GroupValue, Double)]] = []
         var dateKind = OutcomeStats.DateKind.exact
         for (position, dimension) in request.by.enumerated() {
-            let text = key.text(at: position) ?? ""
             switch dimension {
             case .year, .decade:
                 let resolved = OutcomeStats.dateValues(key.bounds ?? OutcomeStats.DateBounds(present: false),
                                                        dimension: dimension, spread: request.spread)
                 values.append(resolved.values)
                 dateKind = resolved.kind
-            case .bodyKind:
-                let code = BodyKind(rawValue: text).flatMap { BodyKind.allCases.firstIndex(of: $0) }
-                values.append([(code.map { .code($0) } ?? .text(text), 1)])
-            case .category:
-                let code = Category(rawValue: text).flatMap { Category.allCases.firstIndex(of: $0) }
-                values.append([(code.map { .code($0) } ?? .text(text), 1)])
+            case .bodyKind, .category:
+                // The schema's CHECK constraints leave no other value.
+                let code = key.code(at: position)
+                values.append([(code >= 0 ? .code(code) : .missing, 1)])
             case .place:
-                let place = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let place = (key.place ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 values.append([(place.isEmpty ? .missing : .text(place), 1)])
             case .charge:
                 values.append([])
@@ -251,7 +271,8 @@ private struct StatsComputation {
         if !request.by.contains(.charge), !request.by.isEmpty {
             targets = StatsComputation.combinations(values).map { (table.index(of: $0.0), $0.1) }
         }
-        return ResolvedCase(values: values, targets: targets, dateKind: dateKind)
+        let single = targets.count == 1 && targets[0].1 == 1 ? targets[0].0 : -1
+        return ResolvedCase(values: values, targets: targets, single: single, dateKind: dateKind)
     }
 
     /// Every combination of one value per dimension, with the product of
