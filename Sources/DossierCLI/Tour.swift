@@ -41,6 +41,10 @@ struct Tour: ParsableCommand {
                 output("== Citations for a paper: dossier cite metro-vickers-1933 --style chicago-note\n")
                 output(export.render(.chicagoNote) + "\n")
             }
+            output("== Statistics of the fixtures: dossier stats --by decade\n")
+            output(try OutcomeStats.compute(archive, StatsRequest(by: [.decade])).table + "\n")
+            output("== Was anybody ever found \u{201C}not guilty\u{201D}? In the fixtures:\n")
+            output(try WaysOut.load(archive).text)
         }
     }
 }

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Dossier
+import Foundation
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Outcome counts and shares with 95% Wilson intervals, acquittal and non-conviction rates.",
+        discussion: """
+            One record is one defendant in one case. Groups by the year or decade of the case's decision \
+            date, body kind, category, charge or place, or two of them (--by decade,category). A date \
+            spanning several years counts under "uncertain year" unless --spread distributes it evenly \
+            over those years. Every figure is defined in the output.
+            Examples: dossier stats --by decade --category political
+                      dossier stats --by year,category --format json
+                      dossier stats --by decade --extrajudicial --format svg > outcomes.svg
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv, svg
+    }
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var filters: FilterOptions
+    @Option(help: ArgumentHelp("Group by year, decade, body-kind, category, charge or place; two with a comma.",
+                               valueName: "grouping"))
+    var by: String?
+    @Flag(help: "Spread records whose decision date spans several years evenly over those years.")
+    var spread = false
+    @Option(help: "table, json, csv or svg (a chart); a table on a terminal, JSON otherwise.") var format: Format?
+
+    func dimensions() throws -> [StatsDimension] {
+        guard let by else { return [] }
+        do { return try StatsDimension.parseList(by) } catch let problem as FieldProblem {
+            throw ValidationError("--by: " + problem.problem + (problem.expected.map { " (expected \($0))" } ?? ""))
+        }
+    }
+
+    func validate() throws {
+        _ = try filters.filter()
+        let dimensions = try dimensions()
+        if spread && !dimensions.contains(where: \.isDate) {
+            throw ValidationError("--spread needs --by year or --by decade")
+        }
+    }
+
+    func run() throws {
+        try runReporting {
+            let request = StatsRequest(filter: try filters.filter(), by: try dimensions(), spread: spread)
+            let stats = try OutcomeStats.compute(try archive.open(readOnly: true), request)
+            switch format ?? (isTerminal(1) ? .table : .json) {
+            case .table: output(stats.table)
+            case .json: output(stats.json.serialized(pretty: true) + "\n")
+            case .csv: output(stats.csv)
+            case .svg: output(stats.svg)
+            }
+        }
+    }
+}
