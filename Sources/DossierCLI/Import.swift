@@ -55,14 +55,26 @@ struct ImportFormatArgument: ExpressibleByArgument {
     static var allValueStrings: [String] { ImportFormat.allCases.map(\.rawValue) }
 }
 
-/// A progress line on stderr: records, records per second.
+/// A progress line on stderr, for a terminal only: records, records per
+/// second and, when the input's size is known, the time left.
 enum Progress {
-    static func make() -> @Sendable (String, Int, Int) -> Void {
+    static func make() -> @Sendable (ImportProgress) -> Void {
         let start = Date()
-        return { file, records, _ in
+        return { progress in
             let elapsed = max(Date().timeIntervalSince(start), 0.001)
-            let rate = Int(Double(records) / elapsed)
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(file): \(records) records, \(rate)/s".utf8))
+            let rate = Double(progress.records) / elapsed
+            var line = "\(progress.file): \(progress.records) records, \(Int(rate))/s"
+            if let total = progress.totalBytes, total > 0, progress.bytesRead > 0 {
+                let done = min(1, Double(progress.bytesRead) / Double(total))
+                let left = elapsed / done - elapsed
+                line += String(format: ", %.0f%%, about %@ left", done * 100, duration(left))
+            }
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
         }
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return whole >= 60 ? "\(whole / 60) min \(whole % 60) s" : "\(whole) s"
     }
 }

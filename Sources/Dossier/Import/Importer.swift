@@ -35,13 +35,22 @@ public struct ImportInput: Sendable {
     }
 }
 
+/// How far an import has got, for a progress line.
+public struct ImportProgress: Sendable {
+    public var file: String
+    public var records: Int
+    public var bytesRead: Int
+    /// The size of the input, when known (not for standard input).
+    public var totalBytes: Int?
+}
+
 public struct ImportOptions: Sendable {
     public var dryRun = false
     /// At most this many problems are listed; the rest are counted.
     public var maxErrors = 50
     public var ignoreUnknownColumns = false
-    /// Called now and then with (inputs done, records read, bytes read).
-    public var progress: (@Sendable (String, Int, Int) -> Void)?
+    /// Called now and then while records are read.
+    public var progress: (@Sendable (ImportProgress) -> Void)?
     public init() {}
 }
 
@@ -76,6 +85,8 @@ extension Archive {
             .map(\.element)
         let summary = inputs.map(\.path).joined(separator: " ")
         let rollback = RollbackSignal()
+        let restore = try bulkSettings()
+        defer { restore() }
         do {
             try change(command: "import", summary: summary) {
                 for input in ordered {
@@ -94,53 +105,120 @@ extension Archive {
         return report
     }
 
+    /// Imports JSON Lines: one object per line, of three kinds (see the
+    /// README): `{"source": CSL item}`, `{"person": person}` and a case
+    /// document. A case or source may appear once per run, and a person
+    /// must be described the same way wherever it appears.
     func importCaseDocuments(_ input: ImportInput, options: ImportOptions,
                              report: inout ImportReport, log: inout ProblemLog) throws {
-        var seenCases = Set<String>()
-        var persons: [String: (PersonDoc, Int)] = [:]
-        try forEachLine(input) { line, lineNumber in
+        var cases = RunMarks(), persons = RunMarks(), sources = RunMarks()
+        let totalBytes = input.text.map { $0.utf8.count } ?? Self.fileSize(input.path)
+        let decoder = JSONDecoder()
+        try forEachLine(input) { line, lineNumber, bytesRead in
+            let file = input.path
             guard let text = String(validating: line, as: UTF8.self) else {
-                log.add(DataError(file: input.path, line: lineNumber, problem: "invalid UTF-8", expected: "UTF-8 text"))
+                log.add(DataError(file: file, line: lineNumber, problem: "invalid UTF-8", expected: "UTF-8 text"))
                 return
             }
             if text.allSatisfy({ $0.isWhitespace }) { return }
             report.records += 1
+            if report.records % 1000 == 0 {
+                options.progress?(ImportProgress(file: file, records: report.records, bytesRead: bytesRead,
+                                                 totalBytes: totalBytes))
+            }
             let json: JSONValue
             do {
-                json = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+                json = try decoder.decode(JSONValue.self, from: Data(text.utf8))
             } catch {
-                log.add(DataError(file: input.path, line: lineNumber, problem: "not valid JSON (\(Self.jsonProblem(error)))",
+                log.add(DataError(file: file, line: lineNumber, problem: "not valid JSON (\(Self.jsonProblem(error)))",
                                   expected: "one JSON object per line"))
                 return
             }
-            let doc: CaseDoc
-            do { doc = try CaseDoc(json: json, defaultCode: defaultCode) } catch let error as FieldError {
-                log.add(error.at(file: input.path, line: lineNumber))
-                return
-            }
-            if !seenCases.insert(doc.ref).inserted {
-                log.add(DataError(file: input.path, line: lineNumber, field: "case_ref",
-                                  problem: "case \(doc.ref) appears twice in this import", expected: "each case once"))
-                return
-            }
-            // The same person in two documents must be described the same way.
-            for (index, defendant) in doc.defendants.enumerated() {
-                if let (earlier, earlierLine) = persons[defendant.person.ref], earlier != defendant.person {
-                    log.add(DataError(file: input.path, line: lineNumber, field: "defendants[\(index)].person",
-                                      problem: "person \(defendant.person.ref) differs from the one on line \(earlierLine)",
-                                      expected: "the same person data wherever a person_ref appears"))
+            func fail(_ error: FieldError) { log.add(error.at(file: file, line: lineNumber)) }
+            if case .object(let members) = json, members.count == 1, let (kind, value) = members.first,
+               kind == "source" || kind == "person" {
+                if kind == "source" {
+                    guard let source = decodeSourceLine(value, file: file, line: lineNumber, log: &log) else { return }
+                    if let id = try sourceID(source.key), let earlier = sources.line(id) {
+                        log.add(DataError(file: file, line: lineNumber, field: "source.id",
+                                          problem: "source \(source.key) appears twice in this import (first on line \(earlier))",
+                                          expected: "each source once"))
+                        return
+                    }
+                    guard log.isEmpty else { return }
+                    let id = try upsertSource(source, tally: &report.tally)
+                    sources.mark(id, line: lineNumber, status: .unchanged)
                     return
-                } else if persons[defendant.person.ref] == nil {
-                    persons[defendant.person.ref] = (defendant.person, lineNumber)
                 }
-            }
-            for (path, key) in doc.citationKeys() where try sourceID(key) == nil {
-                log.add(DataError(unknownSource(key), field: path, file: input.path, line: lineNumber))
+                let person: PersonDoc
+                do { person = try PersonDoc(json: value, path: "person") } catch let error as FieldError { return fail(error) }
+                do { try checkRepeated(person, path: "person", marks: persons, line: lineNumber) } catch let error as FieldError { return fail(error) }
+                for (index, citation) in person.citations.enumerated() where try sourceID(citation.sourceKey) == nil {
+                    return fail(FieldError(field: "person.citations[\(index)].source_key", problem: unknownSource(citation.sourceKey)))
+                }
+                guard log.isEmpty else { return }
+                let id = try upsertPerson(person, tally: &report.tally)
+                persons.mark(id, line: lineNumber, status: .unchanged)
                 return
+            }
+            let doc: CaseDoc
+            do { doc = try CaseDoc(json: json, defaultCode: defaultCode) } catch let error as FieldError { return fail(error) }
+            if let id = try caseID(doc.ref), let earlier = cases.line(id) {
+                return fail(FieldError(field: "case_ref", problem: FieldProblem(
+                    problem: "case \(doc.ref) appears twice in this import (first on line \(earlier))", expected: "each case once")))
+            }
+            do {
+                for (index, defendant) in doc.defendants.enumerated() {
+                    try checkRepeated(defendant.person, path: "defendants[\(index)].person", marks: persons, line: lineNumber)
+                }
+            } catch let error as FieldError { return fail(error) }
+            for (path, key) in doc.citationKeys() where try sourceID(key) == nil {
+                return fail(FieldError(field: path, problem: unknownSource(key)))
             }
             guard log.isEmpty else { return }
-            try upsertCase(doc, tally: &report.tally)
-            if report.records % 1000 == 0 { options.progress?(input.path, report.records, 0) }
+            let id = try upsertCase(doc, tally: &report.tally)
+            cases.mark(id, line: lineNumber, status: .unchanged)
+            for defendant in doc.defendants {
+                if let personID = try personID(defendant.person.ref), persons.line(personID) == nil {
+                    persons.mark(personID, line: lineNumber, status: .unchanged)
+                }
+            }
+        }
+    }
+
+    /// A person met again in the same run must be described as before.
+    func checkRepeated(_ person: PersonDoc, path: String, marks: RunMarks, line: Int) throws(FieldError) {
+        guard let id = try? personID(person.ref), let earlier = marks.line(id) else { return }
+        guard let stored = try? loadPerson(id: id), stored != person else { return }
+        throw FieldError(field: path, problem: FieldProblem(
+            problem: "person \(person.ref) differs from the one on line \(earlier)",
+            expected: "the same person data wherever a person_ref appears"))
+    }
+
+    /// A `{"source": {...}}` line's CSL item, or nil after logging why not.
+    func decodeSourceLine(_ value: JSONValue, file: String, line: Int, log: inout ProblemLog) -> Source? {
+        let encoder = JSONEncoder()
+        guard let item = try? encoder.encode(value) else { return nil }
+        do {
+            let sources = try CSLJSON.decode(Data("[".utf8) + item + Data("]".utf8), file: file)
+            guard let source = sources.first else { return nil }
+            guard case .object(let members) = value, members["id"] != nil || members["citation-key"] != nil else {
+                log.add(DataError(file: file, line: line, field: "source.id", problem: "missing",
+                                  expected: "the citation key of the source"))
+                return nil
+            }
+            for (field, date) in [("issued", source.issued), ("accessed", source.accessed)] {
+                if let date, (try? EDTFDate.parse(date)) == nil {
+                    log.add(DataError(file: file, line: line, field: "source.\(field)", problem: "\"\(date)\" is not a date",
+                                      expected: "a date such as 1987 or 1987-04-12"))
+                    return nil
+                }
+            }
+            return source
+        } catch {
+            log.add(DataError(file: file, line: line, field: error.field.map { "source." + $0 } ?? "source",
+                              problem: error.problem))
+            return nil
         }
     }
 
@@ -155,17 +233,38 @@ extension Archive {
         return "\(error)"
     }
 
-    /// Calls `body` for each line of an input, with 1-based line numbers.
-    func forEachLine(_ input: ImportInput, _ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
+    /// Calls `body` for each line of an input, with 1-based line numbers
+    /// and the bytes read so far.
+    func forEachLine(_ input: ImportInput, _ body: (ArraySlice<UInt8>, Int, Int) throws -> Void) throws {
         if let text = input.text {
+            var offset = 0
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                try body(ArraySlice(Array(line.utf8)), index + 1)
+                offset += line.utf8.count + 1
+                try body(ArraySlice(Array(line.utf8)), index + 1, offset)
             }
             return
         }
         let reader = try LineReader(path: input.path)
         while let line = try reader.next() {
-            try body(line, reader.lineNumber)
+            try body(line, reader.lineNumber, reader.bytesRead)
+        }
+    }
+
+    /// Settings for one large write transaction, and a closure that puts
+    /// the previous ones back. A larger page cache keeps the indexes of a
+    /// bulk import in memory (64 MB, well within the memory target);
+    /// temporary B-trees stay in memory. Durability is not touched: the
+    /// archive keeps WAL with synchronous=NORMAL, so a committed import
+    /// survives a crash of the program, and one cut short leaves nothing.
+    /// Related SQLite documentation: <https://www.sqlite.org/pragma.html#pragma_cache_size>
+    func bulkSettings() throws -> () -> Void {
+        let cacheSize = try db.scalar("PRAGMA cache_size").intValue ?? -2000
+        let tempStore = try db.scalar("PRAGMA temp_store").intValue ?? 0
+        try db.execute("PRAGMA cache_size = -65536")
+        try db.execute("PRAGMA temp_store = MEMORY")
+        return { [db] in
+            try? db.execute("PRAGMA cache_size = \(cacheSize)")
+            try? db.execute("PRAGMA temp_store = \(tempStore)")
         }
     }
 }
