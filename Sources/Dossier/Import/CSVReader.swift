@@ -16,6 +16,8 @@ public final class CSVReader {
     public struct Malformed: Error, Sendable, Equatable {
         public var line: Int
         public var problem: String
+        /// The 1-based field of the record where it went wrong, if known.
+        public var field: Int?
     }
 
     private let handle: FileHandle?
@@ -94,7 +96,7 @@ public final class CSVReader {
         var afterQuote = false
         func finishField() throws {
             guard let text = String(validating: field, as: UTF8.self) else {
-                throw Malformed(line: line, problem: "invalid UTF-8 in field \(fields.count + 1)")
+                throw Malformed(line: line, problem: "invalid UTF-8", field: fields.count + 1)
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)
@@ -111,7 +113,7 @@ public final class CSVReader {
                     continue
                 }
                 // End of input.
-                if inQuotes { throw Malformed(line: startLine, problem: "a quoted field is never closed") }
+                if inQuotes { throw Malformed(line: startLine, problem: "a quoted field is never closed", field: fields.count + 1) }
                 if fields.isEmpty && field.isEmpty && !quotedField && !afterQuote { return nil }
                 try finishField()
                 return Record(line: startLine, fields: fields)
@@ -136,10 +138,10 @@ public final class CSVReader {
                     }
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
-                    if byte == 0 { throw Malformed(line: line, problem: "NUL byte in field \(fields.count + 1)") }
+                    if byte == 0 { throw Malformed(line: line, problem: "a NUL byte", field: fields.count + 1) }
                     field.append(byte)
                     if field.count > maxFieldBytes {
-                        throw Malformed(line: startLine, problem: "field \(fields.count + 1) is longer than \(maxFieldBytes >> 20) MB")
+                        throw Malformed(line: startLine, problem: "longer than \(maxFieldBytes >> 20) MB", field: fields.count + 1)
                     }
                 }
                 continue
@@ -160,17 +162,17 @@ public final class CSVReader {
                     inQuotes = true
                     quotedField = true
                 } else {
-                    throw Malformed(line: line, problem: "a quote inside unquoted field \(fields.count + 1) (quote the whole field and double the quote)")
+                    throw Malformed(line: line, problem: "a quote inside an unquoted field (quote the whole field and double the quote)", field: fields.count + 1)
                 }
             case 0:
-                throw Malformed(line: line, problem: "NUL byte in field \(fields.count + 1)")
+                throw Malformed(line: line, problem: "a NUL byte", field: fields.count + 1)
             default:
                 if afterQuote {
-                    throw Malformed(line: line, problem: "text after the closing quote of field \(fields.count + 1)")
+                    throw Malformed(line: line, problem: "text after the closing quote (double a quote inside a quoted field)", field: fields.count + 1)
                 }
                 field.append(byte)
                 if field.count > maxFieldBytes {
-                    throw Malformed(line: startLine, problem: "field \(fields.count + 1) is longer than \(maxFieldBytes >> 20) MB")
+                    throw Malformed(line: startLine, problem: "longer than \(maxFieldBytes >> 20) MB", field: fields.count + 1)
                 }
             }
         }

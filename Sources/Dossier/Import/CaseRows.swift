@@ -120,8 +120,11 @@ extension Archive {
         if let text = input.text { reader = CSVReader(text: text) } else { reader = try CSVReader(path: input.path) }
         let file = input.path
         let totalBytes = input.text.map { $0.utf8.count } ?? Self.fileSize(input.path)
+        var names: [String] = []
         func malformed(_ error: CSVReader.Malformed) {
-            log.add(DataError(file: file, line: error.line, problem: error.problem, expected: "RFC 4180 CSV in UTF-8"))
+            let field = error.field.map { $0 <= names.count ? names[$0 - 1] : "field \($0)" }
+            log.add(DataError(file: file, line: error.line, field: field, problem: error.problem,
+                              expected: "RFC 4180 CSV in UTF-8"))
         }
         // Header.
         let header: CSVReader.Record
@@ -135,6 +138,7 @@ extension Archive {
             malformed(error)
             return
         }
+        names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         var columns: [CaseRowColumn?] = []
         var present = Set<CaseRowColumn>()
         for name in header.fields {

@@ -130,7 +130,7 @@ extension Archive {
             do {
                 json = try decoder.decode(JSONValue.self, from: Data(text.utf8))
             } catch {
-                log.add(DataError(file: file, line: lineNumber, problem: "not valid JSON (\(Self.jsonProblem(error)))",
+                log.add(DataError(file: file, line: lineNumber, problem: "not valid JSON (\(Self.jsonProblem(text, error)))",
                                   expected: "one JSON object per line"))
                 return
             }
@@ -222,7 +222,13 @@ extension Archive {
         }
     }
 
-    static func jsonProblem(_ error: Error) -> String {
+    /// What is wrong with a line of JSON, in words.
+    static func jsonProblem(_ text: String, _ error: Error) -> String {
+        do throws(JSONText.SyntaxError) {
+            _ = try JSONText.parseTopLevelArray(Data(("[" + text + "]").utf8))
+        } catch {
+            return error.problem
+        }
         if case DecodingError.dataCorrupted(let context) = error {
             if let underlying = context.underlyingError as NSError?,
                let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
