@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (run with -c release; see bench/).
+        .executableTarget(name: "DossierBench", dependencies: ["Dossier", "DossierStorage"]),
         .testTarget(name: "DossierStorageTests", dependencies: ["DossierStorage"]),
         .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierStorage"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Dossier"]),

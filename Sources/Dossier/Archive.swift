@@ -29,6 +29,7 @@ public final class Archive {
             throw ArchiveError("no archive at \(path) (create one with `dossier init`, or give --db)")
         }
         db = try Connection(path: path, mode: readOnly ? .readOnly : (create ? .create : .readWrite))
+        try SearchIndex.registerFunctions(db)
         if readOnly {
             let pending = try Schema.migrator.pending(db)
             if !pending.isEmpty {
@@ -49,7 +50,9 @@ public final class Archive {
     public func change<T>(command: String, summary: String? = nil, _ body: () throws -> T) throws -> T {
         try db.write {
             try db.executeCached("INSERT INTO change (command, summary) VALUES (?, ?)", [command, summary])
-            return try body()
+            let result = try body()
+            try SearchIndex.refresh(db)
+            return result
         }
     }
 

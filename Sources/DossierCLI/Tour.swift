@@ -18,7 +18,20 @@ struct Tour: ParsableCommand {
             output("Imported \(report.records) records from the fixtures (\(report.tally.summary)).\n")
             output("It holds \(counts["proceeding"] ?? 0) cases, \(counts["defendant"] ?? 0) defendants, "
                    + "\(counts["source"] ?? 0) sources and \(counts["citation"] ?? 0) citations.\n\n")
-            let caseRef = try archive.caseRefs().first ?? ""
+            for (query, label) in [("Tuchatschewski", "German spelling"), ("Бухарин Н. И.", "Cyrillic with initials"),
+                                   ("Tukhachevksy", "a typo")] {
+                var filter = RecordFilter()
+                filter.name = query
+                let hits = try archive.search(SearchQuery(filter: filter, limit: 3))
+                output("== A name search, \(label): dossier search --name \"\(query)\" --explain\n")
+                output(SearchOutput.table(hits, explain: true) + "\n")
+            }
+            var chargeFilter = RecordFilter()
+            chargeFilter.charge = "58-1"
+            let chargeHits = try archive.search(SearchQuery(filter: chargeFilter, limit: 5))
+            output("== A charge search: dossier search --charge 58-1 (58-1, 58-1a, 58-1b..., not 58-10)\n")
+            output(SearchOutput.table(chargeHits, explain: false) + "\n")
+            let caseRef = try archive.caseRefs().contains("tukhachevsky-1937") ? "tukhachevsky-1937" : (try archive.caseRefs().first ?? "")
             if !caseRef.isEmpty {
                 output("== One whole case, with its sources: dossier show \(caseRef)\n")
                 output(try RecordView.load(archive, ref: caseRef).text + "\n")

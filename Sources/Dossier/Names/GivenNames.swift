@@ -47,7 +47,8 @@ enum GivenNames {
         "mikolaj": "Николай", "grzegorz": "Григорий", "wasyl": "Василий", "adam": "Адам", "julius": "Юлий",
         "emmanuel": "Эммануил", "benjamin": "Вениамин", "isaac": "Исаак", "abraham": "Абрам", "aron": "Арон",
         "aaron": "Арон", "solomon": "Соломон", "lazarus": "Лазарь", "felix": "Феликс", "charles": "Карл", "karl": "Карл",
-        "henry": "Генрих", "heinrich": "Генрих", "robert": "Роберт", "edward": "Эдуард", "ignatius": "Игнатий",
+        "henry": "Генрих", "alexander": "Александр", "aleksander": "Александр", "michal": "Михаил", "eugenia": "Евгения",
+        "eugenie": "Евгения", "sergius": "Сергей", "boris": "Борис", "ludwig": "Лев", "louis": "Лев", "heinrich": "Генрих", "robert": "Роберт", "edward": "Эдуард", "ignatius": "Игнатий",
     ]
 
     static let equivalentWords: [String: NameWord] = equivalents.compactMapValues { NameWord.split($0).first }

@@ -98,7 +98,7 @@ public enum NameKeys {
             let c = w[i]
             let next: UInt8? = i + 1 < n ? w[i + 1] : nil
             if (c == K || c == G) && next == H { add(K); i += 2; continue }
-            if c == C && next == K { add(K); i += 2; continue }
+            if c == C && next == K { branch([S, K], [K]); i += 2; continue }  // Polish ц+к, German k
             if c == P && next == H { add(F); i += 2; continue }
             if c == C && next == H { branch([S], [K]); i += 2; continue }
             switch c {
@@ -191,18 +191,48 @@ public enum NameKeys {
         return out
     }
 
-    /// The skeleton and its one-deletion neighbours (collapsed, distinct).
-    static func skeletonNeighbourhood(_ skel: [UInt8]) -> [[UInt8]] {
-        var result: [[UInt8]] = [skel]
-        guard skel.count > 1 else { return result }
-        for d in 0..<skel.count {
+    /// A string and its one-deletion neighbours (distinct; repeats collapse,
+    /// and two vowel classes brought together merge into the second, as a
+    /// vowel run would).
+    static func deletionNeighbourhood(_ s: [UInt8]) -> [[UInt8]] {
+        var result: [[UInt8]] = [s]
+        guard s.count > 1 else { return result }
+        for d in 0..<s.count {
             var v: [UInt8] = []
-            for (k, c) in skel.enumerated() where k != d {
-                if v.last != c { v.append(c) }
+            for (k, c) in s.enumerated() where k != d {
+                if let l = v.last, l == c || (isVowelClass(l) && isVowelClass(c)) { v.removeLast() }
+                v.append(c)
             }
-            if !result.contains(v) { result.append(v) }
+            if !v.isEmpty && !result.contains(v) { result.append(v) }
         }
         return result
+    }
+
+    /// Skeletons this short are too common to look up alone; their names
+    /// use the neighbourhood of the whole cross key instead.
+    static let shortSkeleton = 2
+
+    /// The typo keys of a cross key as stored: `t:<gi>:` + the skeleton
+    /// neighbourhood, or for a short skeleton `c:<gi>:` + the cross-key
+    /// neighbourhood and `t:<gi>:` + the skeleton alone.
+    static func storedTypoKeys(_ key: [UInt8], given gi: UInt8) -> [String] {
+        let skel = skeleton(key)
+        if skel.count <= shortSkeleton {
+            // The whole skeleton too, without its (unselective) neighbours.
+            return deletionNeighbourhood(key).map { typoKey("c", gi, $0) } + (skel.isEmpty ? [] : [typoKey("t", gi, skel)])
+        }
+        return deletionNeighbourhood(skel).map { typoKey("t", gi, $0) }
+    }
+
+    /// The typo keys a query looks up for a cross key: the skeleton
+    /// neighbourhood, and the cross-key neighbourhood when one typo may have
+    /// crossed the short-skeleton line.
+    static func queryTypoKeys(_ key: [UInt8], given gi: UInt8) -> [String] {
+        let skel = skeleton(key)
+        var keys: [String] = []
+        if !skel.isEmpty { keys += deletionNeighbourhood(skel).map { typoKey("t", gi, $0) } }
+        if skel.count <= shortSkeleton + 1 { keys += deletionNeighbourhood(key).map { typoKey("c", gi, $0) } }
+        return keys
     }
 
     /// First classes of a given name or initial's cross keys.
@@ -219,8 +249,8 @@ public enum NameKeys {
     static let allGivenClasses: [UInt8] = Array("aeiubpdtvflmnrks_".utf8)
 
     static func surnameKey(_ k: [UInt8]) -> String { "s:" + String(decoding: k, as: UTF8.self) }
-    static func typoKey(_ gi: UInt8, _ skel: [UInt8]) -> String {
-        var b: [UInt8] = [UInt8(ascii: "t"), UInt8(ascii: ":"), gi, UInt8(ascii: ":")]
+    static func typoKey(_ family: Unicode.Scalar, _ gi: UInt8, _ skel: [UInt8]) -> String {
+        var b: [UInt8] = [UInt8(ascii: family), UInt8(ascii: ":"), gi, UInt8(ascii: ":")]
         b.append(contentsOf: skel)
         return String(decoding: b, as: UTF8.self)
     }
@@ -234,7 +264,9 @@ public enum NameKeys {
     ///   with one wrong, missing, extra or swapped consonant (or any vowel
     ///   typo) in the surname looks up the same neighbourhood of its own
     ///   skeleton, so the two meet (`_` stands for a name without a given
-    ///   name).
+    ///   name); when the skeleton has at most two consonants (Ежов: `sv`),
+    ///   only the skeleton itself, and `c:<class>:<cross key>` with its
+    ///   one-deletion neighbours, which are far more selective.
     public static func indexKeys(for storedName: String) -> [String] {
         indexKeys(parses: NameParser.parse(storedName))
     }
@@ -248,11 +280,9 @@ public enum NameKeys {
             for k in sk { add(surnameKey(k)) }
             let gis = givenClasses(p.leadingGiven)
             // Typo keys from the first reading only, to keep the count small.
-            guard p.rank == 0, let k0 = sk.first else { continue }
-            let skel = skeleton(k0)
-            guard !skel.isEmpty else { continue }
+            guard p.rank == 0, let k0 = sk.first, !k0.isEmpty else { continue }
             for gi in gis.prefix(2) {
-                for v in skeletonNeighbourhood(skel) where !v.isEmpty { add(typoKey(gi, v)) }
+                for k in storedTypoKeys(k0, given: gi) { add(k) }
             }
         }
         return keys

@@ -39,8 +39,16 @@ struct WordForm: Sendable {
     var options: [[Pivot.Option]]
     var crossKeys: [[UInt8]]
     /// Latin spellings for typo distance: the prepared word (Latin) or its
-    /// romanisations (Cyrillic).
-    var spellings: [[UInt8]]
+    /// romanisations (Cyrillic); computed only when a typo is considered.
+    func spellings() -> [[UInt8]] {
+        guard let c = word.cyrillic else { return [NameKeys.prepareLatin(word.latin)] }
+        var sp: [[UInt8]] = []
+        for sys in TransliterationSystem.allCases {
+            let r = NameKeys.prepareLatin(Transliterator.render(c, in: sys))
+            if !sp.contains(r) { sp.append(r) }
+        }
+        return sp
+    }
 
     init(_ w: NameWord) {
         word = w
@@ -49,17 +57,10 @@ struct WordForm: Sendable {
             cyrillicNormalized = c.map { $0 == CyrillicLetter.yo ? CyrillicLetter.ye : $0 }
             alignForm = Pivot.prepare(cyrillic: c)
             options = []
-            var sp: [[UInt8]] = []
-            for sys in TransliterationSystem.allCases {
-                let r = NameKeys.prepareLatin(Transliterator.render(c, in: sys))
-                if !sp.contains(r) { sp.append(r) }
-            }
-            spellings = sp
         } else {
             cyrillicNormalized = nil
             alignForm = Pivot.prepare(w.latin)
             options = Pivot.options(alignForm)
-            spellings = [NameKeys.prepareLatin(w.latin)]
         }
     }
 
@@ -101,9 +102,10 @@ public struct NameQuery: Sendable {
         return keys
     }
 
-    /// Keys that reach names whose surname differs by one typo (`t:`): the
-    /// one-deletion neighbourhood of the surname skeleton, under the first
-    /// class of each given name or initial typed (all classes when none).
+    /// Keys that reach names whose surname differs by one typo (`t:`, `c:`):
+    /// the one-deletion neighbourhood of the surname skeleton (or cross key),
+    /// under the first class of each given name or initial typed (all
+    /// classes when none).
     public var typoLookupKeys: [String] {
         var keys: [String] = []
         var seen = Set<String>()
@@ -114,18 +116,11 @@ public struct NameQuery: Sendable {
                 for g in NameKeys.givenClasses(o.word) where !gis.contains(g) { gis.append(g) }
             }
             if gis.isEmpty { gis = NameKeys.allGivenClasses } else { gis.append(UInt8(ascii: "_")) }
-            var skels: [[UInt8]] = []
-            for k in NameKeys.crossKeys(s) {
-                for v in NameKeys.skeletonNeighbourhood(NameKeys.skeleton(k)) where !v.isEmpty && !skels.contains(v) {
-                    skels.append(v)
-                }
+            var typo: [String] = []
+            for k in NameKeys.crossKeys(s) where !k.isEmpty {
+                for gi in gis { typo += NameKeys.queryTypoKeys(k, given: gi) }
             }
-            for gi in gis {
-                for v in skels {
-                    let key = NameKeys.typoKey(gi, v)
-                    if seen.insert(key).inserted { keys.append(key) }
-                }
-            }
+            for key in typo where seen.insert(key).inserted { keys.append(key) }
         }
         return keys
     }
@@ -159,7 +154,8 @@ public enum NameMatcher {
 
     // MARK: Words
 
-    static func typoTolerance(_ len: Int) -> Int { len >= 8 ? 2 : (len >= 4 ? 1 : 0) }
+    /// Edits allowed for a word whose cross key has `len` letters.
+    static func typoTolerance(_ len: Int) -> Int { len >= 8 ? 2 : (len >= 3 ? 1 : 0) }
 
     /// Compares two full words. `surname` adds the checks that keep a
     /// feminine form off the masculine one and -ev off -ov.
@@ -187,7 +183,7 @@ public enum NameMatcher {
         // Phonetic: a shared cross key.
         for a in q.crossKeys where s.crossKeys.contains(a) { return WordMatch(level: .phonetic, cost: 0) }
         // Typo.
-        let tol = typoTolerance(min(q.keyLength, s.keyLength))
+        let tol = typoTolerance(max(q.keyLength, s.keyLength))
         guard tol > 0 else { return nil }
         let d = typoDistance(q, s, limit: tol)
         return d <= tol ? WordMatch(level: .typo, cost: d) : nil
@@ -198,15 +194,23 @@ public enum NameMatcher {
         if let qc = q.cyrillicNormalized, let sc = s.cyrillicNormalized {
             best = Pivot.editDistance(qc, sc, limit: limit)
         } else {
-            for a in q.spellings {
-                for b in s.spellings {
+            let sb = s.spellings()
+            for a in q.spellings() {
+                for b in sb {
                     best = min(best, Pivot.editDistance(a, b, limit: limit))
                     if best == 0 { return 0 }
                 }
             }
         }
+        if best <= limit { return best }
         for a in q.crossKeys {
             for b in s.crossKeys { best = min(best, Pivot.editDistance(a, b, limit: limit)) }
+        }
+        if best <= limit { return best }
+        if q.isCyrillic && !s.isCyrillic {
+            best = min(best, Pivot.editsAcrossScripts(cyrillic: q.alignForm, latin: s.alignForm, options: s.options, limit: limit))
+        } else if !q.isCyrillic && s.isCyrillic {
+            best = min(best, Pivot.editsAcrossScripts(cyrillic: s.alignForm, latin: q.alignForm, options: q.options, limit: limit))
         }
         return best
     }
@@ -214,12 +218,15 @@ public enum NameMatcher {
     /// Ежов / Ежова, Krupski / Krupskaya, Tolstoy / Tolstaya: the same stem
     /// with a masculine and a feminine ending.
     static func genderPair(_ q: WordForm, _ s: WordForm) -> Bool {
-        let a = NameKeys.A, e = NameKeys.E, i = NameKeys.I
+        let a = NameKeys.A, e = NameKeys.E, i = NameKeys.I, v = NameKeys.V, n = NameKeys.N
         for x in q.crossKeys {
             for y in s.crossKeys {
-                if x.count == y.count + 1 && x.last == a && x.dropLast().elementsEqual(y) { return true }
-                if y.count == x.count + 1 && y.last == a && y.dropLast().elementsEqual(x) { return true }
+                // -ov/-ova, -ev/-eva, -in/-ina.
+                if x.count == y.count + 1 && x.last == a && (y.last == v || y.last == n) && x.dropLast().elementsEqual(y) { return true }
+                if y.count == x.count + 1 && y.last == a && (x.last == v || x.last == n) && y.dropLast().elementsEqual(x) { return true }
+                // Adjectives: -sky/-skaya, -tskiy/-tskaya, -stoy/-staya, -ny/-naya.
                 if x.count == y.count, x.count > 2, x.dropLast().elementsEqual(y.dropLast()),
+                   [NameKeys.K, NameKeys.T, NameKeys.N].contains(x[x.count - 2]),
                    let lx = x.last, let ly = y.last, lx != ly,
                    (lx == a && (ly == i || ly == e)) || (ly == a && (lx == i || lx == e)) { return true }
             }
@@ -228,7 +235,8 @@ public enum NameMatcher {
     }
 
     /// -ev / -ov (Kamenev / Kamenov): different surnames unless ё after a
-    /// hushing consonant explains it.
+    /// hushing consonant or л explains it (Khrushchev / Chruschtschow,
+    /// Korolev / Korolow).
     static func suffixVowelDiffers(_ q: WordForm, _ s: WordForm) -> Bool {
         guard let x = suffixVowel(q), let y = suffixVowel(s) else { return false }
         return x.vowel != y.vowel && !x.afterHushing && !y.afterHushing
@@ -240,7 +248,7 @@ public enum NameMatcher {
             if n > 0, c[n - 1] == CyrillicLetter.a { n -= 1 }
             guard n >= 3, c[n - 1] == CyrillicLetter.v else { return nil }
             let v = c[n - 2]
-            let hush = CyrillicLetter.isHushing(c[n - 3])
+            let hush = CyrillicLetter.isHushing(c[n - 3]) || c[n - 3] == CyrillicLetter.l
             if v == CyrillicLetter.ye || v == CyrillicLetter.e { return (NameKeys.E, hush) }
             if v == CyrillicLetter.o { return (NameKeys.O, hush) }
             return nil
@@ -250,7 +258,7 @@ public enum NameMatcher {
         if n > 0, l[n - 1] == NameKeys.A { n -= 1 }
         guard n >= 3, l[n - 1] == NameKeys.V || l[n - 1] == NameKeys.W else { return nil }
         let v = l[n - 2], p = l[n - 3]
-        let hush = [NameKeys.H, NameKeys.Z, NameKeys.S, NameKeys.C].contains(p)
+        let hush = [NameKeys.H, NameKeys.Z, NameKeys.S, NameKeys.C, NameKeys.L].contains(p)
         if v == NameKeys.E { return (NameKeys.E, hush) }
         if v == NameKeys.O {
             if [NameKeys.Y, NameKeys.J, NameKeys.I].contains(p) { return nil }  // yo, jo, io: ё
@@ -392,6 +400,9 @@ public enum NameMatcher {
             return WordMatch(level: .transliteration, cost: 2)
         }
         if let eq = GivenNames.russianEquivalent(s.word), let m = compare(q, WordForm(eq), surname: false), m.level <= .transliteration {
+            return WordMatch(level: .transliteration, cost: 2)
+        }
+        if let a = GivenNames.russianEquivalent(q.word), let b = GivenNames.russianEquivalent(s.word), a.cyrillic == b.cyrillic {
             return WordMatch(level: .transliteration, cost: 2)
         }
         return direct

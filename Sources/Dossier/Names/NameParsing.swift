@@ -192,12 +192,15 @@ public enum NameParser {
         for (k, i) in full.enumerated() {
             let w = words[i]
             var s = 0.0
-            if pats.contains(i) { s -= 4 }
-            if GivenNames.isKnown(w) { s -= 3 }
+            let known = GivenNames.isKnown(w)
+            // In two words, a patronymic-like word is more likely a surname
+            // (Shostakovich, Kaganovich) than a patronymic without one.
+            if pats.contains(i) { s -= full.count >= 3 ? 4 : 1 }
+            if known { s -= 3 }
             if hasSurnameEnding(w) { s += 1.5 }
             let isFirst = k == 0, isLast = k == full.count - 1
-            // Patronymic placement.
-            if let lastFull = full.last, pats.contains(lastFull), isFirst { s += 2.5 }
+            // Patronymic placement: Surname Given Patronymic, Given Patronymic Surname.
+            if full.count >= 3, !known, pats.contains(full[full.count - 1]), isFirst { s += 2.5 }
             if full.count >= 3, pats.contains(full[full.count - 2]), isLast { s += 2.5 }
             if w.isCyrillic || allCaps { if isFirst { s += 0.6 } } else if isLast { s += 0.6 }
             scored.append((i, s))

@@ -43,7 +43,7 @@ enum Pivot {
             (L.u, [("u", 0), ("ou", 0)]),
             (L.f, [("f", 0), ("ph", 1)]),
             (L.kh, [("kh", 0), ("h", 0), ("x", 0), ("ch", 0)]),
-            (L.ts, [("ts", 0), ("c", 0), ("tz", 0), ("z", 0)]),
+            (L.ts, [("ts", 0), ("c", 0), ("tz", 0), ("z", 0), ("cz", 1), ("tc", 1)]),  // cz: GOST 7.79 B
             (L.ch, [("ch", 0), ("c", 1), ("cz", 0), ("tch", 0), ("tsch", 0)]),
             (L.sh, [("sh", 0), ("s", 1), ("sz", 0), ("sch", 0), ("ch", 0)]),
             (L.shch, [("shch", 0), ("sc", 1), ("s", 1), ("szcz", 0), ("schtsch", 0), ("chtch", 0), ("sch", 1),
@@ -117,6 +117,7 @@ enum Pivot {
     static func options(_ w: [UInt8]) -> [[Option]] {
         var result = [[Option]](repeating: [], count: w.count)
         let o = UInt8(ascii: "o"), h = UInt8(ascii: "h"), z = UInt8(ascii: "z"), s = UInt8(ascii: "s"), c = UInt8(ascii: "c")
+        let l = UInt8(ascii: "l")
         for j in 0..<w.count {
             var opts: [Option] = []
             for len in 1...min(maxRendering, w.count - j) {
@@ -124,10 +125,11 @@ enum Pivot {
                     for (letter, cost) in hits { opts.append(Option(letter: letter, length: UInt8(len), cost: cost)) }
                 }
             }
-            // ё after a hushing consonant is written o (Chruschtschow, Gorbaczow).
+            // ё after a hushing consonant is written o (Chruschtschow,
+            // Gorbaczow), and after л in Polish (Korolow).
             if w[j] == o, j > 0 {
                 let p = w[j - 1]
-                if p == z || p == s || p == c || (p == h && j > 1 && [z, s, c].contains(w[j - 2])) {
+                if p == z || p == s || p == c || p == l || (p == h && j > 1 && [z, s, c].contains(w[j - 2])) {
                     opts.append(Option(letter: CyrillicLetter.ye, length: 1, cost: 1))
                 }
             }
@@ -142,6 +144,7 @@ enum Pivot {
     /// (prepared), or nil when it is not a spelling of it.
     static func align(cyrillic cyr: [UInt8], latin lat: [UInt8], options opts: [[Option]]) -> Int? {
         let n = cyr.count, m = lat.count
+        let x = UInt8(ascii: "x")
         guard n > 0, m > 0 else { return nil }
         let width = m + 1
         var dp = [Int](repeating: unreachable, count: (n + 1) * width)
@@ -153,6 +156,11 @@ enum Pivot {
                 let letter = cyr[i]
                 if isSilent(letter) {
                     let k = (i + 1) * width + j
+                    if cur < dp[k] { dp[k] = cur }
+                }
+                // x for кс (Alexei).
+                if j < m, lat[j] == x, letter == CyrillicLetter.k, i + 1 < n, cyr[i + 1] == CyrillicLetter.s {
+                    let k = (i + 2) * width + j + 1
                     if cur < dp[k] { dp[k] = cur }
                 }
                 if j < m {
@@ -172,6 +180,7 @@ enum Pivot {
     /// of one Cyrillic word, or nil.
     static func align(_ a: [UInt8], _ oa: [[Option]], _ b: [UInt8], _ ob: [[Option]]) -> Int? {
         let n = a.count, m = b.count
+        let x = UInt8(ascii: "x"), k = UInt8(ascii: "k"), s = UInt8(ascii: "s")
         guard n > 0, m > 0 else { return nil }
         let width = m + 1
         var dp = [Int](repeating: unreachable, count: (n + 1) * width)
@@ -196,6 +205,15 @@ enum Pivot {
                         }
                     }
                 }
+                // x against ks (Alexei, Aleksei).
+                if i < n, j + 1 < m, a[i] == x, b[j] == k, b[j + 1] == s {
+                    let t = (i + 1) * width + j + 2
+                    if cur < dp[t] { dp[t] = cur }
+                }
+                if j < m, i + 1 < n, b[j] == x, a[i] == k, a[i + 1] == s {
+                    let t = (i + 2) * width + j + 1
+                    if cur < dp[t] { dp[t] = cur }
+                }
                 if j < m {
                     for y in ob[j] where isSilent(y.letter) {
                         let k = i * width + j + Int(y.length)
@@ -207,6 +225,39 @@ enum Pivot {
         }
         let r = dp[n * width + m]
         return r >= unreachable ? nil : r
+    }
+
+    /// Edits (wrong, missing or extra letters, a Cyrillic letter counting as
+    /// one against its whole Latin rendering) between a Cyrillic word and a
+    /// Latin word, both prepared; spellings in any system cost nothing.
+    static func editsAcrossScripts(cyrillic cyr: [UInt8], latin lat: [UInt8], options opts: [[Option]], limit: Int) -> Int {
+        let n = cyr.count, m = lat.count
+        if n == 0 || m == 0 { return max(n, m) }
+        let width = m + 1
+        var dp = [Int](repeating: unreachable, count: (n + 1) * width)
+        dp[0] = 0
+        @inline(__always) func relax(_ k: Int, _ v: Int) { if v < dp[k] { dp[k] = v } }
+        for i in 0...n {
+            for j in 0...m {
+                let cur = dp[i * width + j]
+                if cur > limit { continue }
+                if i < n {
+                    let letter = cyr[i]
+                    relax((i + 1) * width + j, cur + (isSilent(letter) ? 0 : 1))  // letter missing in Latin
+                    if j < m {
+                        relax((i + 1) * width + j + 1, cur + 1)  // wrong letter
+                        for op in opts[j] {
+                            relax((i + 1) * width + j + Int(op.length), cur + (op.letter == letter ? 0 : 1))
+                        }
+                    }
+                }
+                if j < m {
+                    relax(i * width + j + 1, cur + 1)  // extra Latin letter
+                    for op in opts[j] where op.length > 1 { relax(i * width + j + Int(op.length), cur + 1) }
+                }
+            }
+        }
+        return dp[n * width + m]
     }
 
     /// Restricted Damerau–Levenshtein distance (adjacent transpositions).

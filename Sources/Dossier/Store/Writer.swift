@@ -126,22 +126,13 @@ extension Archive {
 
     // MARK: Persons
 
-    /// Inserts one name of a person. Every write of a name goes through
-    /// here, so that what is derived from names is kept beside them.
+    /// Inserts one name of a person. The name's search keys follow by
+    /// trigger (`person_name_keys_insert`, migration 0003).
     func insertPersonName(personID: Int64, name: String, isPrimary: Bool, position: Int) throws {
         try db.executeCached("""
             INSERT INTO person_name (person_id, name, is_primary, script, position) VALUES (?, ?, ?, ?, ?)
             """, [personID, name, isPrimary, Script.of(name).rawValue, position])
-        try nameWasInserted(nameID: db.lastInsertRowID, name: name)
     }
-
-    /// NAME KEYS GO HERE: the place where the search work computes and
-    /// stores the search keys of a name (folded Latin form, cross-
-    /// transliteration key, trigrams) when it is written, inside the same
-    /// transaction. Imports and `add` both reach it through
-    /// `insertPersonName`. Deleting a person_name row must delete its keys
-    /// too (a foreign key with ON DELETE CASCADE does that).
-    func nameWasInserted(nameID: Int64, name: String) throws {}
 
     /// Inserts or updates a person by ref, with names and citations.
     @discardableResult

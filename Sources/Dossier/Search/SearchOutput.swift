@@ -1,0 +1,55 @@
+import Foundation
+
+/// Renderings of search results.
+public enum SearchOutput {
+    public static func table(_ hits: [SearchHit], explain: Bool) -> String {
+        if hits.isEmpty { return "no matches\n" }
+        let rows = hits.map { hit -> [String] in
+            var row = [hit.reason == "filter" ? "" : String(format: "%.2f", hit.score), hit.name, hit.personRef, hit.caseRef, hit.trialDate ?? "",
+                       hit.outcome, hit.bodyKind, hit.charges.joined(separator: " ")]
+            if explain {
+                row.append(hit.reason + (hit.matchedName.map { " as \"\($0)\"" } ?? "")
+                           + (hit.explanation.map { ": \($0)" } ?? ""))
+            }
+            return row
+        }
+        var header = ["score", "name", "person", "case", "decided", "outcome", "body kind", "charges"]
+        if explain { header.append("why") }
+        return TextTable.render(header: header, rows: rows)
+    }
+
+    public static func json(_ hits: [SearchHit]) -> String {
+        OrderedJSON.array(hits.map(\.json)).serialized(pretty: true) + "\n"
+    }
+
+    public static func csv(_ hits: [SearchHit]) -> String {
+        var out = CSVText.row(["person_ref", "case_ref", "name", "matched_name", "score", "reason", "outcome",
+                               "trial_date", "charges", "body_kind", "category"])
+        for hit in hits {
+            out += CSVText.row([hit.personRef, hit.caseRef, hit.name, hit.matchedName ?? "", String(format: "%.3f", hit.score),
+                                hit.reason, hit.outcome, hit.trialDate ?? "", hit.charges.joined(separator: "; "),
+                                hit.bodyKind, hit.category])
+        }
+        return out
+    }
+}
+
+/// CSV output cells: quoted when needed, and neutralised when a
+/// spreadsheet would run them as a formula.
+public enum CSVText {
+    public static func cell(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            // A leading apostrophe makes spreadsheets show the text as text.
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || value != text {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+
+    public static func row(_ cells: [String]) -> String {
+        cells.map(cell).joined(separator: ",") + "\r\n"
+    }
+}

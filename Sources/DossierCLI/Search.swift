@@ -1,0 +1,36 @@
+import ArgumentParser
+import Dossier
+import Foundation
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find defendants by name (any script or spelling), charge, outcome, body, place or date.",
+        discussion: """
+            Examples:
+              dossier search Tuchatschewski
+              dossier search --name "M. N. Tukhachevsky" --explain
+              dossier search --charge 58-1 --extrajudicial --from 1937 --to 1938
+              dossier search "wrecking" --outcome acquitted --format json
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @Argument(help: "Names, or words from charges and notes.") var text: [String] = []
+    @OptionGroup var filters: FilterOptions
+    @Option(help: "At most this many results.") var limit = 20
+    @Flag(help: "Show the matched name form and why it matched.") var explain = false
+    @Option(help: "table, json or csv.") var format: OutputFormat?
+
+    func run() throws {
+        try runReporting {
+            let opened = try archive.open(readOnly: true)
+            var query = SearchQuery(filter: try filters.filter(), limit: limit)
+            if !text.isEmpty { query.text = text.joined(separator: " ") }
+            let hits = try opened.search(query)
+            switch format ?? (isTerminal(1) ? .table : .json) {
+            case .table: output(SearchOutput.table(hits, explain: explain))
+            case .json: output(SearchOutput.json(hits))
+            case .csv: output(SearchOutput.csv(hits))
+            }
+        }
+    }
+}
