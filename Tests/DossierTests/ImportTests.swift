@@ -181,4 +181,30 @@ import Testing
             #expect(error.description == "x.jsonl:2: source.id: source memo-list appears twice in this import (first on line 1) (expected each source once)")
         }
     }
+
+    @Test func anImportRecordsOneInsertPerCreatedRowWithItsFinalState() throws {
+        let test = try archiveWithSources()
+        _ = try ImportTestSupport.importText(test.archive, Self.rows, format: .csv, path: "rows.csv")
+        let change = try test.db.scalar("SELECT max(id) FROM change").int64Value
+        for table in BulkHistory.tables where table != "source" {
+            let rows = try test.count(table)
+            let inserts = try test.db.scalar(
+                "SELECT count(*) FROM history WHERE table_name = ? AND op = 'insert' AND change_id = ?", [table, change]).intValue
+            #expect(inserts == rows, "\(table)")
+            // The after-image is the row as the import left it.
+            let stale = try test.db.scalar("""
+                SELECT count(*) FROM history h WHERE h.table_name = ? AND h.op = 'insert'
+                AND json_extract(h.after, '$.id') IS NOT h.row_id
+                """, [table]).intValue
+            #expect(stale == 0)
+        }
+        // P1's second spelling came from a later row: the insert image has it, no update is recorded.
+        #expect(try test.db.scalar("SELECT count(*) FROM history WHERE op <> 'insert' AND change_id = ?", [change]).intValue == 0)
+        #expect(try test.count("bulk_load") == 0)
+        // A later import that changes an existing row records an update as before.
+        _ = try ImportTestSupport.importText(test.archive, Self.rows.replacingOccurrences(of: "Томск", with: "Tomsk"),
+                                             format: .csv)
+        #expect(try test.db.scalar("SELECT count(*) FROM history WHERE op = 'update' AND table_name = 'person'").intValue == 1)
+        #expect(try test.count("bulk_load") == 0)
+    }
 }

@@ -89,6 +89,7 @@ extension Archive {
         defer { restore() }
         do {
             try change(command: "import", summary: summary) {
+                let history = try BulkHistory.begin(db)
                 for input in ordered {
                     switch input.format {
                     case .jsonl: try importCaseDocuments(input, options: options, report: &report, log: &log)
@@ -98,6 +99,7 @@ extension Archive {
                 }
                 if !log.isEmpty { throw DataErrors(log.errors, omitted: log.omitted) }
                 if options.dryRun || !report.tally.changedAnything { throw rollback }
+                try history.finish()
             }
         } catch is RollbackSignal {
             // Dry run, or nothing changed: leave no empty change behind.

@@ -1,0 +1,58 @@
+import DossierStorage
+
+/// The history of the rows an import creates, written set-wise when the
+/// import ends instead of by one trigger firing per row (migration 0004
+/// explains how the triggers stand aside meanwhile).
+struct BulkHistory {
+    static let tables = ["source", "person", "person_name", "proceeding", "defendant", "charge", "event", "citation"]
+    let db: Connection
+
+    /// Marks the start of a bulk import inside its transaction.
+    static func begin(_ db: Connection) throws -> BulkHistory {
+        for table in tables {
+            // Table names come from the fixed list above.
+            try db.execute("INSERT INTO bulk_load (table_name, first_id) SELECT ?, coalesce(max(id), 0) + 1 FROM \(table)",
+                           [table])
+        }
+        return BulkHistory(db: db)
+    }
+
+    /// Writes one 'insert' history row per row the import created, with
+    /// the same after-image the per-row trigger writes (its `json_object`
+    /// is read from the trigger itself, so the two cannot drift apart),
+    /// attached to the import's change; then ends the bulk import.
+    func finish() throws {
+        for table in Self.tables {
+            guard let sql = try db.scalar("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
+                                          ["\(table)_history_insert"]).stringValue,
+                  let image = Self.jsonObject(in: sql)?.replacingOccurrences(of: "NEW.", with: "")
+            else { throw ArchiveError("the history trigger of \(table) is missing; run `dossier init` to migrate") }
+            try db.execute("""
+                INSERT INTO history (change_id, table_name, row_id, op, before, after)
+                SELECT (SELECT max(id) FROM change), '\(table)', id, 'insert', NULL, \(image)
+                FROM \(table) WHERE id >= (SELECT first_id FROM bulk_load WHERE table_name = ?) ORDER BY id
+                """, [table])
+        }
+        try db.execute("DELETE FROM bulk_load")
+    }
+
+    /// The first `json_object(...)` call in a trigger's SQL.
+    static func jsonObject(in sql: String) -> String? {
+        guard let start = sql.range(of: "json_object(") else { return nil }
+        var depth = 0
+        var inString = false
+        var index = start.lowerBound
+        while index < sql.endIndex {
+            let character = sql[index]
+            if character == "'" { inString.toggle() } else if !inString {
+                if character == "(" { depth += 1 }
+                if character == ")" {
+                    depth -= 1
+                    if depth == 0 { return String(sql[start.lowerBound...index]) }
+                }
+            }
+            index = sql.index(after: index)
+        }
+        return nil
+    }
+}
