@@ -17,9 +17,17 @@ struct Import: ParsableCommand {
     @Option(help: "csv, jsonl, csl-json or bibtex.") var format: ImportFormatArgument?
     @Flag(name: .customLong("dry-run"), help: "Validate and report what would change, without writing.") var dryRun = false
     @Flag(name: .customLong("ignore-unknown-columns"), help: "Skip CSV columns dossier does not know.") var ignoreUnknownColumns = false
+    @Option(name: .customLong("default-code"),
+            help: ArgumentHelp("The statute code of references that name none, for this run (e.g. UkrSSR-1927).",
+                               valueName: "code"))
+    var defaultCode: String?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import") }
+        if let defaultCode, !ChargeParser.knownCodes.contains(defaultCode) {
+            throw ValidationError("unknown statute code \(defaultCode); known codes: "
+                                  + ChargeParser.knownCodes.joined(separator: ", "))
+        }
         for file in files where format == nil {
             if file == "-" { throw ValidationError("reading standard input needs --format") }
             if ImportFormat.guess(path: file) == nil {
@@ -35,6 +43,7 @@ struct Import: ParsableCommand {
             var options = ImportOptions()
             options.dryRun = dryRun
             options.ignoreUnknownColumns = ignoreUnknownColumns
+            options.defaultCode = defaultCode
             if isTerminal(2) { options.progress = Progress.make() }
             let report = try opened.importFiles(inputs, options: options)
             if isTerminal(2) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -207,4 +207,17 @@ import Testing
         #expect(try test.db.scalar("SELECT count(*) FROM history WHERE op = 'update' AND table_name = 'person'").intValue == 1)
         #expect(try test.count("bulk_load") == 0)
     }
+
+    @Test func aRunMayGiveItsOwnDefaultCode() throws {
+        let test = try TestArchive()
+        let text = """
+            case_ref,person_ref,name,charges,body_kind
+            c-1,p-1,Коваль,54-10; ст. 58-10 УК РСФСР,troika
+            """
+        var options = ImportOptions()
+        options.defaultCode = "UkrSSR-1927"
+        _ = try test.archive.importFiles([ImportInput(path: "ukr.csv", format: .csv, text: text)], options: options)
+        let charges = try #require(try test.archive.loadCase(ref: "c-1")?.defendants.first?.charges)
+        #expect(charges.map(\.ref) == ["UkrSSR-1927:54-10", "RSFSR-1926:58-10"])
+    }
 }

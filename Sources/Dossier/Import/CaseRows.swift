@@ -167,7 +167,7 @@ extension Archive {
         guard log.isEmpty else { return }
         let indexes = columns.map { $0?.index }
 
-        let importer = try CaseRowImporter(archive: self)
+        let importer = try CaseRowImporter(archive: self, defaultCode: options.defaultCode ?? defaultCode)
         var cells = [String?](repeating: nil, count: CaseRowColumn.all.count)
         while true {
             let record: CSVReader.Record
@@ -279,8 +279,12 @@ final class CaseRowImporter {
         insertDefendant, chargesOf, deleteCharges, insertCharge, eventsOf, insertEvent, updateEventDate,
         citationOf, nextCitationPosition, insertCitation, updateCitationNote, nextEventPosition: Statement
 
-    init(archive: Archive) throws {
+    /// The statute code of references that name none.
+    let defaultCode: String
+
+    init(archive: Archive, defaultCode: String) throws {
         self.archive = archive
+        self.defaultCode = defaultCode
         db = archive.db
         caseByRef = try db.cached("""
             SELECT id, body, body_kind, category, place, date, date_lower, date_upper FROM proceeding WHERE ref = ?
@@ -421,7 +425,7 @@ final class CaseRowImporter {
         if let cached = chargeCache[text] { return cached }
         let parsed: [ChargeDoc]
         do {
-            parsed = try ChargeParser.parse(text, defaultCode: archive.defaultCode).map {
+            parsed = try ChargeParser.parse(text, defaultCode: defaultCode).map {
                 ChargeDoc(text: $0.raw, ref: $0.ref, kind: $0.kind, description: nil)
             }
         } catch let error as ChargeError {

@@ -49,6 +49,9 @@ public struct ImportOptions: Sendable {
     /// At most this many problems are listed; the rest are counted.
     public var maxErrors = 50
     public var ignoreUnknownColumns = false
+    /// The statute code of references that name none, for this run only
+    /// (e.g. `UkrSSR-1927` for a Ukrainian list); nil: the archive's.
+    public var defaultCode: String?
     /// Called now and then while records are read.
     public var progress: (@Sendable (ImportProgress) -> Void)?
     public init() {}
@@ -164,7 +167,7 @@ extension Archive {
                 return
             }
             let doc: CaseDoc
-            do { doc = try CaseDoc(json: json, defaultCode: defaultCode) } catch let error as FieldError { return fail(error) }
+            do { doc = try CaseDoc(json: json, defaultCode: options.defaultCode ?? defaultCode) } catch let error as FieldError { return fail(error) }
             if let id = try caseID(doc.ref), let earlier = cases.line(id) {
                 return fail(FieldError(field: "case_ref", problem: FieldProblem(
                     problem: "case \(doc.ref) appears twice in this import (first on line \(earlier))", expected: "each case once")))
