@@ -186,7 +186,7 @@ import Testing
         let test = try archiveWithSources()
         _ = try ImportTestSupport.importText(test.archive, Self.rows, format: .csv, path: "rows.csv")
         let change = try test.db.scalar("SELECT max(id) FROM change").int64Value
-        for table in BulkHistory.tables where table != "source" {
+        for table in BulkLoad.tables where table != "source" {
             let rows = try test.count(table)
             let inserts = try test.db.scalar(
                 "SELECT count(*) FROM history WHERE table_name = ? AND op = 'insert' AND change_id = ?", [table, change]).intValue
@@ -219,5 +219,20 @@ import Testing
         _ = try test.archive.importFiles([ImportInput(path: "ukr.csv", format: .csv, text: text)], options: options)
         let charges = try #require(try test.archive.loadCase(ref: "c-1")?.defendants.first?.charges)
         #expect(charges.map(\.ref) == ["UkrSSR-1927:54-10", "RSFSR-1926:58-10"])
+    }
+
+    @Test func anImportGivesNamesTheSameSearchKeysAsOneAtATime() throws {
+        // Given the same persons entered by a bulk import and by `add`
+        let bulk = try archiveWithSources()
+        _ = try ImportTestSupport.importText(bulk.archive, Self.rows, format: .csv)
+        let single = try TestArchive()
+        try single.add(.person, #"{"ref": "P1", "name": "Лузин Николай Николаевич", "name_variant": ["Luzin, Nikolai", "Lusin, N. N.", "Luzin, Nikolai Nikolaevich"]}"#)
+        let keys = """
+            SELECT n.name || '=' || group_concat(k.key, ' ') FROM person_name n JOIN person p ON p.id = n.person_id
+            JOIN (SELECT * FROM name_key ORDER BY key) k ON k.name_id = n.id WHERE p.ref = 'P1' GROUP BY n.id ORDER BY n.name
+            """
+        let expected = try single.db.fetchAll(keys).compactMap { $0.string(0) }
+        #expect(!expected.isEmpty)
+        #expect(try bulk.db.fetchAll(keys).compactMap { $0.string(0) } == expected)
     }
 }

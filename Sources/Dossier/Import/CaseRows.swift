@@ -277,7 +277,9 @@ final class CaseRowImporter {
 
     let caseByRef, insertCase, personByRef, insertPerson, namesOf, defendantByPair, nextDefendantPosition,
         insertDefendant, chargesOf, deleteCharges, insertCharge, eventsOf, insertEvent, updateEventDate,
-        citationOf, nextCitationPosition, insertCitation, updateCitationNote, nextEventPosition: Statement
+        citationOf, nextCitationPosition, insertCitation, updateCitationNote, nextEventPosition, insertName: Statement
+    /// Parsed dates, from a cache: trial dates and birth years repeat.
+    var dateCache: [String: DateCell] = [:]
 
     /// The statute code of references that name none.
     let defaultCode: String
@@ -289,15 +291,21 @@ final class CaseRowImporter {
         caseByRef = try db.cached("""
             SELECT id, body, body_kind, category, place, date, date_lower, date_upper FROM proceeding WHERE ref = ?
             """)
+        // A new ref is inserted straight away; only when the ref exists
+        // (the insert does nothing) is the stored row read and merged.
         insertCase = try db.cached("""
             INSERT INTO proceeding (ref, body, body_kind, category, place, date, date_lower, date_upper)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING
             """)
         personByRef = try db.cached("""
             SELECT id, sex, birth, birth_lower, birth_upper, birthplace FROM person WHERE ref = ?
             """)
         insertPerson = try db.cached("""
             INSERT INTO person (ref, sex, birth, birth_lower, birth_upper, birthplace) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (ref) DO NOTHING
+            """)
+        insertName = try db.cached("""
+            INSERT INTO person_name (person_id, name, is_primary, script, position) VALUES (?, ?, ?, ?, ?)
             """)
         namesOf = try db.cached("""
             SELECT id, name, is_primary, position FROM person_name WHERE person_id = ? ORDER BY is_primary DESC, position, id
@@ -361,9 +369,13 @@ final class CaseRowImporter {
         }
         func date(_ column: CaseRowColumn) throws(FieldError) -> DateCell? {
             guard let text = cell(column) else { return nil }
+            if let cached = dateCache[text] { return cached }
             do {
                 let parsed = try EDTFDate.parse(text)
-                return DateCell(text: text, lower: parsed.lower, upper: parsed.upper)
+                let date = DateCell(text: text, lower: parsed.lower, upper: parsed.upper)
+                if dateCache.count >= 100_000 { dateCache.removeAll(keepingCapacity: true) }
+                dateCache[text] = date
+                return date
             } catch let error as EDTFError {
                 throw FieldError(field: column.rawValue, problem: FieldProblem(problem: error.problem, expected: "EDTF, e.g. \(error.example)"))
             } catch {
@@ -475,15 +487,17 @@ final class CaseRowImporter {
         if let last = lastCase, last.ref == row.caseRef, last.cells == cells {
             return (last.id, false)
         }
-        let found = try caseByRef.fetchOne([row.caseRef])
-        guard let stored = found, let id = stored[0].int64Value else {
-            try insertCase.execute([row.caseRef, row.body, row.bodyKind?.rawValue ?? BodyKind.other.rawValue,
-                                    row.category?.rawValue ?? Category.unknown.rawValue, row.place]
-                                   + (row.trial?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null]))
+        try insertCase.execute([row.caseRef, row.body, row.bodyKind?.rawValue ?? BodyKind.other.rawValue,
+                                row.category?.rawValue ?? Category.unknown.rawValue, row.place]
+                               + (row.trial?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null]))
+        if db.changes == 1 {
             let id = db.lastInsertRowID
             cases.note(id, line: row.line, .created, tally: &tally)
             lastCase = (row.caseRef, id, cells, 0)
             return (id, true)
+        }
+        guard let stored = try caseByRef.fetchOne([row.caseRef]), let id = stored[0].int64Value else {
+            throw ArchiveError("case \(row.caseRef) vanished during the import")
         }
         let first = !cases.seen(id)
         let earlier = cases.firstLine(id)
@@ -527,16 +541,20 @@ final class CaseRowImporter {
 
     /// - Returns: the person id and whether this row created it.
     func writePerson(_ row: CaseRow, readings: inout Readings, tally: inout WriteTally) throws -> (Int64, Bool) {
-        guard let stored = try personByRef.fetchOne([row.personRef]), let id = stored[0].int64Value else {
-            try insertPerson.execute([row.personRef, row.sex?.rawValue]
-                                     + (row.birth?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null])
-                                     + [row.birthplace])
+        try insertPerson.execute([row.personRef, row.sex?.rawValue]
+                                 + (row.birth?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null])
+                                 + [row.birthplace])
+        if db.changes == 1 {
             let id = db.lastInsertRowID
-            for (position, name) in ([row.name] + row.variants).enumerated() {
-                try archive.insertPersonName(personID: id, name: name, isPrimary: position == 0, position: position)
+            try insertName(personID: id, name: row.name, isPrimary: true, position: 0)
+            for (offset, name) in row.variants.enumerated() {
+                try insertName(personID: id, name: name, isPrimary: false, position: offset + 1)
             }
             persons.note(id, line: row.line, .created, tally: &tally)
             return (id, true)
+        }
+        guard let stored = try personByRef.fetchOne([row.personRef]), let id = stored[0].int64Value else {
+            throw ArchiveError("person \(row.personRef) vanished during the import")
         }
         let first = !persons.seen(id)
         let earlier = persons.firstLine(id)
@@ -566,6 +584,12 @@ final class CaseRowImporter {
         return (id, false)
     }
 
+    /// Inserts one name (as `Archive.insertPersonName` does, with a
+    /// statement kept at hand).
+    func insertName(personID: Int64, name: String, isPrimary: Bool, position: Int) throws {
+        try insertName.execute([personID, name, isPrimary, Script.of(name).rawValue, position])
+    }
+
     /// Adds names a person lacks. `primary`, when given, becomes the primary
     /// name (the old primary stays as a variant). Never removes a name.
     /// - Returns: whether anything changed.
@@ -585,14 +609,14 @@ final class CaseRowImporter {
             if let existing = names.first(where: { $0.name == primary }) {
                 try db.executeCached("UPDATE person_name SET is_primary = 1 WHERE id = ?", [existing.id])
             } else {
-                try archive.insertPersonName(personID: personID, name: primary, isPrimary: true, position: nextPosition)
+                try insertName(personID: personID, name: primary, isPrimary: true, position: nextPosition)
                 names.append((db.lastInsertRowID, primary, true))
                 nextPosition += 1
             }
             changed = true
         }
         for name in others where !names.contains(where: { $0.name == name }) {
-            try archive.insertPersonName(personID: personID, name: name, isPrimary: false, position: nextPosition)
+            try insertName(personID: personID, name: name, isPrimary: false, position: nextPosition)
             names.append((db.lastInsertRowID, name, false))
             nextPosition += 1
             changed = true

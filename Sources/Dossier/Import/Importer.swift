@@ -92,7 +92,7 @@ extension Archive {
         defer { restore() }
         do {
             try change(command: "import", summary: summary) {
-                let history = try BulkHistory.begin(db)
+                let bulk = try BulkLoad.begin(db)
                 for input in ordered {
                     switch input.format {
                     case .jsonl: try importCaseDocuments(input, options: options, report: &report, log: &log)
@@ -102,7 +102,7 @@ extension Archive {
                 }
                 if !log.isEmpty { throw DataErrors(log.errors, omitted: log.omitted) }
                 if options.dryRun || !report.tally.changedAnything { throw rollback }
-                try history.finish()
+                try bulk.finish()
             }
         } catch is RollbackSignal {
             // Dry run, or nothing changed: leave no empty change behind.
@@ -263,19 +263,18 @@ extension Archive {
 
     /// Settings for one large write transaction, and a closure that puts
     /// the previous ones back. A larger page cache keeps the indexes of a
-    /// bulk import in memory (64 MB, well within the memory target);
-    /// temporary B-trees stay in memory. Durability is not touched: the
+    /// bulk import in memory (64 MB, well within the memory target).
+    /// Temporary storage stays as it is (files): the sort of a million
+    /// names' search keys would not fit the memory target. Durability is
+    /// not touched: the
     /// archive keeps WAL with synchronous=NORMAL, so a committed import
     /// survives a crash of the program, and one cut short leaves nothing.
     /// Related SQLite documentation: <https://www.sqlite.org/pragma.html#pragma_cache_size>
     func bulkSettings() throws -> () -> Void {
         let cacheSize = try db.scalar("PRAGMA cache_size").intValue ?? -2000
-        let tempStore = try db.scalar("PRAGMA temp_store").intValue ?? 0
         try db.execute("PRAGMA cache_size = -65536")
-        try db.execute("PRAGMA temp_store = MEMORY")
         return { [db] in
             try? db.execute("PRAGMA cache_size = \(cacheSize)")
-            try? db.execute("PRAGMA temp_store = \(tempStore)")
         }
     }
 }

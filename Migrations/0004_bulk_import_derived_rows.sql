@@ -1,13 +1,14 @@
--- Bulk imports write the history of the rows they create in one set-wise
--- INSERT ... SELECT at the end of the import, instead of one trigger
--- firing per row: the same history rows (one 'insert' row per created
--- record, with its after-image as the import leaves it), at a quarter of
--- the cost.
+-- Bulk imports write what is derived from the rows they create in one
+-- set-wise INSERT ... SELECT per table at the end of the import, instead of
+-- one trigger firing per row: the same history rows (one 'insert' row per
+-- created record, with its after-image as the import leaves it), at a
+-- quarter of the cost, and the same name search keys (0003), inserted in
+-- key order rather than all over the index.
 --
 -- While an import runs, bulk_load holds, per table, the first row id the
 -- import may create (max(id) + 1 when it began). For rows at or above it
 -- the triggers stay silent: inserts are recorded at the end of the import
--- (Archive.importFiles), and updates or deletes of a row created by the
+-- (BulkLoad.finish, called by Archive.importFiles), and updates or deletes of a row created by the
 -- same import need no record of their own (the row's insert record shows
 -- its final state; a row created and deleted again leaves nothing, as it
 -- left nothing behind). Rows that existed before the import are recorded
@@ -195,4 +196,17 @@ CREATE TRIGGER citation_history_delete AFTER DELETE ON citation WHEN NOT EXISTS 
     INSERT INTO history (change_id, table_name, row_id, op, before, after)
     VALUES ((SELECT max(id) FROM change), 'citation', OLD.id, 'delete',
             json_object('id', OLD.id, 'source_id', OLD.source_id, 'person_id', OLD.person_id, 'proceeding_id', OLD.proceeding_id, 'defendant_id', OLD.defendant_id, 'event_id', OLD.event_id, 'position', OLD.position, 'locator', OLD.locator, 'confidence', OLD.confidence, 'quote', OLD.quote, 'note', OLD.note), NULL);
+END;
+
+DROP TRIGGER person_name_keys_insert;
+CREATE TRIGGER person_name_keys_insert AFTER INSERT ON person_name WHEN NOT EXISTS (SELECT 1 FROM bulk_load b WHERE b.table_name = 'person_name' AND NEW.id >= b.first_id) BEGIN
+    INSERT OR IGNORE INTO name_key (key, name_id, person_id)
+    SELECT value, NEW.id, NEW.person_id FROM json_each(dossier_name_keys(NEW.name));
+END;
+
+DROP TRIGGER person_name_keys_update;
+CREATE TRIGGER person_name_keys_update AFTER UPDATE OF name, person_id ON person_name WHEN NOT EXISTS (SELECT 1 FROM bulk_load b WHERE b.table_name = 'person_name' AND NEW.id >= b.first_id) BEGIN
+    DELETE FROM name_key WHERE name_id = OLD.id;
+    INSERT OR IGNORE INTO name_key (key, name_id, person_id)
+    SELECT value, NEW.id, NEW.person_id FROM json_each(dossier_name_keys(NEW.name));
 END;
