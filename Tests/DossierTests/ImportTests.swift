@@ -235,4 +235,21 @@ import Testing
         #expect(!expected.isEmpty)
         #expect(try bulk.db.fetchAll(keys).compactMap { $0.string(0) } == expected)
     }
+
+    @Test func aLargeImportUsesTheRollbackJournalAndLeavesWAL() throws {
+        let test = try archiveWithSources()
+        var options = ImportOptions()
+        options.rollbackJournalBytes = 0
+        _ = try test.archive.importFiles([ImportInput(path: "rows.csv", format: .csv, text: Self.rows)], options: options)
+        #expect(try test.db.scalar("PRAGMA journal_mode").stringValue == "wal")
+        #expect(try test.count("defendant") == 2)
+        // A failing large import leaves nothing either.
+        let counts = try ImportTestSupport.counts(test.archive)
+        #expect(throws: DataErrors.self) {
+            _ = try test.archive.importFiles([ImportInput(path: "bad.csv", format: .csv,
+                                                          text: "case_ref,person_ref,name\nc-9,p-9,\n")], options: options)
+        }
+        #expect(try ImportTestSupport.counts(test.archive) == counts)
+        #expect(try test.db.scalar("PRAGMA journal_mode").stringValue == "wal")
+    }
 }
