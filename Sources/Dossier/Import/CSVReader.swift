@@ -6,6 +6,15 @@ import Foundation
 /// Written here rather than taken from a CSV package because import errors
 /// must name the file line of a record whose quoted fields span lines, and
 /// malformed quoting must be an error rather than silently repaired.
+///
+/// Measured against the `yaslab/CSV.swift` 2.5.2 package with
+/// `bench/csvreader.sh` (release builds, same file, two rounds): on the
+/// 1,000,000 generated rows (321 MB, 22 million fields) this reader took
+/// 5.3-5.5 s (about 185,000 records/s) and CSV.swift 26-31 s (about 35,000
+/// records/s), both reading every record and field. With CSV.swift the
+/// reader would be some 10% of the million-row import (268 s); with this
+/// one it is about 2%. CSV.swift also gives no line numbers and repairs
+/// some bad quoting rather than refusing it.
 public final class CSVReader {
     public struct Record {
         /// The 1-based line the record starts on.
