@@ -273,6 +273,7 @@ final class CaseRowImporter {
     /// The case of the previous row, to skip work on rows of the same case.
     var lastCase: (ref: String, id: Int64, cells: [String?], nextPosition: Int?)?
     var sourceIDs: [String: Int64] = [:]
+    var unknownSources: [String: FieldProblem] = [:]
     var chargeCache: [String: [ChargeDoc]] = [:]
 
     let caseByRef, insertCase, personByRef, insertPerson, namesOf, defendantByPair, nextDefendantPosition,
@@ -424,8 +425,12 @@ final class CaseRowImporter {
                 problem: "a locator without a source_key", expected: "the source_key of the source the locator points into"))
         }
         if let key = row.sourceKey, sourceIDs[key] == nil {
+            if let problem = unknownSources[key] { throw FieldError(field: "source_key", problem: problem) }
             guard let id = try? archive.sourceID(key) else {
-                throw FieldError(field: "source_key", problem: archive.unknownSource(key))
+                // Suggestions compare the key with every source key: once per key.
+                let problem = archive.unknownSource(key)
+                unknownSources[key] = problem
+                throw FieldError(field: "source_key", problem: problem)
             }
             sourceIDs[key] = id
         }

@@ -122,6 +122,14 @@ extension Archive {
     func importCaseDocuments(_ input: ImportInput, options: ImportOptions,
                              report: inout ImportReport, log: inout ProblemLog) throws {
         var cases = RunMarks(), persons = RunMarks(), sources = RunMarks()
+        // Suggestions compare a missing key with every source key: once per key.
+        var unknownKeys: [String: FieldProblem] = [:]
+        func unknown(_ key: String) -> FieldProblem {
+            if let problem = unknownKeys[key] { return problem }
+            let problem = unknownSource(key)
+            unknownKeys[key] = problem
+            return problem
+        }
         let totalBytes = input.text.map { $0.utf8.count } ?? Self.fileSize(input.path)
         let decoder = JSONDecoder()
         try forEachLine(input) { line, lineNumber, bytesRead in
@@ -164,7 +172,7 @@ extension Archive {
                 do { person = try PersonDoc(json: value, path: "person") } catch let error as FieldError { return fail(error) }
                 do { try checkRepeated(person, path: "person", marks: persons, line: lineNumber) } catch let error as FieldError { return fail(error) }
                 for (index, citation) in person.citations.enumerated() where try sourceID(citation.sourceKey) == nil {
-                    return fail(FieldError(field: "person.citations[\(index)].source_key", problem: unknownSource(citation.sourceKey)))
+                    return fail(FieldError(field: "person.citations[\(index)].source_key", problem: unknown(citation.sourceKey)))
                 }
                 guard log.isEmpty else { return }
                 let id = try upsertPerson(person, tally: &report.tally)
@@ -183,7 +191,7 @@ extension Archive {
                 }
             } catch let error as FieldError { return fail(error) }
             for (path, key) in doc.citationKeys() where try sourceID(key) == nil {
-                return fail(FieldError(field: path, problem: unknownSource(key)))
+                return fail(FieldError(field: path, problem: unknown(key)))
             }
             guard log.isEmpty else { return }
             // A person met before in this run is counted once: take back the
