@@ -228,7 +228,9 @@ extension Archive {
                 let caseID = try upsertCase(doc, tally: &report.tally)
                 try upsertNoteParse(note, caseID: caseID, personRef: personRef, tally: &report.tally)
             }
-            if report.records % 1000 == 0 { options.progress?(input.path, report.records, 0) }
+            if report.records % 1000 == 0 {
+                options.progress?(ImportProgress(file: input.path, records: report.records, bytesRead: 0, totalBytes: nil))
+            }
         }
     }
 
