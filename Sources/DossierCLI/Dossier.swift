@@ -18,7 +18,8 @@ struct DossierCommand: ParsableCommand {
             The archive is --db PATH, else $DOSSIER_DB, else ./dossier.sqlite.
             Start with `dossier tour` to see a demo archive.
             """,
-        subcommands: [Init.self, Tour.self, Import.self, Add.self, Show.self, Search.self, DateCommand.self]
+        subcommands: [Init.self, Tour.self, Import.self, Add.self, Show.self, Search.self, DateCommand.self,
+                      Duplicates.self, Merge.self, NotDuplicate.self]
     )
 }
 
