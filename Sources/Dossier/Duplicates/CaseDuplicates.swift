@@ -180,7 +180,10 @@ final class CaseDuplicateFinder {
     func score(_ pair: PairKey) throws -> Evidence? {
         let loaded = try caseProfiles([pair.low, pair.high])
         guard loaded.count == 2 else { return nil }
-        let a = loaded[0], b = loaded[1]
+        return try score(loaded[0], loaded[1])
+    }
+
+    func score(_ a: CaseProfile, _ b: CaseProfile) throws -> Evidence? {
         var evidence = Evidence()
         // Defendants.
         let da = try archive.caseDefendants(a.id), db = try archive.caseDefendants(b.id)
@@ -236,13 +239,17 @@ final class CaseDuplicateFinder {
         } else if a.bodyKind != "other" && b.bodyKind != "other" {
             return nil
         }
-        if let shared = a.bodyWords.shared(with: b.bodyWords) {
-            if shared.isEmpty {
-                if a.bodyWords.comparable(with: b.bodyWords) { evidence.add(-0.05, "bodies differ (\(a.body ?? "") / \(b.body ?? ""))") }
-            } else { evidence.add(0.10, a.body == b.body ? "same body \(a.body ?? "")" : "bodies agree (\(a.body ?? "") / \(b.body ?? ""))") }
+        if let relation = a.bodyWords.relation(to: b.bodyWords) {
+            if case .agree = relation {
+                evidence.add(0.10, a.body == b.body ? "same body \(a.body ?? "")" : "bodies agree (\(a.body ?? "") / \(b.body ?? ""))")
+            } else if a.bodyWords.comparable(with: b.bodyWords) {
+                evidence.add(relation == .differ ? -0.05 : -0.03, "bodies differ (\(a.body ?? "") / \(b.body ?? ""))")
+            }
         }
-        if let shared = a.placeWords.shared(with: b.placeWords) {
-            if shared.isEmpty {
+        if let relation = a.placeWords.relation(to: b.placeWords) {
+            if case .partly = relation {
+                if a.placeWords.comparable(with: b.placeWords) { evidence.add(-0.04, "different places (\(a.place ?? "") / \(b.place ?? ""))") }
+            } else if relation == .differ {
                 if a.placeWords.comparable(with: b.placeWords) { evidence.add(-0.08, "different places (\(a.place ?? "") / \(b.place ?? ""))") }
             } else { evidence.add(0.10, a.place == b.place ? "same place \(a.place ?? "")" : "places agree (\(a.place ?? "") / \(b.place ?? ""))") }
         }
@@ -261,8 +268,10 @@ final class CaseDuplicateFinder {
         let (keep, other) = try archive.caseWeight(loaded[0].id) >= archive.caseWeight(loaded[1].id)
             ? (loaded[0], loaded[1]) : (loaded[1], loaded[0])
         func record(_ c: CaseProfile) -> DuplicateRecord { DuplicateRecord(ref: c.ref, label: c.label, detail: c.detail) }
+        // The evidence again, in keep/other order for the reader.
+        let evidence = try score(keep, other) ?? entry.evidence
         return DuplicateCandidate(kind: .case, keep: record(keep), other: record(other), score: entry.evidence.score,
-                                  evidenceFor: entry.evidence.supporting, evidenceAgainst: entry.evidence.opposing)
+                                  evidenceFor: evidence.supporting, evidenceAgainst: evidence.opposing)
     }
 }
 

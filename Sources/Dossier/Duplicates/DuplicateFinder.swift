@@ -61,6 +61,8 @@ struct TopPairs {
     struct Entry {
         var pair: PairKey
         var evidence: Evidence
+        /// Persons in the block the pair was found in.
+        var blockSize = 0
     }
     let limit: Int
     var entries: [Entry] = []
@@ -162,7 +164,7 @@ final class PersonDuplicateFinder {
         }
         guard evidence.score >= options.minScore else { return }
         report.found += 1
-        top.insert(.init(pair: pair, evidence: evidence))
+        top.insert(.init(pair: pair, evidence: evidence, blockSize: blockSize))
     }
 
     func activity(_ person: PersonProfile) throws -> PersonActivity { try cache.activity(person) }
@@ -174,8 +176,20 @@ final class PersonDuplicateFinder {
         }
         let (keep, other) = try archive.personWeight(a.id) >= archive.personWeight(b.id) ? (a, b) : (b, a)
         func record(_ p: PersonProfile) -> DuplicateRecord { DuplicateRecord(ref: p.ref, label: p.primaryName, detail: p.detail) }
+        // The evidence again, in keep/other order for the reader.
+        var evidence = entry.evidence
+        if case .agree(let names) = PersonComparison.compareNames(keep, other) {
+            let (x, y) = (try cache.activity(keep), try cache.activity(other))
+            do {
+                var again = try PersonComparison.evidence(keep, other, names: names, blockSize: entry.blockSize)
+                try PersonComparison.activity(x, y, into: &again)
+                evidence = again
+            } catch is Contradiction {
+                // Cannot happen for a pair that was scored; keep the first account.
+            }
+        }
         return DuplicateCandidate(kind: .person, keep: record(keep), other: record(other), score: entry.evidence.score,
-                                  evidenceFor: entry.evidence.supporting, evidenceAgainst: entry.evidence.opposing)
+                                  evidenceFor: evidence.supporting, evidenceAgainst: evidence.opposing)
     }
 }
 
@@ -197,7 +211,7 @@ extension Archive {
 final class PersonProfileCache {
     let archive: Archive
     var profiles: [Int64: PersonProfile] = [:]
-    static let limit = 200_000
+    static let limit = 50_000
 
     init(archive: Archive) { self.archive = archive }
 

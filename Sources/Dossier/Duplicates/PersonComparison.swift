@@ -45,11 +45,23 @@ enum PersonComparison {
     /// Rules a pair out on sex, birth and death dates, or given names and
     /// patronymics whose keys are too far apart to match.
     static func quickContradiction(_ a: PersonProfile, _ b: PersonProfile) -> Bool {
-        if let x = a.sex, let y = b.sex, x != y { return true }
-        if let x = a.birth, let y = b.birth, dateContradicts(DateRelation.of(x, y)) { return true }
-        if let x = a.death, let y = b.death, dateContradicts(DateRelation.of(x, y)) { return true }
+        if a.sexCode != 0 && b.sexCode != 0 && a.sexCode != b.sexCode { return true }
+        if let x = a.birth, let y = b.birth, datesContradict(x, y) { return true }
+        if let x = a.death, let y = b.death, datesContradict(x, y) { return true }
         if !keysMeet(a.givenKeys, b.givenKeys) { return true }
         if !keysMeet(a.patronymicKeys, b.patronymicKeys) { return true }
+        return false
+    }
+
+    /// `dateContradicts(DateRelation.of(a, b))`, without the calendar.
+    @inline(__always)
+    static func datesContradict(_ a: DateSpan, _ b: DateSpan) -> Bool {
+        if a.isKnownDay && b.isKnownDay, let x = a.lower, let y = b.lower, x != y {
+            let gap = abs(x - y)
+            return !((gap == 12 || gap == 13) && min(x, y) < DateRelation.calendarReform)
+        }
+        if let au = a.upper, let bl = b.lower, bl - au > toleratedGap { return true }
+        if let bu = b.upper, let al = a.lower, al - bu > toleratedGap { return true }
         return false
     }
 
@@ -190,15 +202,17 @@ enum PersonComparison {
         if let x = a.death, let y = b.death {
             try dates(x, y, what: "death", into: &evidence, sameDay: 0.15, sameYear: 0.06)
         }
-        if let shared = a.birthplaceWords.shared(with: b.birthplaceWords) {
-            if shared.isEmpty {
-                if a.birthplaceWords.comparable(with: b.birthplaceWords) {
-                    evidence.add(-0.06, "different birthplaces (\(a.birthplace ?? "") / \(b.birthplace ?? ""))")
-                }
-            } else {
-                evidence.add(0.10, a.birthplace == b.birthplace ? "same birthplace \(a.birthplace ?? "")"
-                             : "birthplaces agree (\(a.birthplace ?? "") / \(b.birthplace ?? ""))")
+        let places = "(\(a.birthplace ?? "") / \(b.birthplace ?? ""))"
+        switch a.birthplaceWords.relation(to: b.birthplaceWords) {
+        case .agree?:
+            evidence.add(0.10, a.birthplace == b.birthplace ? "same birthplace \(a.birthplace ?? "")" : "birthplaces agree \(places)")
+        case .partly(let shared)?:
+            if a.birthplaceWords.comparable(with: b.birthplaceWords) {
+                evidence.add(-0.04, "different birthplaces \(places), both \(shared.joined(separator: ", "))")
             }
+        case .differ?:
+            if a.birthplaceWords.comparable(with: b.birthplaceWords) { evidence.add(-0.06, "different birthplaces \(places)") }
+        case nil: break
         }
         if let x = foldedText(a.occupation), let y = foldedText(b.occupation) {
             if x == y { evidence.add(0.03, "same occupation \(a.occupation ?? "")") }
@@ -251,17 +265,32 @@ enum PersonComparison {
         if !charges.isEmpty {
             evidence.add(shared.isEmpty ? 0.03 : 0.05, "charged under " + list(charges, limit: 4) + " in both")
         }
-        // Known days outside the shared cases.
+        // Known days outside the shared cases (not rehabilitations, which
+        // were decreed for thousands on one day).
         var best: (Double, String)? = nil
-        for x in a.dates where !shared.contains(x.caseID) {
-            for y in b.dates where !shared.contains(y.caseID) && y.date.lower == x.date.lower {
+        for x in a.dates where !shared.contains(x.caseID) && x.what != "rehabilitated" {
+            for y in b.dates where !shared.contains(y.caseID) && y.what != "rehabilitated" && y.date.lower == x.date.lower {
                 let item: (Double, String) = x.what == y.what
-                    ? (0.12, "same \(x.what == "trial" || x.what == "sentence" ? x.what + " date" : "date of " + x.what.replacingOccurrences(of: "_", with: " ")) \(x.date.text)")
-                    : (0.06, "same date \(x.date.text) (\(x.what.replacingOccurrences(of: "_", with: " ")) / \(y.what.replacingOccurrences(of: "_", with: " ")))")
+                    ? (0.12, "same date of \(noun(x.what)) \(x.date.text)")
+                    : (0.06, "same date \(x.date.text) (\(noun(x.what)) / \(noun(y.what)))")
                 if best == nil || item.0 > best!.0 { best = item }
             }
         }
         if let best { evidence.add(best.0, best.1) }
+    }
+
+    /// "execution" for `executed`, "trial" for the case's date.
+    static func noun(_ kind: String) -> String {
+        switch kind {
+        case "arrested": return "arrest"
+        case "executed": return "execution"
+        case "commuted": return "commutation"
+        case "pardoned": return "pardon"
+        case "released": return "release"
+        case "died_in_custody": return "death in custody"
+        case "rehabilitated": return "rehabilitation"
+        default: return kind
+        }
     }
 
     static func list(_ items: [String], limit: Int) -> String {

@@ -21,9 +21,9 @@ struct NameEntry {
     var text: String
     var readings: [NameReading]
 
-    init(_ text: String) {
+    init(_ text: String, parses: [ParsedName]) {
         self.text = text
-        readings = NameParser.parse(text).compactMap { parsed in
+        readings = parses.compactMap { parsed in
             guard let surname = parsed.surname else { return nil }
             let others = parsed.others.map { WordForm($0.word) }
             let slots = NameMatcher.slots(parsed, others)
@@ -45,7 +45,12 @@ final class PersonProfile {
     let birthplace: String?
     let occupation: String?
     let primaryName: String
-    let names: [NameEntry]
+    /// Each name with its readings.
+    let parsed: [(text: String, parses: [ParsedName])]
+    /// The names prepared for comparison, built when a pair gets that far.
+    lazy var names: [NameEntry] = parsed.map { NameEntry($0.text, parses: $0.parses) }
+    /// 0 unknown, 1 male, 2 female.
+    let sexCode: UInt8
     /// First sound classes of the given name or initial, over all names;
     /// empty when no name has one.
     let givenClasses: [UInt8]
@@ -67,25 +72,27 @@ final class PersonProfile {
         self.death = death
         self.birthplace = birthplace
         self.occupation = occupation
+        sexCode = sex == "m" ? 1 : sex == "f" ? 2 : 0
         primaryName = names.first ?? ""
-        let entries = names.map(NameEntry.init)
-        self.names = entries
+        parsed = names.map { ($0, NameParser.parse($0)) }
         var classes: [UInt8] = []
         var given: [[UInt8]] = []
         var patronymic: [[UInt8]] = []
         var keys = Set<String>()
-        for entry in entries {
-            for reading in entry.readings {
-                for key in reading.surname.crossKeys { keys.insert(NameKeys.surnameKey(key)) }
-                if let g = reading.given {
+        for (_, parses) in parsed {
+            for reading in parses {
+                guard let surname = reading.surname else { continue }
+                for key in NameKeys.crossKeys(surname) { keys.insert(NameKeys.surnameKey(key)) }
+                let slots = NameMatcher.slots(reading, [])
+                if let g = slots.given {
                     let word = reading.others[g].word
-                    for c in Self.classes(of: word, isInitial: reading.parsed.others[g].role == .initial)
+                    for c in Self.classes(of: word, isInitial: reading.others[g].role == .initial)
                     where !classes.contains(c) { classes.append(c) }
-                    if reading.parsed.others[g].role != .initial {
+                    if reading.others[g].role != .initial {
                         Self.addKeys(of: word, to: &given)
                     }
                 }
-                if let p = reading.patronymic, reading.parsed.others[p].role != .initial {
+                if let p = slots.patronymic, reading.others[p].role != .initial {
                     Self.addKeys(of: reading.others[p].word, to: &patronymic)
                 }
             }

@@ -77,14 +77,41 @@ struct PlaceWords: Sendable {
         return short.count >= 5 && long.hasPrefix(short)
     }
 
+    /// How two places (or bodies, or titles) relate.
+    enum Relation: Equatable {
+        /// Every distinctive word of one is in the other (the same place,
+        /// or one said more precisely).
+        case agree([String])
+        /// Some words are shared, but each has words the other lacks
+        /// (two villages of one province).
+        case partly([String])
+        /// No distinctive word in common.
+        case differ
+    }
+
+    func matches(_ key: String, in other: PlaceWords) -> Bool {
+        other.words[key] != nil || other.words.keys.contains(where: { Self.keysMeet(key, $0) })
+    }
+
+    /// How the two relate, or nil when either has no distinctive word.
+    func relation(to other: PlaceWords) -> Relation? {
+        guard !isEmpty, !other.isEmpty else { return nil }
+        var shared: [String] = []
+        var extraHere = false
+        for (key, word) in words {
+            if matches(key, in: other) { if !shared.contains(word) { shared.append(word) } } else { extraHere = true }
+        }
+        if shared.isEmpty { return .differ }
+        let extraThere = other.words.keys.contains { !matches($0, in: self) }
+        return extraHere && extraThere ? .partly(shared.sorted()) : .agree(shared.sorted())
+    }
+
     /// The words both share (as written in the first), or nil when either
     /// has no distinctive word.
     func shared(with other: PlaceWords) -> [String]? {
         guard !isEmpty, !other.isEmpty else { return nil }
         var result: [String] = []
-        for (key, word) in words where !result.contains(word) {
-            if other.words[key] != nil || other.words.keys.contains(where: { Self.keysMeet(key, $0) }) { result.append(word) }
-        }
+        for (key, word) in words where !result.contains(word) && matches(key, in: other) { result.append(word) }
         return result.sorted()
     }
 
