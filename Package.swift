@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML for the documents `dossier new`/`edit` open in an editor.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +25,7 @@ let package = Package(
         .plugin(name: "EmbedPlugin", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .target(
             name: "Dossier",
-            dependencies: ["DossierStorage"],
+            dependencies: ["DossierStorage", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedPlugin"]
         ),
         .executableTarget(

@@ -4,13 +4,14 @@ import Foundation
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Enter one record from flags, or from JSON with --json FILE|-.",
+        abstract: "Enter one record from flags, or from a document with --json FILE|- or --yaml FILE|-.",
         discussion: """
             Examples:
               dossier add person --ref p-luzin --name "Лузин, Николай Николаевич" --name-variant "Nikolai Luzin" --birth 1883-12-09
               dossier add case --ref luzin-1936 --body-kind commission --category political --date 1936-08
               dossier add defendant --case luzin-1936 --person p-luzin --charge "58-10" --outcome dismissed
               echo '{"ref":"p-x","name":"Иванов И. И."}' | dossier add person --json -
+              dossier show luzin-1936 --format yaml > case.yaml && dossier --db other.sqlite add case --yaml case.yaml
             """,
         subcommands: [AddPerson.self, AddCase.self, AddDefendant.self, AddEvent.self, AddSource.self, AddCitation.self]
     )
@@ -22,6 +23,10 @@ struct AddOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Read the record as one JSON object from a file, or - for stdin.", valueName: "file"))
     var json: String?
+
+    @Option(help: ArgumentHelp("Read the record as a YAML document (the shape `dossier show --format yaml` prints) from a file, or - for stdin.",
+                               valueName: "file"))
+    var yaml: String?
 }
 
 /// Builds the record object from flags; keys are the flag names with
@@ -43,29 +48,24 @@ protocol AddSubcommand: ParsableCommand {
 extension AddSubcommand {
     func run() throws {
         try runReporting {
-            let record: JSONValue
-            var file: String?
-            if let path = options.json {
-                if !fields.object.isEmpty {
-                    throw ValidationError("give the record either as flags or with --json, not both")
-                }
-                let data: Data
-                if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
-                    guard let contents = FileManager.default.contents(atPath: path) else {
-                        throw ArchiveError("\(path): cannot be read")
-                    }
-                    data = contents
-                }
-                file = path == "-" ? "<stdin>" : path
-                do { record = try JSONDecoder().decode(JSONValue.self, from: data) } catch {
-                    throw DataError(file: file, problem: "not valid JSON", expected: "one JSON object")
-                }
-            } else {
-                record = .object(fields.object)
+            if options.json != nil, options.yaml != nil {
+                throw ValidationError("give --json or --yaml, not both")
             }
-            let archive = try options.archive.open(create: true)
-            let result = try archive.add(Self.kind, record, file: file)
-            output(result.message + "\n")
+            if let path = options.json ?? options.yaml {
+                if !fields.object.isEmpty {
+                    throw ValidationError("give the record either as flags or with --json/--yaml, not both")
+                }
+                let input = try readDocument(path)
+                let archive = try options.archive.open(create: true)
+                let result = try archive.addDocument(Self.kind, text: input.text, format: options.yaml != nil ? .yaml : .json,
+                                                     file: input.name)
+                for hint in result.hints { printError("note: \(hint)") }
+                output(result.message + "\n" + describeEntry(readings: result.readings, notes: result.notes))
+            } else {
+                let archive = try options.archive.open(create: true)
+                let result = try archive.add(Self.kind, .object(fields.object))
+                output(result.message + "\n")
+            }
         }
     }
 }

@@ -18,8 +18,8 @@ struct DossierCommand: ParsableCommand {
             The archive is --db PATH, else $DOSSIER_DB, else ./dossier.sqlite.
             Start with `dossier tour` to see a demo archive.
             """,
-        subcommands: [Init.self, Tour.self, Import.self, Add.self, Show.self, Search.self, DateCommand.self,
-                      Duplicates.self, Merge.self, NotDuplicate.self]
+        subcommands: [Init.self, Tour.self, Import.self, Add.self, New.self, Edit.self, Show.self, Search.self, Cite.self,
+                      SourcesCommand.self, DateCommand.self, Duplicates.self, Merge.self, NotDuplicate.self]
     )
 }
 

@@ -9,11 +9,8 @@ struct Show: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "A case ref, person ref, or source key.") var ref: String
-    @Option(help: "table or json.") var format: OutputFormat = .table
-
-    func validate() throws {
-        if format == .csv { throw ValidationError("show prints table or json") }
-    }
+    @Option(help: "table, json, or yaml (the document `dossier add KIND --yaml` and `dossier edit` read).")
+    var format: ShowFormat = .table
 
     func run() throws {
         try runReporting {
@@ -21,8 +18,13 @@ struct Show: ParsableCommand {
             let view = try RecordView.load(opened, ref: ref)
             switch format {
             case .json: output(view.json.serialized(pretty: true) + "\n")
-            default: output(view.text)
+            case .yaml: output(view.yaml(defaultCode: opened.defaultCode))
+            case .table: output(view.text)
             }
         }
     }
+}
+
+enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, yaml
 }

@@ -36,6 +36,11 @@ struct Tour: ParsableCommand {
                 output("== One whole case, with its sources: dossier show \(caseRef)\n")
                 output(try RecordView.load(archive, ref: caseRef).text + "\n")
             }
+            if try archive.caseRefs().contains("metro-vickers-1933") {
+                let export = try archive.citationExport(targets: [try archive.citeTarget("metro-vickers-1933")])
+                output("== Citations for a paper: dossier cite metro-vickers-1933 --style chicago-note\n")
+                output(export.render(.chicagoNote) + "\n")
+            }
         }
     }
 }

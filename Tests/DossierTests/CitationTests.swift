@@ -248,6 +248,7 @@ enum CitationFixtures {
           pages      = {531--555},
           year       = {1987},
           language   = {english},
+          langid     = {english},
         }
 
         @incollection{schroeder1992perestroika,
@@ -260,6 +261,7 @@ enum CitationFixtures {
           address    = {Dordrecht},
           year       = {1992},
           language   = {english},
+          langid     = {english},
         }
 
         """)
@@ -458,7 +460,7 @@ enum CitationFixtures {
         #expect(sources[2].issued == nil)
         #expect(sources[2].extra["issued"] == .object(["literal": .string("before the war")]))
         #expect(Chicago.note(book).markdown
-            == "Ludwig van Beethoven, de Gaulle Charles, and Memorial Society, *Stalin's Justice* (Moscow, November 1937).".replacingOccurrences(of: "de Gaulle Charles", with: "Charles de Gaulle"))
+            == "Ludwig van Beethoven, Charles de Gaulle, and Memorial Society, *Stalin’s Justice* (Moscow, November 1937).")
     }
 
     @Test func roundTripsEveryFixture() throws {
@@ -720,5 +722,32 @@ enum CitationFixtures {
         #expect(CitationKey.generate(for: CitationFixtures.solomon, existing: [base, base + "a"]) == base + "b")
         #expect(CitationKey.suffix(25) == "z")
         #expect(CitationKey.suffix(26) == "aa")
+    }
+}
+
+/// What pandoc and biber need from a .bib file beyond what BibTeX reads.
+@Suite struct BibTeXForPandocTests {
+    @Test(arguments: BibTeX.Dialect.allCases)
+    func accessDateIsURLDateAndURLsStayVerbatim(dialect: BibTeX.Dialect) throws {
+        var page = CitationFixtures.memorialPage
+        page.url = "https://ru.wikipedia.org/wiki/%D0%A8_{x}#s"
+        let text = BibTeX.encode([page], dialect: dialect)
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains { $0.hasPrefix("urldate") && $0.hasSuffix("= {2025-03-14},") })
+        #expect(lines.contains { $0.hasPrefix("url ") && $0.hasSuffix("= {https://ru.wikipedia.org/wiki/%D0%A8_%7Bx%7D#s},") })
+        #expect(!text.contains("Accessed"))
+        let back = try BibTeX.decode(text, file: "t.bib")
+        #expect(back[0].accessed == "2025-03-14")
+        #expect(back[0].url == "https://ru.wikipedia.org/wiki/%D0%A8_%7Bx%7D#s")
+        #expect(back[0].note == nil)
+    }
+
+    @Test func classicBibTeXNamesTheLanguageForBibTeXAndForPandoc() {
+        var article = Source(key: "nerler2009stalinskaya", type: "article-journal", title: "Сталинская премия за 1934 год")
+        article.containerTitle = "Новый мир"
+        article.language = "ru"
+        let text = BibTeX.encode([article], dialect: .bibtex)
+        #expect(text.contains("  language = {russian},\n  langid   = {russian},\n"))
+        #expect(!BibTeX.encode([article], dialect: .biblatex).contains("language"))
     }
 }

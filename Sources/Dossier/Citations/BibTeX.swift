@@ -479,21 +479,22 @@ public enum BibTeX {
         }
         var notes: [String] = []
         if let note = source.note { notes.append(LaTeX.escape(note, ascii: ascii)) }
-        if let accessed = source.accessed {
-            if latex {
-                add("urldate", accessed)
-            } else {
-                notes.append("Accessed " + CitationDate.chicago(accessed))
-            }
-        }
+        // `urldate` in both dialects, as Zotero writes it: biber and pandoc
+        // read it (a "Accessed …" note would be lost to both, and would not
+        // read back as an access date).
+        add("urldate", source.accessed)
         add("url", source.url.map(escapeURL))
         add("doi", source.doi.map(escapeURL))
         add("isbn", plain(extraText("ISBN")))
         add("issn", plain(extraText("ISSN")))
         add("abstract", plain(extraText("abstract")))
         add("keywords", plain(extraText("keyword")))
-        if let language = source.language { add(latex ? "langid" : "language", babelName(language)) }
-        else if CitationText.hasCyrillic(in: source) { add(latex ? "langid" : "language", "russian") }
+        // Classic BibTeX styles read `language`; pandoc and biber read only
+        // `langid` (without it, pandoc takes the entry for English and
+        // title-cases a Russian journal's name), so classic BibTeX gets both.
+        let babel = source.language.map(babelName) ?? (CitationText.hasCyrillic(in: source) ? "russian" : nil)
+        if !latex { add("language", babel) }
+        add("langid", babel)
         if !notes.isEmpty { add("note", notes.joined(separator: ". ")) }
         // Fields kept from a BibTeX import, written back unchanged.
         for (name, value) in extra.sorted(by: { $0.key < $1.key }) where name.hasPrefix("bibtex:") {
@@ -520,12 +521,18 @@ public enum BibTeX {
                                   options: .regularExpression)
     }
 
+    /// A URL or DOI as Better BibTeX writes it: verbatim (biber and pandoc
+    /// read `url` and `doi` as verbatim fields, so `%` and `#` stay as they
+    /// are; an escaped `\%` would be printed with its backslash). Braces
+    /// and backslashes, which would unbalance the field and are not allowed
+    /// in a URL anyway, are percent-encoded.
     static func escapeURL(_ url: String) -> String {
         var out = ""
         for c in url {
             switch c {
-            case "{", "}", "\\": out += "\\" + String(c)
-            case "%", "#": out += "\\" + String(c)
+            case "{": out += "%7B"
+            case "}": out += "%7D"
+            case "\\": out += "%5C"
             default: out.append(c)
             }
         }

@@ -25,7 +25,8 @@ public enum Chicago {
     /// "540", a range "540-41", or an archival "l. 12", "ll. 12-14ob").
     public static func note(_ source: Source, locator: String? = nil) -> ChicagoText {
         var b = Builder()
-        let loc = formatLocator(locator)
+        let source = typeset(source)
+        let loc = formatLocator(locator, kind: kind(source))
         switch kind(source) {
         case .journal: journalNote(source, loc, &b)
         case .chapter: chapterNote(source, loc, &b)
@@ -44,7 +45,8 @@ public enum Chicago {
     /// family name, short title, locator.
     public static func shortNote(_ source: Source, locator: String? = nil) -> ChicagoText {
         var b = Builder()
-        let loc = formatLocator(locator)
+        let source = typeset(source)
+        let loc = formatLocator(locator, kind: kind(source))
         let short = shortTitle(source)
         let names = shortNames(primaryCreators(source).names)
         switch kind(source) {
@@ -89,6 +91,7 @@ public enum Chicago {
     /// The bibliography entry for one source.
     public static func bibliographyEntry(_ source: Source) -> ChicagoText {
         var b = Builder()
+        let source = typeset(source)
         switch kind(source) {
         case .journal: journalBib(source, &b)
         case .chapter: chapterBib(source, &b)
@@ -114,6 +117,22 @@ public enum Chicago {
             for (a, b) in zip(lhs.0, rhs.0) where a != b { return a < b }
             return lhs.1.key < rhs.1.key
         }.map { bibliographyEntry($0.1) }
+    }
+
+    /// The sources with short titles that tell them apart: when two of
+    /// them would have the same short note (two *Time* articles both
+    /// titled "Russia: …"), each of those gets its whole title as its short
+    /// title (CMOS 14.30: a short title must not be ambiguous).
+    public static func disambiguated(_ sources: [Source]) -> [Source] {
+        var byShortNote: [String: [Int]] = [:]
+        for (index, source) in sources.enumerated() {
+            byShortNote[shortNote(source).plain, default: []].append(index)
+        }
+        var result = sources
+        for indices in byShortNote.values where indices.count > 1 {
+            for index in indices { result[index].extra["title-short"] = .string(result[index].title) }
+        }
+        return result
     }
 
     // MARK: Kinds
@@ -308,7 +327,7 @@ public enum Chicago {
         let number = s.extra["number"]?.stringValue
         if let reporter = s.containerTitle {
             b.punct(",")
-            b.add(" " + [s.volume, reporter, s.page.map(formatPages)].compactMap { $0 }.joined(separator: " "))
+            b.add(" " + [s.volume, reporter, s.page.map { formatPages($0) }].compactMap { $0 }.joined(separator: " "))
         } else if let number {
             b.punct(",")
             b.add(" No. " + number)
@@ -513,14 +532,24 @@ public enum Chicago {
         return first.uppercased() + text.dropFirst()
     }
 
-    /// A locator as printed: hyphens between numbers become en dashes,
-    /// numeric page ranges are abbreviated (CMOS 9.61).
-    static func formatLocator(_ locator: String?) -> String? {
+    /// A locator as printed (CMOS 14.148–54): hyphens between numbers
+    /// become en dashes; a page locator drops "p."/"pp." where Chicago
+    /// prints bare page numbers (articles, chapters, books, cases, database
+    /// records; a newspaper's or web page's "p. 1" keeps it) and its ranges
+    /// are abbreviated (CMOS 9.61); straight quotation marks and apostrophes
+    /// become typographic ones.
+    static func formatLocator(_ locator: String?, kind: Kind) -> String? {
         guard let trimmed = locator?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
-        return formatPages(trimmed)
+        var text = quotedAsDouble(typographic(trimmed))
+        let parsed = CiteLocator(text)
+        guard parsed.label == "page" else { return formatPages(text, abbreviate: false) }
+        if [.journal, .chapter, .book, .legalCase, .dataset].contains(kind), let value = parsed.value { text = value }
+        return formatPages(text)
     }
 
-    static func formatPages(_ text: String) -> String {
+    /// "531-555" → "531–55"; with `abbreviate` false, "1912-1992" →
+    /// "1912–1992".
+    static func formatPages(_ text: String, abbreviate: Bool = true) -> String {
         let pattern = #"(\d+)([a-zA-Zа-я]*)\s*(?:-{1,2}|\u2013)\s*(\d+)"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
         let ns = text as NSString
@@ -531,12 +560,69 @@ public enum Chicago {
             let first = ns.substring(with: match.range(at: 1))
             let letters = ns.substring(with: match.range(at: 2))
             let second = ns.substring(with: match.range(at: 3))
-            let abbreviated = letters.isEmpty ? inclusive(first, second) : second
+            let abbreviated = letters.isEmpty && abbreviate ? inclusive(first, second) : second
             out += first + letters + "\u{2013}" + abbreviated
             last = match.range.location + match.range.length
         }
         out += ns.substring(from: last)
         return out
+    }
+
+    /// Straight quotation marks and apostrophes as typographic ones: ' and "
+    /// open (‘ “) at the start or after a space or opening bracket, and close
+    /// (’ ”) elsewhere; so "Doctors' plot" reads "Doctors’ plot" and
+    /// 'Das Urteil' reads ‘Das Urteil’.
+    static func typographic(_ text: String) -> String {
+        guard text.contains("'") || text.contains("\"") else { return text }
+        var out = ""
+        var previous: Character?
+        for c in text {
+            let opening = previous.map { $0.isWhitespace || "([{\u{2014}\u{2013}/\u{201C}\u{2018}".contains($0) } ?? true
+            switch c {
+            case "'": out.append(opening ? "\u{2018}" : "\u{2019}")
+            case "\"": out.append(opening ? "\u{201C}" : "\u{201D}")
+            default: out.append(c)
+            }
+            previous = c
+        }
+        return out
+    }
+
+    /// Single quotation marks around a phrase (‘Das Urteil’) as double
+    /// ones (“Das Urteil”), as Chicago quotes outside other quotations;
+    /// apostrophes (Doctors’) stay.
+    static func quotedAsDouble(_ text: String) -> String {
+        var characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            if characters[index] == "\u{2018}" {
+                var end = index + 1
+                while end < characters.count {
+                    let closes = characters[end] == "\u{2019}"
+                        && (end + 1 == characters.count || !characters[end + 1].isLetter)
+                    if closes { break }
+                    end += 1
+                }
+                if end < characters.count {
+                    characters[index] = "\u{201C}"
+                    characters[end] = "\u{201D}"
+                    index = end
+                }
+            }
+            index += 1
+        }
+        return String(characters)
+    }
+
+    /// The source with its titles typeset for print (typographic quotation
+    /// marks and apostrophes); the stored record keeps them as entered.
+    static func typeset(_ source: Source) -> Source {
+        var s = source
+        s.title = typographic(s.title)
+        s.containerTitle = s.containerTitle.map(typographic)
+        s.collectionTitle = s.collectionTitle.map(typographic)
+        if let short = s.extra["title-short"]?.stringValue { s.extra["title-short"] = .string(typographic(short)) }
+        return s
     }
 
     /// CMOS 9.61 inclusive numbers: 3–10, 100–104, 101–8, 321–28, 498–532, 1496–1500.
@@ -609,6 +695,13 @@ public enum Chicago {
             guard let last = text.lastCharacter else { return }
             if "?!".contains(last) { return }
             if last == "." && mark == "." { return }
+            // Commas and periods go inside a closing quotation mark
+            // (CMOS 6.9): “Das Urteil,” and “Title.”
+            if last == "\u{201D}", mark == "," || mark == ".", let before = text.beforeClosingQuote {
+                if "?!.".contains(before) || (before == "," && mark == ",") { return }
+                text.insertBeforeClosingQuote(mark, replacing: before == ",")
+                return
+            }
             add(mark)
         }
 
@@ -643,7 +736,8 @@ public enum Chicago {
             while let last = inner.last, last == "\u{2019}" || last == "\u{201D}" {
                 // A closing quotation at the end of the title (an apostrophe
                 // after a word's last letter is not one: "Kirov’").
-                if last == "\u{2019}", !title.contains("\u{201C}"), !title.contains("\"") { break }
+                if last == "\u{2019}", !title.contains("\u{201C}"), !title.contains("\""),
+                   !title.contains("\u{2018}") { break }
                 trailing = String(last) + trailing
                 inner.removeLast()
             }

@@ -33,6 +33,24 @@ public struct ChicagoText: Sendable, Hashable, CustomStringConvertible {
 
     var isEmpty: Bool { runs.isEmpty }
 
+    /// The character before a closing double quotation mark at the end,
+    /// when the text ends with one: `,` for `…,”`.
+    var beforeClosingQuote: Character? {
+        guard let last = runs.last, last.text.last == "\u{201D}" else { return nil }
+        let text = last.text.dropLast()
+        if let character = text.last { return character }
+        return runs.dropLast().last?.text.last
+    }
+
+    /// Puts `mark` just inside a closing quotation mark at the end
+    /// (`…”` → `…,”`), replacing a comma already there when `replacing`.
+    mutating func insertBeforeClosingQuote(_ mark: String, replacing: Bool = false) {
+        guard let last = runs.last, last.text.last == "\u{201D}" else { return }
+        var text = String(last.text.dropLast())
+        if replacing, text.last == "," { text.removeLast() }
+        runs[runs.count - 1].text = text + mark + "\u{201D}"
+    }
+
     /// The last visible character.
     var lastCharacter: Character? { runs.last?.text.last }
 
@@ -46,6 +64,23 @@ public struct ChicagoText: Sendable, Hashable, CustomStringConvertible {
 
     /// Text without markup.
     public var plain: String { runs.map(\.text).joined() }
+
+    /// HTML text with italics as `<i>…</i>` (for pasting into a word
+    /// processor through a browser or an HTML clipboard).
+    public var html: String {
+        runs.map { run in
+            var text = ""
+            for c in run.text {
+                switch c {
+                case "&": text += "&amp;"
+                case "<": text += "&lt;"
+                case ">": text += "&gt;"
+                default: text.append(c)
+                }
+            }
+            return run.italic ? "<i>" + text + "</i>" : text
+        }.joined()
+    }
 
     public var description: String { markdown }
 }

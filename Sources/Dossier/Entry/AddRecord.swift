@@ -187,38 +187,8 @@ extension Archive {
     }
 
     private func addSource(_ json: JSONValue) throws -> AddResult {
-        var reader = try JSONObjectReader(json, path: "")
-        let key = try reader.required("key")
-        var source = Source(key: key, type: try reader.required("type"), title: try reader.required("title"))
-        func names(_ field: String) throws(FieldError) -> [SourceName] {
-            try reader.strings(field).map { SourceName.parse($0) }
-        }
-        source.authors = try names("author")
-        source.editors = try names("editor")
-        source.translators = try names("translator")
-        source.containerTitle = try reader.string("container_title")
-        source.collectionTitle = try reader.string("collection_title")
-        source.volume = try reader.string("volume")
-        source.issue = try reader.string("issue")
-        source.page = try reader.string("page")
-        source.edition = try reader.string("edition")
-        source.publisher = try reader.string("publisher")
-        source.publisherPlace = try reader.string("publisher_place")
-        source.issued = try reader.date("issued")
-        source.url = try reader.string("url")
-        source.doi = try reader.string("doi")
-        source.accessed = try reader.date("accessed")
-        source.archive = try reader.string("archive")
-        source.archiveLocation = try reader.string("archive_location")
-        source.archivePlace = try reader.string("archive_place")
-        source.language = try reader.string("language")
-        source.note = try reader.string("note")
-        try reader.rejectUnknown()
-        if !SourceTypes.known.contains(source.type) {
-            let near = Suggest.nearest(to: source.type, in: SourceTypes.known)
-            throw problem("type", "unknown source type \"\(source.type)\"" + (near.map { "; did you mean \($0)?" } ?? ""),
-                          "a CSL type such as " + SourceTypes.common.joined(separator: ", "))
-        }
+        let source = try Source(fields: json)
+        let key = source.key
         if try sourceID(key) != nil {
             throw problem("key", "a source with key \(key) already exists", "a new citation key")
         }
@@ -267,6 +237,46 @@ extension Archive {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [sourceID, targetID, position, citation.locator, citation.confidence.rawValue, citation.quote, citation.note])
         return AddResult(kind: .citation, ref: key, message: "cited \(key)\(citation.locator.map { ", \($0)" } ?? "") for \(target)")
+    }
+}
+
+extension Source {
+    /// Reads a source from an object whose keys are the `add source` flag
+    /// names with underscores (`author` a list of "Family, Given").
+    /// - Throws: `FieldError` naming the field.
+    init(fields json: JSONValue) throws(FieldError) {
+        var reader = try JSONObjectReader(json, path: "")
+        self.init(key: try reader.required("key"), type: try reader.required("type"), title: try reader.required("title"))
+        func names(_ field: String) throws(FieldError) -> [SourceName] {
+            try reader.strings(field).map { SourceName.parse($0) }
+        }
+        authors = try names("author")
+        editors = try names("editor")
+        translators = try names("translator")
+        containerTitle = try reader.string("container_title")
+        collectionTitle = try reader.string("collection_title")
+        volume = try reader.string("volume")
+        issue = try reader.string("issue")
+        page = try reader.string("page")
+        edition = try reader.string("edition")
+        publisher = try reader.string("publisher")
+        publisherPlace = try reader.string("publisher_place")
+        issued = try reader.date("issued")
+        url = try reader.string("url")
+        doi = try reader.string("doi")
+        accessed = try reader.date("accessed")
+        archive = try reader.string("archive")
+        archiveLocation = try reader.string("archive_location")
+        archivePlace = try reader.string("archive_place")
+        language = try reader.string("language")
+        note = try reader.string("note")
+        try reader.rejectUnknown()
+        if !SourceTypes.known.contains(type) {
+            let near = Suggest.nearest(to: type, in: SourceTypes.known)
+            throw FieldError(field: "type", problem: FieldProblem(
+                problem: "unknown source type \"\(type)\"" + (near.map { "; did you mean \($0)?" } ?? ""),
+                expected: "a CSL type such as " + SourceTypes.common.joined(separator: ", ")))
+        }
     }
 }
 

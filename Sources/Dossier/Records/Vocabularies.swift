@@ -121,8 +121,11 @@ public enum Suggest {
         guard let (word, distance) = best else { return nil }
         let limit = maxDistance ?? max(3, word.count / 2)
         if distance <= limit { return word }
-        // A prefix ("returned") is a good hint too.
-        return candidates.first { $0.hasPrefix(lowered) && lowered.count >= 3 }
+        // A prefix ("returned") is a good hint too, even with one typo in
+        // a longer one ("returnd").
+        if let prefixed = candidates.first(where: { $0.hasPrefix(lowered) && lowered.count >= 3 }) { return prefixed }
+        guard lowered.count >= 6 else { return nil }
+        return candidates.first { editDistance(lowered, String($0.lowercased().prefix(lowered.count))) <= 1 }
     }
 
     public static func close(to text: String, in candidates: [String], limit: Int = 3) -> [String] {

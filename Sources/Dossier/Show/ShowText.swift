@@ -98,19 +98,27 @@ public enum ShowText {
 }
 
 /// Numbered source notes: each citation becomes a mark like [1] in the
-/// text and a line "[1] short citation, locator" at the end.
+/// text and a line at the end with the Chicago short note and its locator,
+/// "[1] Solomon, “Vanishing Acquittal,” 540. [solomon1987vanishing; probable]".
 struct NoteList {
     let sources: [String: Source]
     private var lines: [String] = []
 
-    init(sources: [String: Source]) { self.sources = sources }
+    init(sources: [String: Source]) {
+        let ordered = sources.keys.sorted().compactMap { sources[$0] }
+        self.sources = Dictionary(Chicago.disambiguated(ordered).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
 
     mutating func marks(_ citations: [CitationDoc]) -> String {
         guard !citations.isEmpty else { return "" }
         var numbers: [Int] = []
         for citation in citations {
-            var line = sources[citation.sourceKey].map(SourceLabel.short) ?? citation.sourceKey
-            if let locator = citation.locator { line += ", \(locator)" }
+            var line: String
+            if let source = sources[citation.sourceKey] {
+                line = SourceLabel.note(source, locator: citation.locator)
+            } else {
+                line = citation.sourceKey + (citation.locator.map { ", \($0)" } ?? "")
+            }
             line += " [\(citation.sourceKey); \(citation.confidence.rawValue)]"
             if let quote = citation.quote { line += "\n     “\(quote)”" }
             if let note = citation.note { line += "\n     note: \(note)" }
