@@ -100,7 +100,10 @@ enum PersonComparison {
                 var conflict: String?
                 for ra in na.readings {
                     for rb in nb.readings {
-                        guard let surname = NameMatcher.compare(ra.surname, rb.surname, surname: true) else { continue }
+                        // Surnames whose keys are far apart cannot meet (the
+                        // matcher would try every spelling to be sure).
+                        guard surnameKeysNear(ra.surname.crossKeys, rb.surname.crossKeys),
+                              let surname = NameMatcher.compare(ra.surname, rb.surname, surname: true) else { continue }
                         switch compare(ra, rb, surname: surname) {
                         case .agree(let agreement):
                             agrees = true
@@ -118,6 +121,19 @@ enum PersonComparison {
         if let contradiction { return .contradict(contradiction) }
         if let best { return .agree(best) }
         return .unrelated
+    }
+
+    /// Whether two surnames' cross keys are equal or within the matcher's
+    /// typo tolerance of each other (two edits for long keys, one else).
+    static func surnameKeysNear(_ a: [[UInt8]], _ b: [[UInt8]]) -> Bool {
+        for x in a {
+            for y in b {
+                if x == y { return true }
+                let tolerance = NameMatcher.typoTolerance(max(x.count, y.count))
+                if abs(x.count - y.count) <= tolerance && Pivot.editDistance(x, y, limit: tolerance) <= tolerance { return true }
+            }
+        }
+        return false
     }
 
     static func surnamePoints(_ level: NameMatchReason) -> Double {

@@ -1,15 +1,24 @@
 import DossierStorage
 import Foundation
 
-/// One reading of a stored name, prepared for comparison once.
-struct NameReading {
-    var parsed: ParsedName
-    var surname: WordForm
-    var others: [WordForm]
+/// One reading of a stored name, prepared for comparison once (a class:
+/// pairs compare readings many times over, and a class is not copied).
+final class NameReading {
+    let parsed: ParsedName
+    let surname: WordForm
+    let others: [WordForm]
     /// Index in `others` of the given name (or first initial) and of the
     /// patronymic (or second initial), as `NameMatcher.slots` assigns them.
-    var given: Int?
-    var patronymic: Int?
+    let given: Int?
+    let patronymic: Int?
+
+    init(parsed: ParsedName, surname: WordForm, others: [WordForm], given: Int?, patronymic: Int?) {
+        self.parsed = parsed
+        self.surname = surname
+        self.others = others
+        self.given = given
+        self.patronymic = patronymic
+    }
 
     func role(_ index: Int, slot: NamePartRole) -> NamePartRole {
         parsed.others[index].role == .initial ? .initial : slot
@@ -17,9 +26,9 @@ struct NameReading {
 }
 
 /// A name of a person with its readings (one or two).
-struct NameEntry {
-    var text: String
-    var readings: [NameReading]
+final class NameEntry {
+    let text: String
+    let readings: [NameReading]
 
     init(_ text: String, parses: [ParsedName]) {
         self.text = text
