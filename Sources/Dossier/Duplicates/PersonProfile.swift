@@ -35,7 +35,7 @@ final class NameEntry {
         readings = parses.compactMap { parsed in
             guard let surname = parsed.surname else { return nil }
             let others = parsed.others.map { WordForm($0.word) }
-            let slots = NameMatcher.slots(parsed, others)
+            let slots = PersonProfile.slots(parsed)
             return NameReading(parsed: parsed, surname: WordForm(surname), others: others,
                                given: slots.given, patronymic: slots.patronymic)
         }
@@ -92,7 +92,7 @@ final class PersonProfile {
             for reading in parses {
                 guard let surname = reading.surname else { continue }
                 for key in NameKeys.crossKeys(surname) { keys.insert(NameKeys.surnameKey(key)) }
-                let slots = NameMatcher.slots(reading, [])
+                let slots = Self.slots(reading)
                 if let g = slots.given {
                     let word = reading.others[g].word
                     for c in Self.classes(of: word, isInitial: reading.others[g].role == .initial)
@@ -110,6 +110,20 @@ final class PersonProfile {
         givenKeys = given
         patronymicKeys = patronymic
         surnameKeys = keys.sorted()
+    }
+
+    /// The given-name and patronymic slots of a name, as the name matcher
+    /// assigns them, except that a full word right after the given name is
+    /// the patronymic when nothing else is: Шевченко Иван Кузьмич, whose
+    /// -ич patronymic (from Кузьма, Лука, Фома) the parser takes for a
+    /// second given name.
+    static func slots(_ parsed: ParsedName) -> (given: Int?, patronymic: Int?) {
+        let slots = NameMatcher.slots(parsed, [])
+        if slots.patronymic == nil, let g = slots.given, parsed.others[g].role == .given,
+           g + 1 < parsed.others.count, parsed.others[g + 1].role == .given {
+            return (g, g + 1)
+        }
+        return (slots.given, slots.patronymic)
     }
 
     static func addKeys(of word: NameWord, to keys: inout [[UInt8]]) {
