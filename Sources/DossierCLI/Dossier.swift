@@ -19,7 +19,7 @@ struct DossierCommand: ParsableCommand {
             Start with `dossier tour` to see a demo archive.
             """,
         subcommands: [Init.self, Tour.self, Import.self, Add.self, New.self, Edit.self, Show.self, Search.self, Cite.self,
-                      SourcesCommand.self, DateCommand.self, Duplicates.self, Merge.self, NotDuplicate.self]
+                      SourcesCommand.self, DateCommand.self, Publish.self, Duplicates.self, Merge.self, NotDuplicate.self]
     )
 }
 

@@ -4,22 +4,30 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import case rows (CSV), case documents (JSON Lines) or sources (CSL-JSON, BibTeX).",
+        abstract: "Import case rows (CSV), case documents (JSON Lines), sources (CSL-JSON, BibTeX) or Memorial notes.",
         discussion: """
             The format is guessed from the extension (.csv, .jsonl, .json, .bib) unless --format is given;
             - reads standard input (with --format). One run is one transaction: on any problem nothing is
             written and every problem is listed as file:line: field: problem. Records are matched by ref,
-            so importing the same file twice changes nothing.
+            so importing the same file twice changes nothing. --format memorial reads biographical notes in
+            Memorial's house style (CSV with name,note[,source,ref], or plain text: a name line, the note, a
+            blank line) and reports what it read (see the README, "Memorial notes").
             """)
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "Files to import (- for standard input).") var files: [String]
-    @Option(help: "csv, jsonl, csl-json or bibtex.") var format: ImportFormatArgument?
+    @Option(help: "csv, jsonl, csl-json, bibtex or memorial.") var format: ImportFormatArgument?
     @Flag(name: .customLong("dry-run"), help: "Validate and report what would change, without writing.") var dryRun = false
     @Flag(name: .customLong("ignore-unknown-columns"), help: "Skip CSV columns dossier does not know.") var ignoreUnknownColumns = false
+    @Option(help: "Text encoding of --format memorial input: utf-8 (default) or cp1251.") var encoding: MemorialEncodingArgument?
+    @Option(help: "With --format memorial: text (the end report) or json (every note's parse and the report).")
+    var report: MemorialReportStyle = .text
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import") }
+        if format?.value != .memorial, encoding != nil || report != .text {
+            throw ValidationError("--encoding and --report go with --format memorial")
+        }
         for file in files where format == nil {
             if file == "-" { throw ValidationError("reading standard input needs --format") }
             if ImportFormat.guess(path: file) == nil {
@@ -36,12 +44,17 @@ struct Import: ParsableCommand {
             options.dryRun = dryRun
             options.ignoreUnknownColumns = ignoreUnknownColumns
             if isTerminal(2) { options.progress = Progress.make() }
-            let report = try opened.importFiles(inputs, options: options)
+            MemorialReporting.configure(&options, encoding: encoding, style: self.report)
+            let report = try MemorialReporting.run(style: self.report, dryRun: dryRun) {
+                try opened.importFiles(inputs, options: options)
+            }
             if isTerminal(2) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if self.report == .json { return }
             let verb = dryRun ? "would import" : "imported"
             var line = "\(verb) \(report.records) record\(report.records == 1 ? "" : "s"): \(report.tally.summary)"
             if !dryRun && !report.tally.changedAnything { line += " (the archive already holds all of it)" }
             output(line + "\n")
+            MemorialReporting.printReport(report, style: self.report)
         }
     }
 }

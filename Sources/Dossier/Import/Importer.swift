@@ -6,6 +6,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case csv, jsonl
     case cslJSON = "csl-json"
     case bibtex
+    /// Memorial-style biographical notes (CSV or plain text): `Memorial/`.
+    case memorial
 
     /// Guessed from a file name's extension.
     public static func guess(path: String) -> ImportFormat? {
@@ -42,6 +44,7 @@ public struct ImportOptions: Sendable {
     public var ignoreUnknownColumns = false
     /// Called now and then with (inputs done, records read, bytes read).
     public var progress: (@Sendable (String, Int, Int) -> Void)?
+    public var memorial = MemorialOptions()
     public init() {}
 }
 
@@ -49,6 +52,8 @@ public struct ImportReport: Sendable {
     public var tally = WriteTally()
     public var records = 0
     public var dryRun = false
+    /// What `--format memorial` inputs read, when there were any.
+    public var memorial: MemorialReport?
 }
 
 /// Collects problems up to a limit while an import goes on.
@@ -83,6 +88,7 @@ extension Archive {
                     case .jsonl: try importCaseDocuments(input, options: options, report: &report, log: &log)
                     case .cslJSON, .bibtex: try importSources(input, report: &report, log: &log)
                     case .csv: try importCaseRows(input, options: options, report: &report, log: &log)
+                    case .memorial: try importMemorialNotes(input, options: options, report: &report, log: &log)
                     }
                 }
                 if !log.isEmpty { throw DataErrors(log.errors, omitted: log.omitted) }
