@@ -7,7 +7,7 @@ import Testing
     /// A file of `size` bytes, one line: `head`, then `fill` up to `filled`
     /// bytes, then (sparse) zero bytes. Nothing in it ends a line.
     static func oneLineFile(_ path: String, head: String, fill: String, filled: Int, size: Int) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         try handle.write(contentsOf: Data(head.utf8))

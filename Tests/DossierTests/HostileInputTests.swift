@@ -25,7 +25,7 @@ import Testing
     /// An archive with the fixtures, and its fingerprint.
     func archive() throws -> (TestArchive, [String]) {
         let test = try TestArchive()
-        try Tour.build(test.archive)
+        _ = try Tour.build(test.archive)
         return (test, try ReliabilityData.fingerprint(test.db, tables: SchemaCatalog.recordTables + ["change", "history"]))
     }
 
@@ -36,7 +36,7 @@ import Testing
     /// Imports a file and returns the problems it was refused with.
     func refusal(_ test: TestArchive, _ file: TempFile, _ format: ImportFormat) throws -> [String] {
         do {
-            try test.archive.importFiles([ImportInput(path: file.path, format: format)])
+            _ = try test.archive.importFiles([ImportInput(path: file.path, format: format)])
         } catch let errors as DataErrors {
             return errors.errors.map { $0.description.replacingOccurrences(of: file.folder + "/", with: "") }
         }
@@ -61,16 +61,16 @@ import Testing
         let test = try TestArchive()
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let csv = try TempFile(bom + Array((Self.header + "c1,p1,\"Лузин, Н. Н.\",troika,political,58-10,\"two\r\nlines\"\r\n").utf8), name: "bom.csv")
-        try test.archive.importFiles([ImportInput(path: csv.path, format: .csv)])
+        _ = try test.archive.importFiles([ImportInput(path: csv.path, format: .csv)])
         #expect(try test.archive.loadPerson(ref: "p1")?.name == "Лузин, Н. Н.")
         #expect(try test.archive.loadCase(ref: "c1")?.defendants.first?.chargeText == "two\r\nlines")
         let jsonl = try TempFile(bom + Array((ReliabilityData.otherCase + "\r\n\r\n").utf8), name: "bom.jsonl")
-        try test.archive.importFiles([ImportInput(path: jsonl.path, format: .jsonl)])
+        _ = try test.archive.importFiles([ImportInput(path: jsonl.path, format: .jsonl)])
         #expect(try test.archive.loadCase(ref: "other-1937")?.defendants.count == 1)
         let json = try TempFile(bom + Array(ReliabilityData.sources.utf8), name: "bom.json")
-        try test.archive.importFiles([ImportInput(path: json.path, format: .cslJSON)])
+        _ = try test.archive.importFiles([ImportInput(path: json.path, format: .cslJSON)])
         let bib = try TempFile(bom + Array("@book{k2,\r\n  title = {T},\r\n  year = 1937\r\n}\r\n".utf8), name: "bom.bib")
-        try test.archive.importFiles([ImportInput(path: bib.path, format: .bibtex)])
+        _ = try test.archive.importFiles([ImportInput(path: bib.path, format: .bibtex)])
         #expect(try test.archive.loadSource(key: "k2")?.title == "T")
         #expect(try test.archive.check().isClean)
     }
@@ -99,7 +99,7 @@ import Testing
         let unit = "Обвинение по ст. 58-10. "
         let big = String(repeating: unit, count: 10 * 1024 * 1024 / unit.utf8.count + 1) + "конец"
         let csv = try TempFile(Self.header + "c1,p1,Лузин,troika,political,58-10,\"\(big)\"\r\n", name: "big.csv")
-        try test.archive.importFiles([ImportInput(path: csv.path, format: .csv)])
+        _ = try test.archive.importFiles([ImportInput(path: csv.path, format: .csv)])
         let stored = try #require(try test.archive.loadCase(ref: "c1")?.defendants.first?.chargeText)
         #expect(stored.utf8.count > 10 * 1024 * 1024)
         #expect(stored == big, "stored \(stored.utf8.count) bytes of \(big.utf8.count)")
@@ -156,10 +156,10 @@ import Testing
         let test = try TestArchive()
         let tables = try test.db.fetchAll("SELECT name FROM sqlite_schema ORDER BY name")
         let json = try JSONEncoder().encode(["ref": name, "name": name, "notes": name])
-        try test.archive.add(.person, try JSONDecoder().decode(JSONValue.self, from: json))
+        _ = try test.archive.add(.person, try JSONDecoder().decode(JSONValue.self, from: json))
         let csv = try TempFile(Self.header + "\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",p2,\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\",troika,political,,\r\n",
                                name: "code.csv")
-        try test.archive.importFiles([ImportInput(path: csv.path, format: .csv)])
+        _ = try test.archive.importFiles([ImportInput(path: csv.path, format: .csv)])
 
         #expect(try test.db.fetchAll("SELECT name FROM sqlite_schema ORDER BY name") == tables)
         let person = try #require(try test.archive.loadPerson(ref: name))
@@ -275,7 +275,7 @@ import Testing
         #expect(try test.archive.check().isClean)
         // With room again, the same import goes through.
         try test.db.execute("PRAGMA max_page_count = 1073741823")
-        try test.archive.importFiles([ImportInput(path: "many.jsonl", format: .jsonl, text: lines.joined(separator: "\n"))])
+        _ = try test.archive.importFiles([ImportInput(path: "many.jsonl", format: .jsonl, text: lines.joined(separator: "\n"))])
         #expect(try test.count("proceeding") == 430)
     }
 }

@@ -16,7 +16,7 @@ import Testing
 
     @Test func theCopyHoldsTheSameRecordsAndHistory() throws {
         let test = try TestArchive()
-        try Tour.build(test.archive)
+        _ = try Tour.build(test.archive)
         let folder = try Folder()
         let destination = folder.path + "/copy.sqlite"
 
@@ -34,7 +34,7 @@ import Testing
 
     @Test func refusesToOverwriteWithoutForce() throws {
         let test = try TestArchive()
-        try Tour.build(test.archive)
+        _ = try Tour.build(test.archive)
         let folder = try Folder()
         let destination = folder.path + "/copy.sqlite"
         try Data("an older backup".utf8).write(to: URL(fileURLWithPath: destination))
@@ -43,7 +43,7 @@ import Testing
         #expect(refused?.message == "\(destination) already exists; give --force to replace it")
         #expect(try String(contentsOfFile: destination, encoding: .utf8) == "an older backup")
 
-        try test.archive.backup(to: destination, force: true)
+        _ = try test.archive.backup(to: destination, force: true)
         #expect(try Archive(path: destination, create: false, readOnly: true).counts()["proceeding"] == 30)
     }
 
@@ -60,7 +60,7 @@ import Testing
 
     @Test func theCopyIsOneSnapshotWhileAnotherConnectionWrites() throws {
         let test = try TestArchive()
-        try Tour.build(test.archive)
+        _ = try Tour.build(test.archive)
         let folder = try Folder()
         // Another connection is in the middle of a write that it has not
         // committed: the backup does not wait for it and does not see it.
@@ -79,10 +79,10 @@ import Testing
 
     @Test func aReadOnlyArchiveCanBeBackedUp() throws {
         let test = try TestArchive()
-        try Tour.build(test.archive)
+        _ = try Tour.build(test.archive)
         let folder = try Folder()
         let readOnly = try Archive(path: test.path, create: false, readOnly: true)
-        try readOnly.backup(to: folder.path + "/copy.sqlite")
+        _ = try readOnly.backup(to: folder.path + "/copy.sqlite")
         #expect(try Archive(path: folder.path + "/copy.sqlite", create: false, readOnly: true).counts()["person"] == 62)
     }
 }

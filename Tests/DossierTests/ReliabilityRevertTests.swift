@@ -7,7 +7,7 @@ import Testing
     @Test func revertingAnImportRemovesEverythingItAdded() throws {
         // Given an archive with sources, then a case imported on top.
         let test = try TestArchive()
-        try test.archive.importFiles([ImportInput(path: "s.json", format: .cslJSON, text: ReliabilityData.sources)])
+        _ = try test.archive.importFiles([ImportInput(path: "s.json", format: .cslJSON, text: ReliabilityData.sources)])
         let before = try ReliabilityData.fingerprint(test.db)
         try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine()])
         let imported = try ReliabilityData.lastChange(test.db)
@@ -36,7 +36,7 @@ import Testing
         let update = try ReliabilityData.lastChange(test.db)
         #expect(try test.archive.loadCase(ref: "luzin-1936")?.title == "Дело Лузина")
 
-        try test.archive.revert(change: update)
+        _ = try test.archive.revert(change: update)
         #expect(try test.archive.loadCase(ref: "luzin-1936") == original)
         #expect(try ReliabilityData.fingerprint(test.db) == before)
     }
@@ -54,7 +54,7 @@ import Testing
         #expect(try test.count("defendant") == 1)
         #expect(try test.count("event") == 1)
 
-        try test.archive.revert(change: removal)
+        _ = try test.archive.revert(change: removal)
         #expect(try test.archive.loadCase(ref: "luzin-1936") == original)
         #expect(try ReliabilityData.fingerprint(test.db) == before)
         #expect(try test.archive.check().isClean)
@@ -72,7 +72,7 @@ import Testing
         let again = #expect(throws: RevertRefused.self) { try test.archive.revert(change: change) }
         #expect(again?.message == "change 1 (import sources.json cases.jsonl) was already reverted by change 2 (revert change 2 to bring it back)")
 
-        try test.archive.revert(change: undo.change)
+        _ = try test.archive.revert(change: undo.change)
         #expect(try ReliabilityData.fingerprint(test.db) == imported)
     }
 
@@ -97,7 +97,7 @@ import Testing
 
     @Test func aLaterChangeThatWasRevertedNoLongerStandsInTheWay() throws {
         let test = try TestArchive()
-        try test.archive.importFiles([ImportInput(path: "s.json", format: .cslJSON, text: ReliabilityData.sources)])
+        _ = try test.archive.importFiles([ImportInput(path: "s.json", format: .cslJSON, text: ReliabilityData.sources)])
         let empty = try ReliabilityData.fingerprint(test.db)
         try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine()])
         let imported = try ReliabilityData.lastChange(test.db)
@@ -107,9 +107,9 @@ import Testing
         // Redone and undone again: only the last word counts.
         let redo = try test.archive.revert(change: undo.change)
         #expect(throws: RevertRefused.self) { try test.archive.revert(change: imported) }
-        try test.archive.revert(change: redo.change)
+        _ = try test.archive.revert(change: redo.change)
 
-        try test.archive.revert(change: imported)
+        _ = try test.archive.revert(change: imported)
         #expect(try ReliabilityData.fingerprint(test.db) == empty)
     }
 
@@ -128,9 +128,9 @@ import Testing
         #expect(try ReliabilityData.fingerprint(test.db) == before)
 
         // Newest first works.
-        try test.archive.revert(change: defendantChange)
-        try test.archive.revert(change: defendantChange - 1)
-        try test.archive.revert(change: added)
+        _ = try test.archive.revert(change: defendantChange)
+        _ = try test.archive.revert(change: defendantChange - 1)
+        _ = try test.archive.revert(change: added)
         #expect(try test.count("person") == 0 && test.count("proceeding") == 0 && test.count("person_name") == 0)
     }
 
@@ -177,13 +177,13 @@ import Testing
 
     @Test func revertingTheWholeFixtureImportEmptiesTheArchive() throws {
         let test = try TestArchive()
-        try Tour.build(test.archive)
+        _ = try Tour.build(test.archive)
         let change = try ReliabilityData.lastChange(test.db)
         let result = try test.archive.revert(change: change)
         for table in SchemaCatalog.recordTables { #expect(try test.count(table) == 0, "\(table)") }
         #expect(result.rowCount == (try test.db.scalar("SELECT count(*) FROM history WHERE change_id = ?", [change]).intValue))
         // And back again.
-        try test.archive.revert(change: result.change)
+        _ = try test.archive.revert(change: result.change)
         #expect(try test.archive.check().isClean)
         #expect(try test.count("proceeding") == 30)
     }
