@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "dossier", targets: ["DossierCLI"]),
+        // dossier's name keys and scores as SQLite functions, for a published
+        // site: `datasette serve ... --load-extension libDossierExtension.so`.
+        .library(name: "DossierExtension", type: .dynamic, targets: ["DossierSQLiteExtension"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,6 +38,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The loadable-extension header (sqlite3ext.h): an extension calls
+        // SQLite through the routines the loading library hands it.
+        .systemLibrary(name: "CSQLiteExtension"),
+        .target(name: "DossierSQLiteExtension", dependencies: ["Dossier", "CSQLiteExtension"]),
         // Benchmarks (run with -c release; see bench/).
         .executableTarget(name: "DossierBench", dependencies: ["Dossier", "DossierStorage"]),
         .testTarget(name: "DossierStorageTests", dependencies: ["DossierStorage"]),

@@ -18,8 +18,9 @@ struct DossierCommand: ParsableCommand {
             The archive is --db PATH, else $DOSSIER_DB, else ./dossier.sqlite.
             Start with `dossier tour` to see a demo archive.
             """,
-        subcommands: [Init.self, Tour.self, Import.self, Add.self, New.self, Edit.self, Show.self, Search.self, Cite.self,
-                      SourcesCommand.self, DateCommand.self, Stats.self]
+        subcommands: [Init.self, Tour.self, Import.self, Export.self, Add.self, New.self, Edit.self, Show.self, Search.self,
+                      Cite.self, SourcesCommand.self, DateCommand.self, Publish.self, Stats.self,
+                      History.self, Revert.self, Check.self, Backup.self]
     )
 }
 

@@ -4,22 +4,38 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import case rows (CSV), case documents (JSON Lines) or sources (CSL-JSON, BibTeX).",
+        abstract: "Import case rows (CSV), case documents (JSON Lines), sources (CSL-JSON, BibTeX) or Memorial notes.",
         discussion: """
             The format is guessed from the extension (.csv, .jsonl, .json, .bib) unless --format is given;
             - reads standard input (with --format). One run is one transaction: on any problem nothing is
             written and every problem is listed as file:line: field: problem. Records are matched by ref,
-            so importing the same file twice changes nothing.
+            so importing the same file twice changes nothing. --format memorial reads biographical notes in
+            Memorial's house style (CSV with name,note[,source,ref], or plain text: a name line, the note, a
+            blank line) and reports what it read (see the README, "Memorial notes").
             """)
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "Files to import (- for standard input).") var files: [String]
-    @Option(help: "csv, jsonl, csl-json or bibtex.") var format: ImportFormatArgument?
+    @Option(help: "csv, jsonl, csl-json, bibtex or memorial.") var format: ImportFormatArgument?
     @Flag(name: .customLong("dry-run"), help: "Validate and report what would change, without writing.") var dryRun = false
     @Flag(name: .customLong("ignore-unknown-columns"), help: "Skip CSV columns dossier does not know.") var ignoreUnknownColumns = false
+    @Option(help: "Text encoding of --format memorial input: utf-8 (default) or cp1251.") var encoding: MemorialEncodingArgument?
+    @Option(help: "With --format memorial: text (the end report) or json (every note's parse and the report).")
+    var report: MemorialReportStyle = .text
+    @Option(name: .customLong("default-code"),
+            help: ArgumentHelp("The statute code of references that name none, for this run (e.g. UkrSSR-1927).",
+                               valueName: "code"))
+    var defaultCode: String?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import") }
+        if format?.value != .memorial, encoding != nil || report != .text {
+            throw ValidationError("--encoding and --report go with --format memorial")
+        }
+        if let defaultCode, !ChargeParser.knownCodes.contains(defaultCode) {
+            throw ValidationError("unknown statute code \(defaultCode); known codes: "
+                                  + ChargeParser.knownCodes.joined(separator: ", "))
+        }
         for file in files where format == nil {
             if file == "-" { throw ValidationError("reading standard input needs --format") }
             if ImportFormat.guess(path: file) == nil {
@@ -35,13 +51,19 @@ struct Import: ParsableCommand {
             var options = ImportOptions()
             options.dryRun = dryRun
             options.ignoreUnknownColumns = ignoreUnknownColumns
+            options.defaultCode = defaultCode
             if isTerminal(2) { options.progress = Progress.make() }
-            let report = try opened.importFiles(inputs, options: options)
+            MemorialReporting.configure(&options, encoding: encoding, style: self.report)
+            let report = try MemorialReporting.run(style: self.report, dryRun: dryRun) {
+                try opened.importFiles(inputs, options: options)
+            }
             if isTerminal(2) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if self.report == .json { return }
             let verb = dryRun ? "would import" : "imported"
             var line = "\(verb) \(report.records) record\(report.records == 1 ? "" : "s"): \(report.tally.summary)"
             if !dryRun && !report.tally.changedAnything { line += " (the archive already holds all of it)" }
             output(line + "\n")
+            MemorialReporting.printReport(report, style: self.report)
         }
     }
 }
@@ -55,14 +77,26 @@ struct ImportFormatArgument: ExpressibleByArgument {
     static var allValueStrings: [String] { ImportFormat.allCases.map(\.rawValue) }
 }
 
-/// A progress line on stderr: records, records per second.
+/// A progress line on stderr, for a terminal only: records, records per
+/// second and, when the input's size is known, the time left.
 enum Progress {
-    static func make() -> @Sendable (String, Int, Int) -> Void {
+    static func make() -> @Sendable (ImportProgress) -> Void {
         let start = Date()
-        return { file, records, _ in
+        return { progress in
             let elapsed = max(Date().timeIntervalSince(start), 0.001)
-            let rate = Int(Double(records) / elapsed)
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(file): \(records) records, \(rate)/s".utf8))
+            let rate = Double(progress.records) / elapsed
+            var line = "\(progress.file): \(progress.records) records, \(Int(rate))/s"
+            if let total = progress.totalBytes, total > 0, progress.bytesRead > 0 {
+                let done = min(1, Double(progress.bytesRead) / Double(total))
+                let left = elapsed / done - elapsed
+                line += String(format: ", %.0f%%, about %@ left", done * 100, duration(left))
+            }
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
         }
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return whole >= 60 ? "\(whole / 60) min \(whole % 60) s" : "\(whole) s"
     }
 }

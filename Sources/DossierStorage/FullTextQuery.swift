@@ -7,19 +7,26 @@ public enum FullTextQuery {
     /// Every whitespace-separated word as an FTS5 string, `"` doubled,
     /// joined by spaces (implicit AND). Empty when there are no words.
     public static func quoted(_ text: String, prefixLast: Bool = false) -> String {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
-        var parts = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        // Scalar by scalar, not character by character: a quote followed by
+        // a combining mark is one Character but still a quote to FTS5. And
+        // control characters separate words: FTS5 reads a NUL as the end of
+        // the query, which would leave a quoted word unterminated.
+        var parts: [String] = []
+        var word = String.UnicodeScalarView()
+        func finish() {
+            if !word.isEmpty { parts.append("\"" + String(word) + "\"") }
+            word = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
+                finish()
+            } else {
+                word.append(scalar)
+                if scalar == "\"" { word.append(scalar) }
+            }
+        }
+        finish()
         if prefixLast, !parts.isEmpty { parts[parts.count - 1] += "*" }
         return parts.joined(separator: " ")
-    }
-}
-
-extension Substring {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        var result = ""
-        for character in self {
-            result += String(character) == target ? replacement : String(character)
-        }
-        return result
     }
 }

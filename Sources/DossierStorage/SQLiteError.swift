@@ -39,6 +39,8 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
         var text: String
         if isBusy {
             text = "database is locked by another program (is Datasette or sqlite3 open on it?)"
+        } else if isReadOnly {
+            text = "the database is read-only (check the file's and its folder's permissions, or whether the disk is mounted read-only): \(message)"
         } else {
             text = "SQLite error \(code): \(message)"
         }

@@ -36,4 +36,21 @@ import Testing
             #expect(DossierCommand.message(for: error).contains("--format"))
         }
     }
+
+    @Test func exportKnowsItsFormats() throws {
+        #expect(throws: (any Error).self) { _ = try DossierCommand.parseAsRoot(["export", "--format", "xml"]) }
+        let command = try DossierCommand.parseAsRoot(["export", "--format", "csv", "--out", "x.csv"])
+        #expect((command as? Export)?.format.value == .csv)
+        #expect((command as? Export)?.out == "x.csv")
+    }
+
+    @Test func importRefusesAnUnknownDefaultCode() {
+        do {
+            _ = try DossierCommand.parseAsRoot(["import", "x.csv", "--default-code", "UkrSSR-1999"])
+            Issue.record("expected a usage error")
+        } catch {
+            #expect(DossierCommand.exitCode(for: error) == .validationFailure)
+            #expect(DossierCommand.message(for: error).contains("UkrSSR-1927"))
+        }
+    }
 }

@@ -143,6 +143,9 @@ enum JSONText {
             while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
             guard let number = Double(text) else { throw fail("\"\(text)\" is not a number") }
+            // JSON has no infinity: a number too large for a double would
+            // be written back as `inf`, which no JSON reader takes.
+            guard number.isFinite else { throw fail("\"\(text)\" is too large a number") }
             return .number(number)
         }
 
@@ -204,12 +207,16 @@ enum JSONText {
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         }
                         guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape") }
+                        // SQLite's text functions stop at a NUL: refuse it.
+                        if code == 0 { throw fail("a NUL character (\\u0000) in a string") }
                         buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
                     default:
                         throw fail("invalid escape \\\(Character(Unicode.Scalar(escape))) in a string")
                     }
                 case UInt8(ascii: "\n"):
                     throw fail("unterminated string (a line break inside a string must be written \\n)")
+                case 0:
+                    throw fail("a NUL byte in a string")
                 default:
                     buffer.append(byte)
                 }

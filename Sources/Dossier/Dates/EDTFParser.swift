@@ -209,7 +209,10 @@ enum EDTFParser {
             throw EDTFProblem("whitespace is not allowed in EDTF", example: example)
         }
         if text.utf8.contains(UInt8(ascii: "x")) {
-            let upper = text.replacingOccurrences(of: "x", with: "X")
+            // Byte by byte: a string replacement works on characters and
+            // leaves an x that a combining mark follows, so parse(upper)
+            // would find the x again and never end.
+            let upper = String(decoding: text.utf8.map { $0 == UInt8(ascii: "x") ? UInt8(ascii: "X") : $0 }, as: UTF8.self)
             let example = (try? parse(upper)) != nil ? upper : "193X"
             throw EDTFProblem("unspecified digits are written with a capital X, not x", example: example)
         }

@@ -6,6 +6,15 @@ import Foundation
 /// Written here rather than taken from a CSV package because import errors
 /// must name the file line of a record whose quoted fields span lines, and
 /// malformed quoting must be an error rather than silently repaired.
+///
+/// Measured against the `yaslab/CSV.swift` 2.5.2 package with
+/// `bench/csvreader.sh` (release builds, same file, two rounds): on the
+/// 1,000,000 generated rows (321 MB, 22 million fields) this reader took
+/// 5.3-5.5 s (about 185,000 records/s) and CSV.swift 26-31 s (about 35,000
+/// records/s), both reading every record and field. With CSV.swift the
+/// reader would be some 10% of the million-row import (268 s); with this
+/// one it is about 2%. CSV.swift also gives no line numbers and repairs
+/// some bad quoting rather than refusing it.
 public final class CSVReader {
     public struct Record {
         /// The 1-based line the record starts on.
@@ -16,6 +25,8 @@ public final class CSVReader {
     public struct Malformed: Error, Sendable, Equatable {
         public var line: Int
         public var problem: String
+        /// The 1-based field of the record where it went wrong, if known.
+        public var field: Int?
     }
 
     private let handle: FileHandle?
@@ -29,6 +40,10 @@ public final class CSVReader {
     public private(set) var bytesRead = 0
     /// Largest field accepted, in bytes.
     public var maxFieldBytes = 64 << 20
+    /// Largest record accepted, in bytes, and most fields in one record: a
+    /// longer line is refused rather than held in memory whole.
+    public var maxRecordBytes = 64 << 20
+    public var maxFields = 10_000
 
     public init(path: String, chunkSize: Int = 1 << 20) throws {
         if path == "-" {
@@ -81,7 +96,7 @@ public final class CSVReader {
     public func next() throws -> Record? {
         // Skip a UTF-8 byte order mark at the very start.
         if line == 1, position == 0, bytesRead <= chunkSize {
-            if buffer.count < 3 { _ = try fill() }
+            while buffer.count < 3, try fill() {}
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         }
         var fields: [String] = []
@@ -92,9 +107,17 @@ public final class CSVReader {
         var inQuotes = false
         var quotedField = false
         var afterQuote = false
+        var recordBytes = 0
         func finishField() throws {
             guard let text = String(validating: field, as: UTF8.self) else {
-                throw Malformed(line: line, problem: "invalid UTF-8 in field \(fields.count + 1)")
+                throw Malformed(line: line, problem: "invalid UTF-8", field: fields.count + 1)
+            }
+            recordBytes += field.count + 1
+            if recordBytes > maxRecordBytes {
+                throw Malformed(line: startLine, problem: "the record is longer than \(maxRecordBytes >> 20) MB")
+            }
+            if fields.count >= maxFields {
+                throw Malformed(line: startLine, problem: "the record has more than \(maxFields) fields")
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)
@@ -111,7 +134,7 @@ public final class CSVReader {
                     continue
                 }
                 // End of input.
-                if inQuotes { throw Malformed(line: startLine, problem: "a quoted field is never closed") }
+                if inQuotes { throw Malformed(line: startLine, problem: "a quoted field is never closed", field: fields.count + 1) }
                 if fields.isEmpty && field.isEmpty && !quotedField && !afterQuote { return nil }
                 try finishField()
                 return Record(line: startLine, fields: fields)
@@ -136,10 +159,10 @@ public final class CSVReader {
                     }
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
-                    if byte == 0 { throw Malformed(line: line, problem: "NUL byte in field \(fields.count + 1)") }
+                    if byte == 0 { throw Malformed(line: line, problem: "a NUL byte", field: fields.count + 1) }
                     field.append(byte)
                     if field.count > maxFieldBytes {
-                        throw Malformed(line: startLine, problem: "field \(fields.count + 1) is longer than \(maxFieldBytes >> 20) MB")
+                        throw Malformed(line: startLine, problem: "longer than \(maxFieldBytes >> 20) MB", field: fields.count + 1)
                     }
                 }
                 continue
@@ -160,17 +183,17 @@ public final class CSVReader {
                     inQuotes = true
                     quotedField = true
                 } else {
-                    throw Malformed(line: line, problem: "a quote inside unquoted field \(fields.count + 1) (quote the whole field and double the quote)")
+                    throw Malformed(line: line, problem: "a quote inside an unquoted field (quote the whole field and double the quote)", field: fields.count + 1)
                 }
             case 0:
-                throw Malformed(line: line, problem: "NUL byte in field \(fields.count + 1)")
+                throw Malformed(line: line, problem: "a NUL byte", field: fields.count + 1)
             default:
                 if afterQuote {
-                    throw Malformed(line: line, problem: "text after the closing quote of field \(fields.count + 1)")
+                    throw Malformed(line: line, problem: "text after the closing quote (double a quote inside a quoted field)", field: fields.count + 1)
                 }
                 field.append(byte)
                 if field.count > maxFieldBytes {
-                    throw Malformed(line: startLine, problem: "field \(fields.count + 1) is longer than \(maxFieldBytes >> 20) MB")
+                    throw Malformed(line: startLine, problem: "longer than \(maxFieldBytes >> 20) MB", field: fields.count + 1)
                 }
             }
         }

@@ -12,33 +12,119 @@ public enum CaseRowColumn: String, CaseIterable, Sendable {
     case sourceKey = "source_key", locator
 
     static let required: [CaseRowColumn] = [.caseRef, .personRef, .name]
+    static let all = Array(allCases)
+    /// The position of the column in `allCases`.
+    var index: Int { Self.all.firstIndex(of: self)! }
 }
 
-/// One CSV row, validated.
-struct CaseRow {
-    var line: Int
-    var caseRef: String
-    var personRef: String
-    var values: [CaseRowColumn: String]
-    var charges: [ChargeDoc] = []
+/// A date cell: the EDTF text and its earliest and latest day.
+struct DateCell: Equatable {
+    var text: String
+    var lower: Int?
+    var upper: Int?
 
-    func value(_ column: CaseRowColumn) -> String? { values[column] }
+    init(text: String, lower: Int?, upper: Int?) {
+        self.text = text
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// Reads stored columns (text, lower, upper); nil when the text is NULL.
+    init?(_ text: SQLValue, _ lower: SQLValue, _ upper: SQLValue) {
+        guard let value = text.stringValue else { return nil }
+        self.init(text: value, lower: lower.intValue, upper: upper.intValue)
+    }
+
+    /// True when every day this date may be is also a day `other` may be:
+    /// `1937` contains `1937-11-05`.
+    func contains(_ other: DateCell) -> Bool {
+        (lower ?? .min) <= (other.lower ?? .min) && (upper ?? .max) >= (other.upper ?? .max)
+    }
+
+    var bindings: [SQLBindable] { [text, lower, upper] }
+}
+
+/// One CSV row, validated and typed. Nil means an empty cell or no column:
+/// "not known", which never changes what the archive holds.
+struct CaseRow {
+    var line = 0
+    var caseRef = "", personRef = "", name = ""
+    var variants: [String] = []
+    var sex: Sex?
+    var birth: DateCell?
+    var birthplace: String?
+    var arrest: DateCell?
+    var body: String?
+    var bodyKind: BodyKind?
+    var category: Category?
+    var place: String?
+    var trial: DateCell?
+    var charges: [ChargeDoc]?
+    var chargeText: String?
+    var outcome: Outcome?
+    var sentence: String?
+    var sentenceKind: SentenceKind?
+    var termYears: Double?
+    var outcomeDate: DateCell?
+    var executed: DateCell?
+    var rehabilitated: DateCell?
+    var sourceKey: String?
+    var locator: String?
+
+    /// The cells that describe the case, to notice a row that repeats the
+    /// previous row's case exactly.
+    var caseCells: [String?] { [body, bodyKind?.rawValue, category?.rawValue, place, trial?.text] }
+}
+
+/// A spreadsheet would run a cell starting with one of these as a formula.
+/// `dossier export --format csv` writes such cells with a `'` before them,
+/// and the importer takes that `'` off again.
+enum SpreadsheetCell {
+    static let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"),
+                                       UInt8(ascii: "@"), 0x09, 0x0D]
+
+    /// The cell as written to a CSV file: `'` put before a formula trigger
+    /// (and before a leading `'`, so that the importer's rule reverses it).
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.utf8.first else { return text }
+        if triggers.contains(first) || first == UInt8(ascii: "'") { return "'" + text }
+        return text
+    }
+
+    /// The cell as read: a `'` before a trigger or a `'` is dropped.
+    static func restored(_ text: String) -> String {
+        var bytes = text.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "'"), let second = bytes.next(),
+              triggers.contains(second) || second == UInt8(ascii: "'") else { return text }
+        return String(text.dropFirst())
+    }
 }
 
 extension Archive {
-    /// Imports flat CSV case rows. Columns present in the header set their
-    /// fields (an empty cell means "not known"); fields the file has no
-    /// column for are left as they are, so a partial file never erases
-    /// what another source entered. Events from the date columns replace
-    /// the events of that kind; the citation of `source_key`/`locator` is
-    /// added to the defendant's outcome when missing.
+    /// Imports flat CSV case rows.
+    ///
+    /// Rows that share a ref describe one record. A non-empty cell sets its
+    /// field when the archive holds nothing there; an empty cell (or a
+    /// missing column) means "not known" and never erases anything. The
+    /// first row of a record in a run may change what an earlier import or
+    /// edit stored (a corrected file updates the archive); later rows of the
+    /// same record in the run are further attestations: they add names,
+    /// variants and citations, make a date more precise, and may give
+    /// another reading of a text or date field, which is kept in the note of
+    /// their citation rather than overwriting the first; a coded value
+    /// (body_kind, category, sex, outcome, sentence_kind, term_years,
+    /// charges) that contradicts an earlier row is an error.
     func importCaseRows(_ input: ImportInput, options: ImportOptions,
                         report: inout ImportReport, log: inout ProblemLog) throws {
         let reader: CSVReader
         if let text = input.text { reader = CSVReader(text: text) } else { reader = try CSVReader(path: input.path) }
         let file = input.path
+        let totalBytes = input.text.map { $0.utf8.count } ?? Self.fileSize(input.path)
+        var names: [String] = []
         func malformed(_ error: CSVReader.Malformed) {
-            log.add(DataError(file: file, line: error.line, problem: error.problem, expected: "RFC 4180 CSV in UTF-8"))
+            let field = error.field.map { $0 <= names.count ? names[$0 - 1] : "field \($0)" }
+            log.add(DataError(file: file, line: error.line, field: field, problem: error.problem,
+                              expected: "RFC 4180 CSV in UTF-8"))
         }
         // Header.
         let header: CSVReader.Record
@@ -52,34 +138,37 @@ extension Archive {
             malformed(error)
             return
         }
+        names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         var columns: [CaseRowColumn?] = []
-        var seenColumns = Set<CaseRowColumn>()
+        var present = Set<CaseRowColumn>()
         for name in header.fields {
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             if let column = CaseRowColumn(rawValue: trimmed) {
-                if !seenColumns.insert(column).inserted {
-                    log.add(DataError(file: file, line: 1, field: trimmed, problem: "column appears twice", expected: "each column once"))
+                if !present.insert(column).inserted {
+                    log.add(DataError(file: file, line: header.line, field: trimmed, problem: "column appears twice",
+                                      expected: "each column once"))
                 }
                 columns.append(column)
             } else {
                 columns.append(nil)
                 if !options.ignoreUnknownColumns {
                     let near = Suggest.nearest(to: trimmed, in: CaseRowColumn.allCases.map(\.rawValue), maxDistance: 3)
-                    log.add(DataError(file: file, line: 1, field: trimmed,
+                    log.add(DataError(file: file, line: header.line, field: trimmed,
                                       problem: "unknown column" + (near.map { "; did you mean \($0)?" } ?? "")
                                         + " (give --ignore-unknown-columns to skip it)",
                                       expected: "columns from: " + CaseRowColumn.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
             }
         }
-        for column in CaseRowColumn.required where !seenColumns.contains(column) {
-            log.add(DataError(file: file, line: 1, field: column.rawValue, problem: "required column is missing",
+        for column in CaseRowColumn.required where !present.contains(column) {
+            log.add(DataError(file: file, line: header.line, field: column.rawValue, problem: "required column is missing",
                               expected: "a header naming case_ref, person_ref and name"))
         }
         guard log.isEmpty else { return }
+        let indexes = columns.map { $0?.index }
 
-        var state = CaseRowState(columns: seenColumns)
-        let statements = try CaseRowStatements(db: db)
+        let importer = try CaseRowImporter(archive: self, defaultCode: options.defaultCode ?? defaultCode)
+        var cells = [String?](repeating: nil, count: CaseRowColumn.all.count)
         while true {
             let record: CSVReader.Record
             do {
@@ -91,311 +180,620 @@ extension Archive {
             }
             if record.fields.count == 1, record.fields[0].isEmpty { continue }  // blank line
             report.records += 1
+            if report.records % 4096 == 0 {
+                options.progress?(ImportProgress(file: file, records: report.records, bytesRead: reader.bytesRead,
+                                                 totalBytes: totalBytes))
+            }
             if record.fields.count != columns.count {
                 log.add(DataError(file: file, line: record.line,
                                   problem: "\(record.fields.count) fields, but the header has \(columns.count)",
                                   expected: "one field per header column"))
                 continue
             }
-            var values: [CaseRowColumn: String] = [:]
-            for (index, column) in columns.enumerated() {
-                guard let column else { continue }
-                let text = record.fields[index].trimmingCharacters(in: .whitespaces)
-                if !text.isEmpty { values[column] = text }
+            for position in cells.indices { cells[position] = nil }
+            for (position, index) in indexes.enumerated() {
+                guard let index else { continue }
+                cells[index] = Self.cell(record.fields[position])
             }
             do {
-                let row = try validate(values, line: record.line, state: &state)
-                guard log.isEmpty else { continue }
-                try write(row, state: &state, statements: statements, tally: &report.tally)
+                let row = try importer.validate(cells, line: record.line)
+                try importer.write(row, tally: &report.tally)
             } catch let error as FieldError {
                 log.add(error.at(file: file, line: record.line))
             }
-            if report.records % 5000 == 0 { options.progress?(file, report.records, reader.bytesRead) }
         }
     }
 
-    private func validate(_ values: [CaseRowColumn: String], line: Int, state: inout CaseRowState) throws(FieldError) -> CaseRow {
+    /// A cell's text: surrounding spaces and tabs dropped, a spreadsheet
+    /// escape undone, nil when empty.
+    static func cell(_ raw: String) -> String? {
+        var text = raw
+        if let first = text.utf8.first, let last = text.utf8.last,
+           first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 {
+            text = text.trimmingCharacters(in: .whitespaces)
+        }
+        if text.isEmpty { return nil }
+        if text.utf8.first == UInt8(ascii: "'") { text = SpreadsheetCell.restored(text) }
+        return text
+    }
+
+    static func fileSize(_ path: String) -> Int? {
+        guard path != "-", let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              (attributes[.type] as? FileAttributeType) == .typeRegular else { return nil }
+        return (attributes[.size] as? NSNumber)?.intValue
+    }
+}
+
+/// What a non-empty cell does to a stored field.
+enum Merge: Equatable {
+    /// Nothing: the cell agrees, or says less.
+    case keep
+    /// Write the cell's value.
+    case set
+    /// Another reading of a field an earlier row of this run gave: kept in
+    /// the note of this row's citation.
+    case reading
+    /// A coded value contradicting an earlier row of this run: an error.
+    case conflict
+}
+
+enum MergeRule {
+    static func text(_ stored: String?, _ new: String?, first: Bool) -> Merge {
+        guard let new else { return .keep }
+        guard let stored else { return .set }
+        if stored == new { return .keep }
+        return first ? .set : .reading
+    }
+
+    static func date(_ stored: DateCell?, _ new: DateCell?, first: Bool) -> Merge {
+        guard let new else { return .keep }
+        guard let stored else { return .set }
+        if stored.text == new.text || new.contains(stored) { return .keep }  // says the same or less
+        if stored.contains(new) { return .set }  // more precise
+        return first ? .set : .reading
+    }
+
+    /// A coded value; `unknown` is the code that means "not known".
+    static func code(_ stored: String?, _ new: String?, unknown: String? = nil, first: Bool) -> Merge {
+        guard let new, new != unknown else { return .keep }
+        guard let stored, stored != unknown else { return .set }
+        if stored == new { return .keep }
+        return first ? .set : .conflict
+    }
+}
+
+/// Writes validated case rows with prepared statements, remembering what
+/// the run has met.
+final class CaseRowImporter {
+    let archive: Archive
+    let db: Connection
+    var cases = RecordCounter("case")
+    var persons = RecordCounter("person")
+    var defendants = RecordCounter("defendant")
+    /// The case of the previous row, to skip work on rows of the same case.
+    var lastCase: (ref: String, id: Int64, cells: [String?], nextPosition: Int?)?
+    var sourceIDs: [String: Int64] = [:]
+    var unknownSources: [String: FieldProblem] = [:]
+    var chargeCache: [String: [ChargeDoc]] = [:]
+
+    let caseByRef, insertCase, personByRef, insertPerson, namesOf, defendantByPair, nextDefendantPosition,
+        insertDefendant, chargesOf, deleteCharges, insertCharge, eventsOf, insertEvent, updateEventDate,
+        citationOf, nextCitationPosition, insertCitation, updateCitationNote, nextEventPosition, insertName: Statement
+    /// Parsed dates, from a cache: trial dates and birth years repeat.
+    var dateCache: [String: DateCell] = [:]
+
+    /// The statute code of references that name none.
+    let defaultCode: String
+
+    init(archive: Archive, defaultCode: String) throws {
+        self.archive = archive
+        self.defaultCode = defaultCode
+        db = archive.db
+        caseByRef = try db.cached("""
+            SELECT id, body, body_kind, category, place, date, date_lower, date_upper FROM proceeding WHERE ref = ?
+            """)
+        // A new ref is inserted straight away; only when the ref exists
+        // (the insert does nothing) is the stored row read and merged.
+        insertCase = try db.cached("""
+            INSERT INTO proceeding (ref, body, body_kind, category, place, date, date_lower, date_upper)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING
+            """)
+        personByRef = try db.cached("""
+            SELECT id, sex, birth, birth_lower, birth_upper, birthplace FROM person WHERE ref = ?
+            """)
+        insertPerson = try db.cached("""
+            INSERT INTO person (ref, sex, birth, birth_lower, birth_upper, birthplace) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (ref) DO NOTHING
+            """)
+        insertName = try db.cached("""
+            INSERT INTO person_name (person_id, name, is_primary, script, position) VALUES (?, ?, ?, ?, ?)
+            """)
+        namesOf = try db.cached("""
+            SELECT id, name, is_primary, position FROM person_name WHERE person_id = ? ORDER BY is_primary DESC, position, id
+            """)
+        defendantByPair = try db.cached("""
+            SELECT id, charge_text, outcome, sentence, sentence_kind, term_years,
+                   outcome_date, outcome_date_lower, outcome_date_upper
+            FROM defendant WHERE proceeding_id = ? AND person_id = ?
+            """)
+        nextDefendantPosition = try db.cached(
+            "SELECT coalesce(max(position) + 1, 0) FROM defendant WHERE proceeding_id = ?")
+        insertDefendant = try db.cached("""
+            INSERT INTO defendant (proceeding_id, person_id, position, charge_text, outcome, sentence, sentence_kind,
+                                   term_years, outcome_date, outcome_date_lower, outcome_date_upper)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        chargesOf = try db.cached("SELECT raw, ref, kind FROM charge WHERE defendant_id = ? ORDER BY position, id")
+        deleteCharges = try db.cached("DELETE FROM charge WHERE defendant_id = ?")
+        insertCharge = try db.cached("""
+            INSERT INTO charge (defendant_id, position, kind, ref, raw, description) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        eventsOf = try db.cached("""
+            SELECT id, kind, date, date_lower, date_upper FROM event WHERE defendant_id = ? ORDER BY position, id
+            """)
+        nextEventPosition = try db.cached("SELECT coalesce(max(position) + 1, 0) FROM event WHERE defendant_id = ?")
+        insertEvent = try db.cached("""
+            INSERT INTO event (defendant_id, position, kind, date, date_lower, date_upper) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        updateEventDate = try db.cached("UPDATE event SET date = ?, date_lower = ?, date_upper = ? WHERE id = ?")
+        citationOf = try db.cached("""
+            SELECT id, note FROM citation WHERE defendant_id = ? AND source_id = ? AND locator IS ? ORDER BY id LIMIT 1
+            """)
+        nextCitationPosition = try db.cached(
+            "SELECT coalesce(max(position) + 1, 0) FROM citation WHERE defendant_id = ?")
+        insertCitation = try db.cached("""
+            INSERT INTO citation (source_id, defendant_id, position, locator, confidence, note)
+            VALUES (?, ?, ?, ?, 'unverified', ?)
+            """)
+        updateCitationNote = try db.cached("UPDATE citation SET note = ? WHERE id = ?")
+    }
+
+    // MARK: Validation
+
+    /// Checks one row's cells and types them.
+    /// - Throws: `FieldError` for the first bad cell.
+    func validate(_ cells: [String?], line: Int) throws(FieldError) -> CaseRow {
+        func cell(_ column: CaseRowColumn) -> String? { cells[column.index] }
         func require(_ column: CaseRowColumn) throws(FieldError) -> String {
-            guard let value = values[column] else {
+            guard let value = cell(column) else {
                 throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "missing", expected: "a value"))
             }
             return value
         }
-        var row = CaseRow(line: line, caseRef: try require(.caseRef), personRef: try require(.personRef), values: values)
-        _ = try require(.name)
-        func check<V: Vocabulary>(_ column: CaseRowColumn, _ type: V.Type) throws(FieldError) {
-            guard let text = values[column] else { return }
-            do { _ = try V.parse(text) } catch let problem as FieldProblem {
+        func code<V: Vocabulary>(_ column: CaseRowColumn, _ type: V.Type) throws(FieldError) -> V? {
+            guard let text = cell(column) else { return nil }
+            do { return try V.parse(text) } catch let problem as FieldProblem {
                 throw FieldError(field: column.rawValue, problem: problem)
             } catch {
                 throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "\(error)"))
             }
         }
-        try check(.sex, Sex.self)
-        try check(.bodyKind, BodyKind.self)
-        try check(.category, Category.self)
-        try check(.outcome, Outcome.self)
-        try check(.sentenceKind, SentenceKind.self)
-        for column in [CaseRowColumn.birth, .arrestDate, .trialDate, .outcomeDate, .executedDate, .rehabilitatedDate] {
-            guard let text = values[column] else { continue }
-            do { _ = try EDTFDate.parse(text) } catch let error as EDTFError {
+        func date(_ column: CaseRowColumn) throws(FieldError) -> DateCell? {
+            guard let text = cell(column) else { return nil }
+            if let cached = dateCache[text] { return cached }
+            do {
+                let parsed = try EDTFDate.parse(text)
+                let date = DateCell(text: text, lower: parsed.lower, upper: parsed.upper)
+                if dateCache.count >= 100_000 { dateCache.removeAll(keepingCapacity: true) }
+                dateCache[text] = date
+                return date
+            } catch let error as EDTFError {
                 throw FieldError(field: column.rawValue, problem: FieldProblem(problem: error.problem, expected: "EDTF, e.g. \(error.example)"))
             } catch {
                 throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "\(error)"))
             }
         }
-        if let text = values[.termYears] {
+        var row = CaseRow()
+        row.line = line
+        row.caseRef = try require(.caseRef)
+        row.personRef = try require(.personRef)
+        row.name = try require(.name)
+        if let text = cell(.nameVariants) {
+            for part in text.split(separator: ";") {
+                let variant = part.trimmingCharacters(in: .whitespaces)
+                if !variant.isEmpty, variant != row.name, !row.variants.contains(variant) { row.variants.append(variant) }
+            }
+        }
+        row.sex = try code(.sex, Sex.self)
+        row.birth = try date(.birth)
+        row.birthplace = cell(.birthplace)
+        row.arrest = try date(.arrestDate)
+        row.body = cell(.body)
+        row.bodyKind = try code(.bodyKind, BodyKind.self)
+        row.category = try code(.category, Category.self)
+        row.place = cell(.place)
+        row.trial = try date(.trialDate)
+        if let text = cell(.charges) { row.charges = try charges(text) }
+        row.chargeText = cell(.chargeText)
+        row.outcome = try code(.outcome, Outcome.self)
+        row.sentence = cell(.sentence)
+        row.sentenceKind = try code(.sentenceKind, SentenceKind.self)
+        if let text = cell(.termYears) {
             guard let years = Double(text), years >= 0, years <= 100 else {
                 throw FieldError(field: "term_years", problem: FieldProblem(problem: "\"\(text)\" is not a term",
                                                                              expected: "a number of years from 0 to 100"))
             }
+            row.termYears = years
         }
-        if let text = values[.charges] {
-            do {
-                row.charges = try ChargeParser.parse(text, defaultCode: defaultCode).map {
-                    ChargeDoc(text: $0.raw, ref: $0.ref, kind: $0.kind, description: nil)
-                }
-            } catch let error as ChargeError {
-                throw FieldError(field: "charges", problem: FieldProblem(problem: error.problem))
-            } catch {
-                throw FieldError(field: "charges", problem: FieldProblem(problem: "\(error)"))
+        row.outcomeDate = try date(.outcomeDate)
+        row.executed = try date(.executedDate)
+        row.rehabilitated = try date(.rehabilitatedDate)
+        row.sourceKey = cell(.sourceKey)
+        row.locator = cell(.locator)
+        if row.locator != nil, row.sourceKey == nil {
+            throw FieldError(field: "locator", problem: FieldProblem(
+                problem: "a locator without a source_key", expected: "the source_key of the source the locator points into"))
+        }
+        if let key = row.sourceKey, sourceIDs[key] == nil {
+            if let problem = unknownSources[key] { throw FieldError(field: "source_key", problem: problem) }
+            guard let id = try? archive.sourceID(key) else {
+                // Suggestions compare the key with every source key: once per key.
+                let problem = archive.unknownSource(key)
+                unknownSources[key] = problem
+                throw FieldError(field: "source_key", problem: problem)
             }
+            sourceIDs[key] = id
         }
-        if let key = values[.sourceKey], !state.knownSources.contains(key) {
-            if (try? sourceID(key)) == nil {
-                throw FieldError(field: "source_key", problem: unknownSource(key))
-            }
-            state.knownSources.insert(key)
-        }
-        // Rows that share a ref must agree on what they say about it.
-        let caseFields = [CaseRowColumn.body, .bodyKind, .category, .place, .trialDate].map { values[$0] ?? "" }
-        let caseKey = row.caseRef.hashValue, personKey = row.personRef.hashValue
-        if let seen = state.cases[caseKey], seen.fields != caseFields.hashValue {
-            let earlierLine = seen.line
-            throw FieldError(field: "case_ref", problem: FieldProblem(
-                problem: "case \(row.caseRef) is described differently on line \(earlierLine)",
-                expected: "the same body, body_kind, category, place and trial_date on every row of a case"))
-        }
-        let personFields = [CaseRowColumn.name, .nameVariants, .sex, .birth, .birthplace].map { values[$0] ?? "" }
-        if let seen = state.persons[personKey], seen.fields != personFields.hashValue {
-            let earlierLine = seen.line
-            throw FieldError(field: "person_ref", problem: FieldProblem(
-                problem: "person \(row.personRef) is described differently on line \(earlierLine)",
-                expected: "the same name, name_variants, sex, birth and birthplace on every row of a person"))
-        }
-        var hasher = Hasher()
-        hasher.combine(row.caseRef)
-        hasher.combine(row.personRef)
-        let pair = hasher.finalize()
-        if let earlierLine = state.defendants[pair] {
-            throw FieldError(field: "person_ref", problem: FieldProblem(
-                problem: "\(row.personRef) is already a defendant of case \(row.caseRef) on line \(earlierLine)",
-                expected: "one row per defendant per case"))
-        }
-        if state.cases[caseKey] == nil { state.cases[caseKey] = SeenRef(fields: caseFields.hashValue, line: line) }
-        if state.persons[personKey] == nil { state.persons[personKey] = SeenRef(fields: personFields.hashValue, line: line) }
-        state.defendants[pair] = line
         return row
     }
 
-    private func write(_ row: CaseRow, state: inout CaseRowState, statements: CaseRowStatements, tally: inout WriteTally) throws {
-        let has = state.columns
-        // The case, once per run.
-        var caseID: Int64
-        if let id = state.cases[row.caseRef.hashValue]?.id { caseID = id } else {
-            let isNew = try self.caseID(row.caseRef) == nil
-            var columns: [String] = []
-            var values: [SQLBindable] = []
-            if has.contains(.body) { columns.append("body"); values.append(row.value(.body)) }
-            if has.contains(.bodyKind) || isNew {
-                columns.append("body_kind"); values.append(row.value(.bodyKind).flatMap { try? BodyKind.parse($0).rawValue } ?? "other")
+    /// Parsed charges, from a cache: lists repeat ("58-10" on most rows).
+    func charges(_ text: String) throws(FieldError) -> [ChargeDoc] {
+        if let cached = chargeCache[text] { return cached }
+        let parsed: [ChargeDoc]
+        do {
+            parsed = try ChargeParser.parse(text, defaultCode: defaultCode).map {
+                ChargeDoc(text: $0.raw, ref: $0.ref, kind: $0.kind, description: nil)
             }
-            if has.contains(.category) || isNew {
-                columns.append("category"); values.append(row.value(.category).flatMap { try? Category.parse($0).rawValue } ?? "unknown")
-            }
-            if has.contains(.place) { columns.append("place"); values.append(row.value(.place)) }
-            if has.contains(.trialDate) {
-                columns += ["date", "date_lower", "date_upper"]
-                values += try dateColumns(row.value(.trialDate))
-            }
-            let (id, status) = try upsertRow(table: "proceeding", keyColumn: "ref", key: row.caseRef, columns: columns, values: values)
-            tally.count("case", status)
-            caseID = id
-            state.cases[row.caseRef.hashValue]?.id = id
+        } catch let error as ChargeError {
+            throw FieldError(field: "charges", problem: FieldProblem(problem: error.problem))
+        } catch {
+            throw FieldError(field: "charges", problem: FieldProblem(problem: "\(error)"))
         }
-        // The person, once per run.
-        var personID: Int64
-        if let id = state.persons[row.personRef.hashValue]?.id { personID = id } else {
-            var columns: [String] = []
-            var values: [SQLBindable] = []
-            if has.contains(.sex) { columns.append("sex"); values.append(row.value(.sex).flatMap { try? Sex.parse($0).rawValue }) }
-            if has.contains(.birth) {
-                columns += ["birth", "birth_lower", "birth_upper"]
-                values += try dateColumns(row.value(.birth))
+        if chargeCache.count >= 50_000 { chargeCache.removeAll(keepingCapacity: true) }
+        chargeCache[text] = parsed
+        return parsed
+    }
+
+    // MARK: Writing
+
+    /// Readings of text and date fields that differ from what earlier rows
+    /// gave, and the line those rows started on.
+    struct Readings {
+        var items: [(field: String, value: String)] = []
+        var earlierLine = 0
+        mutating func add(_ field: String, _ value: String, line: Int?) {
+            items.append((field, value))
+            if earlierLine == 0, let line { earlierLine = line }
+        }
+        var note: String {
+            "other reading: " + items.map { "\($0.field) \"\($0.value)\"" }.joined(separator: ", ")
+        }
+    }
+
+    func conflict(_ field: String, record: String, new: String, stored: String, line: Int?) -> FieldError {
+        FieldError(field: field, problem: FieldProblem(
+            problem: "\(record) is \"\(new)\" here but \"\(stored)\" on an earlier row"
+                + (line.map { " (line \($0))" } ?? ""),
+            expected: "the same \(field) on every row of the \(record.split(separator: " ").first ?? "record"), or an empty cell"))
+    }
+
+    func write(_ row: CaseRow, tally: inout WriteTally) throws {
+        var readings = Readings()
+        let (caseID, caseCreatedNow) = try writeCase(row, readings: &readings, tally: &tally)
+        let (personID, personCreatedNow) = try writePerson(row, readings: &readings, tally: &tally)
+        try writeDefendant(row, caseID: caseID, personID: personID, certainlyNew: caseCreatedNow || personCreatedNow,
+                           readings: &readings, tally: &tally)
+    }
+
+    /// - Returns: the case id and whether this row created it.
+    func writeCase(_ row: CaseRow, readings: inout Readings, tally: inout WriteTally) throws -> (Int64, Bool) {
+        let cells = row.caseCells
+        if let last = lastCase, last.ref == row.caseRef, last.cells == cells {
+            return (last.id, false)
+        }
+        try insertCase.execute([row.caseRef, row.body, row.bodyKind?.rawValue ?? BodyKind.other.rawValue,
+                                row.category?.rawValue ?? Category.unknown.rawValue, row.place]
+                               + (row.trial?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null]))
+        if db.changes == 1 {
+            let id = db.lastInsertRowID
+            cases.note(id, line: row.line, .created, tally: &tally)
+            lastCase = (row.caseRef, id, cells, 0)
+            return (id, true)
+        }
+        guard let stored = try caseByRef.fetchOne([row.caseRef]), let id = stored[0].int64Value else {
+            throw ArchiveError("case \(row.caseRef) vanished during the import")
+        }
+        let first = !cases.seen(id)
+        let earlier = cases.firstLine(id)
+        let readingsBefore = readings.items.count
+        var changes: [(String, SQLBindable)] = []
+        let record = "case \(row.caseRef)"
+        func text(_ field: String, _ column: Int, _ new: String?) {
+            switch MergeRule.text(stored[column].stringValue, new, first: first) {
+            case .set: changes.append((field, new))
+            case .reading: readings.add(field, new ?? "", line: earlier)
+            default: break
             }
-            if has.contains(.birthplace) { columns.append("birthplace"); values.append(row.value(.birthplace)) }
-            var (id, status) = try upsertRow(table: "person", keyColumn: "ref", key: row.personRef, columns: columns, values: values)
-            let name = row.value(.name) ?? ""
-            var wanted = [name]
-            if has.contains(.nameVariants) {
-                for variant in (row.value(.nameVariants) ?? "").split(separator: ";") {
-                    let text = variant.trimmingCharacters(in: .whitespaces)
-                    if !text.isEmpty, !wanted.contains(text) { wanted.append(text) }
+        }
+        func code(_ field: String, _ column: Int, _ new: String?, unknown: String? = nil) throws {
+            let current = stored[column].stringValue
+            switch MergeRule.code(current, new, unknown: unknown, first: first) {
+            case .set: changes.append((field, new))
+            case .conflict: throw conflict(field, record: record, new: new ?? "", stored: current ?? "", line: earlier)
+            default: break
+            }
+        }
+        text("body", 1, row.body)
+        try code("body_kind", 2, row.bodyKind?.rawValue)
+        try code("category", 3, row.category?.rawValue, unknown: Category.unknown.rawValue)
+        text("place", 4, row.place)
+        let storedDate = DateCell(stored[5], stored[6], stored[7])
+        switch MergeRule.date(storedDate, row.trial, first: first) {
+        case .set:
+            changes += [("date", row.trial?.text), ("date_lower", row.trial?.lower), ("date_upper", row.trial?.upper)]
+        case .reading: readings.add("trial_date", row.trial?.text ?? "", line: earlier)
+        default: break
+        }
+        try update("proceeding", id: id, changes)
+        cases.note(id, line: row.line, changes.isEmpty ? .unchanged : .updated, tally: &tally)
+        // A row with another reading must not let the next row skip the
+        // comparison: that row needs the reading in its own citation too.
+        lastCase = (row.caseRef, id, readings.items.count == readingsBefore ? cells : [],
+                    lastCase?.id == id ? lastCase?.nextPosition : nil)
+        return (id, false)
+    }
+
+    /// - Returns: the person id and whether this row created it.
+    func writePerson(_ row: CaseRow, readings: inout Readings, tally: inout WriteTally) throws -> (Int64, Bool) {
+        try insertPerson.execute([row.personRef, row.sex?.rawValue]
+                                 + (row.birth?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null])
+                                 + [row.birthplace])
+        if db.changes == 1 {
+            let id = db.lastInsertRowID
+            try insertName(personID: id, name: row.name, isPrimary: true, position: 0)
+            for (offset, name) in row.variants.enumerated() {
+                try insertName(personID: id, name: name, isPrimary: false, position: offset + 1)
+            }
+            persons.note(id, line: row.line, .created, tally: &tally)
+            return (id, true)
+        }
+        guard let stored = try personByRef.fetchOne([row.personRef]), let id = stored[0].int64Value else {
+            throw ArchiveError("person \(row.personRef) vanished during the import")
+        }
+        let first = !persons.seen(id)
+        let earlier = persons.firstLine(id)
+        var changes: [(String, SQLBindable)] = []
+        let current = stored[1].stringValue
+        switch MergeRule.code(current, row.sex?.rawValue, first: first) {
+        case .set: changes.append(("sex", row.sex?.rawValue))
+        case .conflict:
+            throw conflict("sex", record: "person \(row.personRef)", new: row.sex?.rawValue ?? "", stored: current ?? "",
+                           line: earlier)
+        default: break
+        }
+        switch MergeRule.date(DateCell(stored[2], stored[3], stored[4]), row.birth, first: first) {
+        case .set: changes += [("birth", row.birth?.text), ("birth_lower", row.birth?.lower), ("birth_upper", row.birth?.upper)]
+        case .reading: readings.add("birth", row.birth?.text ?? "", line: earlier)
+        default: break
+        }
+        switch MergeRule.text(stored[5].stringValue, row.birthplace, first: first) {
+        case .set: changes.append(("birthplace", row.birthplace))
+        case .reading: readings.add("birthplace", row.birthplace ?? "", line: earlier)
+        default: break
+        }
+        try update("person", id: id, changes)
+        let namesChanged = try mergeNames(personID: id, primary: first ? row.name : nil,
+                                          others: first ? row.variants : [row.name] + row.variants)
+        persons.note(id, line: row.line, changes.isEmpty && !namesChanged ? .unchanged : .updated, tally: &tally)
+        return (id, false)
+    }
+
+    /// Inserts one name (as `Archive.insertPersonName` does, with a
+    /// statement kept at hand).
+    func insertName(personID: Int64, name: String, isPrimary: Bool, position: Int) throws {
+        try insertName.execute([personID, name, isPrimary, Script.of(name).rawValue, position])
+    }
+
+    /// Adds names a person lacks. `primary`, when given, becomes the primary
+    /// name (the old primary stays as a variant). Never removes a name.
+    /// - Returns: whether anything changed.
+    func mergeNames(personID: Int64, primary: String?, others: [String]) throws -> Bool {
+        var names: [(id: Int64, name: String, isPrimary: Bool)] = []
+        var nextPosition = 0
+        try namesOf.forEach([personID]) { statement in
+            names.append((statement.value(at: 0).int64Value ?? 0, statement.string(at: 1) ?? "",
+                          statement.int(at: 2) == 1))
+            nextPosition = max(nextPosition, (statement.int(at: 3) ?? 0) + 1)
+        }
+        var changed = false
+        if let primary, names.first?.name != primary || names.first?.isPrimary != true {
+            if let old = names.first(where: \.isPrimary) {
+                try db.executeCached("UPDATE person_name SET is_primary = 0 WHERE id = ?", [old.id])
+            }
+            if let existing = names.first(where: { $0.name == primary }) {
+                try db.executeCached("UPDATE person_name SET is_primary = 1 WHERE id = ?", [existing.id])
+            } else {
+                try insertName(personID: personID, name: primary, isPrimary: true, position: nextPosition)
+                names.append((db.lastInsertRowID, primary, true))
+                nextPosition += 1
+            }
+            changed = true
+        }
+        for name in others where !names.contains(where: { $0.name == name }) {
+            try insertName(personID: personID, name: name, isPrimary: false, position: nextPosition)
+            names.append((db.lastInsertRowID, name, false))
+            nextPosition += 1
+            changed = true
+        }
+        return changed
+    }
+
+    func writeDefendant(_ row: CaseRow, caseID: Int64, personID: Int64, certainlyNew: Bool,
+                        readings: inout Readings, tally: inout WriteTally) throws {
+        let found = certainlyNew ? nil : try defendantByPair.fetchOne([caseID, personID])
+        guard let stored = found, let id = stored[0].int64Value else {
+            try insertNewDefendant(row, caseID: caseID, personID: personID, readings: readings, tally: &tally)
+            return
+        }
+        let first = !defendants.seen(id)
+        let earlier = defendants.firstLine(id)
+        let record = "defendant \(row.personRef) in case \(row.caseRef)"
+        var changes: [(String, SQLBindable)] = []
+        func text(_ field: String, _ column: Int, _ new: String?) {
+            switch MergeRule.text(stored[column].stringValue, new, first: first) {
+            case .set: changes.append((field, new))
+            case .reading: readings.add(field, new ?? "", line: earlier)
+            default: break
+            }
+        }
+        func code(_ field: String, _ column: Int, _ new: String?, unknown: String? = nil) throws {
+            let current = stored[column].stringValue
+            switch MergeRule.code(current, new, unknown: unknown, first: first) {
+            case .set: changes.append((field, new))
+            case .conflict: throw conflict(field, record: record, new: new ?? "", stored: current ?? "", line: earlier)
+            default: break
+            }
+        }
+        text("charge_text", 1, row.chargeText)
+        try code("outcome", 2, row.outcome?.rawValue, unknown: Outcome.unknown.rawValue)
+        text("sentence", 3, row.sentence)
+        try code("sentence_kind", 4, row.sentenceKind?.rawValue)
+        let storedTerm = stored[5].doubleValue
+        if let term = row.termYears, term != storedTerm {
+            if storedTerm == nil || first { changes.append(("term_years", term)) } else {
+                throw conflict("term_years", record: record, new: Self.number(term), stored: Self.number(storedTerm ?? 0),
+                               line: earlier)
+            }
+        }
+        switch MergeRule.date(DateCell(stored[6], stored[7], stored[8]), row.outcomeDate, first: first) {
+        case .set:
+            changes += [("outcome_date", row.outcomeDate?.text), ("outcome_date_lower", row.outcomeDate?.lower),
+                        ("outcome_date_upper", row.outcomeDate?.upper)]
+        case .reading: readings.add("outcome_date", row.outcomeDate?.text ?? "", line: earlier)
+        default: break
+        }
+        try update("defendant", id: id, changes)
+        var changed = !changes.isEmpty
+        if let charges = row.charges {
+            var current: [ChargeDoc] = []
+            try chargesOf.forEach([id]) { statement in
+                current.append(ChargeDoc(text: statement.string(at: 0) ?? "", ref: statement.string(at: 1) ?? "",
+                                         kind: ParsedCharge.Kind(rawValue: statement.string(at: 2) ?? "") ?? .statute))
+            }
+            if current != charges {
+                if current.isEmpty || first {
+                    try deleteCharges.execute([id])
+                    try insertCharges(charges, defendantID: id)
+                    changed = true
+                } else {
+                    throw conflict("charges", record: record, new: Self.chargeList(charges), stored: Self.chargeList(current),
+                                   line: earlier)
                 }
             }
-            if try setNames(personID: id, wanted, keepOthers: !has.contains(.nameVariants)), status == .unchanged {
-                status = .updated
+        }
+        if row.arrest != nil || row.executed != nil || row.rehabilitated != nil {
+            var events: [(id: Int64, kind: String, date: DateCell?)] = []
+            try eventsOf.forEach([id]) { statement in
+                events.append((statement.value(at: 0).int64Value ?? 0, statement.string(at: 1) ?? "",
+                               DateCell(statement.value(at: 2), statement.value(at: 3), statement.value(at: 4))))
             }
-            tally.count("person", status)
-            personID = id
-            state.persons[row.personRef.hashValue]?.id = id
-        }
-        // The defendant.
-        var columns: [String] = []
-        var values: [SQLBindable] = []
-        if has.contains(.chargeText) { columns.append("charge_text"); values.append(row.value(.chargeText)) }
-        if has.contains(.outcome) {
-            columns.append("outcome"); values.append(row.value(.outcome).flatMap { try? Outcome.parse($0).rawValue } ?? "unknown")
-        }
-        if has.contains(.sentence) { columns.append("sentence"); values.append(row.value(.sentence)) }
-        if has.contains(.sentenceKind) {
-            columns.append("sentence_kind"); values.append(row.value(.sentenceKind).flatMap { try? SentenceKind.parse($0).rawValue })
-        }
-        if has.contains(.termYears) { columns.append("term_years"); values.append(row.value(.termYears).flatMap(Double.init)) }
-        if has.contains(.outcomeDate) {
-            columns += ["outcome_date", "outcome_date_lower", "outcome_date_upper"]
-            values += try dateColumns(row.value(.outcomeDate))
-        }
-        var status: RowStatus
-        let defendantID: Int64
-        if let existing = try statements.findDefendant.fetchOne([caseID, personID])?[0].int64Value {
-            defendantID = existing
-            if columns.isEmpty { status = .unchanged } else {
-                (_, status) = try upsertRow(table: "defendant", keyColumn: "id", key: String(existing), columns: columns, values: values)
+            for (kind, field, date) in [(EventKind.arrested, "arrest_date", row.arrest), (.executed, "executed_date", row.executed),
+                                        (.rehabilitated, "rehabilitated_date", row.rehabilitated)] {
+                guard let date else { continue }
+                guard let event = events.first(where: { $0.kind == kind.rawValue }) else {
+                    let position = try nextEventPosition.fetchOne([id])?[0].intValue ?? 0
+                    try insertEvent.execute([id, position, kind.rawValue] + date.bindings)
+                    changed = true
+                    continue
+                }
+                switch MergeRule.date(event.date, date, first: first) {
+                case .set:
+                    try updateEventDate.execute(date.bindings + [event.id])
+                    changed = true
+                case .reading: readings.add(field, date.text, line: earlier)
+                default: break
+                }
             }
+        }
+        if try writeCitation(row, defendantID: id, isNew: false, readings: readings) { changed = true }
+        defendants.note(id, line: row.line, changed ? .updated : .unchanged, tally: &tally)
+    }
+
+    func insertNewDefendant(_ row: CaseRow, caseID: Int64, personID: Int64, readings: Readings,
+                            tally: inout WriteTally) throws {
+        var position: Int
+        if let last = lastCase, last.id == caseID, let next = last.nextPosition {
+            position = next
         } else {
-            var position = state.nextPosition[caseID] ?? -1
-            if position < 0 {
-                position = try db.scalar("SELECT count(*) FROM defendant WHERE proceeding_id = ?", [caseID]).intValue ?? 0
-            }
-            state.nextPosition[caseID] = position + 1
-            try db.executeCached("INSERT INTO defendant (proceeding_id, person_id, position, "
-                                 + (["outcome"] + columns.filter { $0 != "outcome" }).joined(separator: ", ") + ") VALUES (?, ?, ?"
-                                 + String(repeating: ", ?", count: columns.filter { $0 != "outcome" }.count + 1) + ")",
-                                 [caseID, personID, position,
-                                  columns.firstIndex(of: "outcome").map { values[$0] } ?? "unknown"]
-                                 + zip(columns, values).filter { $0.0 != "outcome" }.map(\.1))
-            defendantID = db.lastInsertRowID
-            status = .created
+            position = try nextDefendantPosition.fetchOne([caseID])?[0].intValue ?? 0
         }
-        if has.contains(.charges), try loadCharges(defendantID: defendantID) != row.charges {
-            try db.executeCached("DELETE FROM charge WHERE defendant_id = ?", [defendantID])
-            for (index, charge) in row.charges.enumerated() {
-                try db.executeCached("""
-                    INSERT INTO charge (defendant_id, position, kind, ref, raw, description) VALUES (?, ?, ?, ?, ?, ?)
-                    """, [defendantID, index, charge.kind.rawValue, charge.ref, charge.text, charge.description])
-            }
-            if status == .unchanged { status = .updated }
+        if lastCase?.id == caseID { lastCase?.nextPosition = position + 1 }
+        try insertDefendant.execute([caseID, personID, position, row.chargeText,
+                                     row.outcome?.rawValue ?? Outcome.unknown.rawValue, row.sentence,
+                                     row.sentenceKind?.rawValue, row.termYears]
+                                    + (row.outcomeDate?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null]))
+        let id = db.lastInsertRowID
+        if let charges = row.charges { try insertCharges(charges, defendantID: id) }
+        var eventPosition = 0
+        for (kind, date) in [(EventKind.arrested, row.arrest), (.executed, row.executed), (.rehabilitated, row.rehabilitated)] {
+            guard let date else { continue }
+            try insertEvent.execute([id, eventPosition, kind.rawValue] + date.bindings)
+            eventPosition += 1
         }
-        for (column, kind) in [(CaseRowColumn.arrestDate, EventKind.arrested), (.executedDate, .executed),
-                               (.rehabilitatedDate, .rehabilitated)] where has.contains(column) {
-            if try setEvent(defendantID: defendantID, kind: kind, date: row.value(column)), status == .unchanged {
-                status = .updated
-            }
-        }
-        if let key = row.value(.sourceKey) {
-            let locator = row.value(.locator)
-            let exists = try statements.findCitation.fetchOne([defendantID, key, locator]) != nil
-            if !exists {
-                guard let sourceID = try sourceID(key) else { throw FieldError(field: "source_key", problem: unknownSource(key)) }
-                let position = try db.scalar("SELECT count(*) FROM citation WHERE defendant_id = ?", [defendantID]).intValue ?? 0
-                try db.executeCached("""
-                    INSERT INTO citation (source_id, defendant_id, position, locator, confidence) VALUES (?, ?, ?, ?, 'unverified')
-                    """, [sourceID, defendantID, position, locator])
-                if status == .unchanged { status = .updated }
-            }
-        }
-        tally.count("defendant", status)
+        _ = try writeCitation(row, defendantID: id, isNew: true, readings: readings)
+        defendants.note(id, line: row.line, .created, tally: &tally)
     }
 
-    /// Sets a person's names: the first is primary. With `keepOthers`,
-    /// variants already stored and not listed stay.
+    func insertCharges(_ charges: [ChargeDoc], defendantID: Int64) throws {
+        for (position, charge) in charges.enumerated() {
+            try insertCharge.execute([defendantID, position, charge.kind.rawValue, charge.ref, charge.text,
+                                      charge.description])
+        }
+    }
+
+    /// Adds the row's citation of the defendant when missing, with other
+    /// readings in its note.
     /// - Returns: whether anything changed.
-    func setNames(personID: Int64, _ names: [String], keepOthers: Bool) throws -> Bool {
-        let current = try db.cached("""
-            SELECT name FROM person_name WHERE person_id = ? ORDER BY is_primary DESC, position, id
-            """).fetchAll([personID]).compactMap { $0.string(0) }
-        var wanted = names
-        if keepOthers { wanted += current.filter { !names.contains($0) } }
-        if current == wanted { return false }
-        try db.executeCached("DELETE FROM person_name WHERE person_id = ?", [personID])
-        for (position, name) in wanted.enumerated() {
-            try db.executeCached("""
-                INSERT INTO person_name (person_id, name, is_primary, script, position) VALUES (?, ?, ?, ?, ?)
-                """, [personID, name, position == 0, Script.of(name).rawValue, position])
-        }
-        return true
-    }
-
-    /// Makes a defendant's events of one kind be exactly one with this date,
-    /// or none when the date is nil. Returns whether anything changed.
-    func setEvent(defendantID: Int64, kind: EventKind, date: String?) throws -> Bool {
-        let current = try db.cached("SELECT id, date FROM event WHERE defendant_id = ? AND kind = ?")
-            .fetchAll([defendantID, kind.rawValue])
-        if let date {
-            if current.count == 1, current[0].string(1) == date { return false }
-            if current.count == 1, let id = current[0].int64Value(0) {
-                try db.executeCached("UPDATE event SET date = ?, date_lower = ?, date_upper = ? WHERE id = ?",
-                                     try dateColumns(date) + [id])
-                return true
+    /// - Throws: `FieldError` when there are other readings but no source
+    ///   to attribute them to.
+    func writeCitation(_ row: CaseRow, defendantID: Int64, isNew: Bool, readings: Readings) throws -> Bool {
+        guard let key = row.sourceKey, let sourceID = sourceIDs[key] else {
+            if let (field, value) = readings.items.first {
+                throw FieldError(field: field, problem: FieldProblem(
+                    problem: "\"\(value)\" differs from what an earlier row gave"
+                        + (readings.earlierLine > 0 ? " (line \(readings.earlierLine))" : "")
+                        + ", and this row names no source_key to attribute the other reading to",
+                    expected: "the same \(field) on every row of a record, an empty cell, or a source_key"))
             }
-            try db.executeCached("DELETE FROM event WHERE defendant_id = ? AND kind = ?", [defendantID, kind.rawValue])
-            let position = try db.scalar("SELECT count(*) FROM event WHERE defendant_id = ?", [defendantID]).intValue ?? 0
-            try db.executeCached("""
-                INSERT INTO event (defendant_id, position, kind, date, date_lower, date_upper) VALUES (?, ?, ?, ?, ?, ?)
-                """, [defendantID, position, kind.rawValue] + (try dateColumns(date)))
+            return false
+        }
+        let note = readings.items.isEmpty ? nil : readings.note
+        if !isNew, let existing = try citationOf.fetchOne([defendantID, sourceID, row.locator]),
+           let citationID = existing[0].int64Value {
+            guard let note else { return false }
+            let current = existing[1].stringValue
+            if let current, current.contains(note) { return false }
+            try updateCitationNote.execute([current.map { $0 + "; " + note } ?? note, citationID])
             return true
         }
-        if current.isEmpty { return false }
-        try db.executeCached("DELETE FROM event WHERE defendant_id = ? AND kind = ?", [defendantID, kind.rawValue])
+        let position = isNew ? 0 : try nextCitationPosition.fetchOne([defendantID])?[0].intValue ?? 0
+        try insertCitation.execute([sourceID, defendantID, position, row.locator, note])
         return true
     }
-}
 
-/// What one CSV run remembers: refs seen (to refuse conflicting rows) and
-/// ids written (so a case or person is written once per run).
-struct CaseRowState {
-    let columns: Set<CaseRowColumn>
-    // Keyed by the hash of a ref (or of a case and person ref pair), so
-    // that memory stays small on files of millions of rows.
-    var cases: [Int: SeenRef] = [:]
-    var persons: [Int: SeenRef] = [:]
-    var defendants: [Int: Int] = [:]
-    var nextPosition: [Int64: Int] = [:]
-    var knownSources = Set<String>()
-}
-
-/// A ref seen in this run: a hash of what the row said about it, the line,
-/// and its row id once written.
-struct SeenRef {
-    var fields: Int
-    var line: Int
-    var id: Int64?
-}
-
-struct CaseRowStatements {
-    let findDefendant: Statement
-    let findCitation: Statement
-
-    init(db: Connection) throws {
-        findDefendant = try db.prepare("SELECT id FROM defendant WHERE proceeding_id = ? AND person_id = ?")
-        findCitation = try db.prepare("""
-            SELECT c.id FROM citation c JOIN source s ON s.id = c.source_id
-            WHERE c.defendant_id = ? AND s.key = ? AND c.locator IS ?
-            """)
+    /// Writes changed columns of one row (names from this file only).
+    func update(_ table: String, id: Int64, _ changes: [(String, SQLBindable)]) throws {
+        guard !changes.isEmpty else { return }
+        let sql = "UPDATE \(table) SET " + changes.map { "\($0.0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+        try db.executeCached(sql, changes.map(\.1) + [id])
     }
-}
 
-extension Row {
-    func int64Value(_ index: Int) -> Int64? { self[index].int64Value }
+    static func number(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    static func chargeList(_ charges: [ChargeDoc]) -> String {
+        charges.map(\.ref).joined(separator: "; ")
+    }
 }

@@ -13,8 +13,13 @@ public final class LineReader {
     /// Bytes read so far (for progress).
     public private(set) var bytesRead = 0
     private let chunkSize: Int
+    private let path: String
+    /// Longest line accepted, in bytes: a longer one is refused rather than
+    /// held in memory whole.
+    public var maxLineBytes = 64 << 20
 
     public init(path: String, chunkSize: Int = 1 << 20) throws {
+        self.path = path
         if path == "-" {
             handle = FileHandle.standardInput
             closeOnDeinit = false
@@ -37,8 +42,17 @@ public final class LineReader {
 
     /// The next line without its line ending, or nil at the end.
     public func next() throws -> ArraySlice<UInt8>? {
+        // Where to look for the newline: bytes before it were searched
+        // already, so a long line is scanned once, not once per chunk.
+        var scanned = start
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let found = buffer.withUnsafeBufferPointer { bytes -> Int? in
+                guard scanned < bytes.count, let base = bytes.baseAddress,
+                      let hit = memchr(base + scanned, 0x0A, bytes.count - scanned) else { return nil }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            scanned = buffer.count
+            if let newline = found {
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = buffer[start..<end]
@@ -57,7 +71,13 @@ public final class LineReader {
             }
             if start > 0 {
                 buffer.removeSubrange(0..<start)
+                scanned -= start
                 start = 0
+            }
+            if buffer.count > maxLineBytes {
+                throw DataError(file: path == "-" ? "<stdin>" : path, line: lineNumber + 1,
+                                problem: "the line is longer than \(maxLineBytes >> 20) MB",
+                                expected: "one record per line")
             }
             let data = try handle.read(upToCount: chunkSize) ?? Data()
             if data.isEmpty { atEnd = true } else {

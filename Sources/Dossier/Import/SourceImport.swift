@@ -28,6 +28,11 @@ extension Archive {
                     log.add(DataError(file: input.path, line: 1, problem: "invalid UTF-8", expected: "UTF-8 text"))
                     return
                 }
+                if let nul = data.firstIndex(of: 0) {
+                    let line = data[..<nul].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+                    log.add(DataError(file: input.path, line: line, problem: "a NUL byte", expected: "text without NUL characters"))
+                    return
+                }
                 sources = try BibTeX.decode(text, file: input.path)
             default:
                 sources = try CSLJSON.decode(data, file: input.path)

@@ -23,7 +23,9 @@ struct JSONObjectReader {
         guard let value = object[key] else { return nil }
         switch value {
         case .null: return nil
-        case .string(let text): return text.isEmpty ? nil : text
+        case .string(let text):
+            try Self.refuseNUL(text, field: fieldPath(key))
+            return text.isEmpty ? nil : text
         case .number: return value.stringValue
         default:
             throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: "not a string", expected: "text"))
@@ -78,9 +80,19 @@ struct JSONObjectReader {
             guard case .string(let text) = item else {
                 throw FieldError(field: "\(fieldPath(key))[\(index)]", problem: FieldProblem(problem: "not a string", expected: "text"))
             }
+            try Self.refuseNUL(text, field: "\(fieldPath(key))[\(index)]")
             if !text.isEmpty { result.append(text) }
         }
         return result
+    }
+
+    /// SQLite's text functions (length, LIKE, JSON, full-text) stop at a
+    /// NUL character, so text holding one would be stored but not found.
+    static func refuseNUL(_ text: String, field: String) throws(FieldError) {
+        if text.utf8.contains(0) {
+            throw FieldError(field: field, problem: FieldProblem(problem: "contains a NUL character (\\u0000)",
+                                                                 expected: "text without NUL characters"))
+        }
     }
 
     mutating func value(_ key: String) -> JSONValue? {

@@ -43,8 +43,18 @@ public enum CSVText {
             // A leading apostrophe makes spreadsheets show the text as text.
             value = "'" + value
         }
-        if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || value != text {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // A cell starting with a byte order mark is quoted too: at the start
+        // of a file a reader would take the mark for the file's own.
+        if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || value != text
+            || value.unicodeScalars.first == "\u{FEFF}" {
+            // Scalar by scalar: a quote followed by a combining mark is one
+            // Character, and a string replacement would leave it single.
+            var doubled = String.UnicodeScalarView()
+            for scalar in value.unicodeScalars {
+                doubled.append(scalar)
+                if scalar == "\"" { doubled.append(scalar) }
+            }
+            return "\"" + String(doubled) + "\""
         }
         return value
     }

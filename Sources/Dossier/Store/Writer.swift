@@ -17,6 +17,18 @@ public struct WriteTally: Sendable, Equatable {
         }
     }
 
+    mutating func uncount(_ kind: String, _ status: RowStatus) {
+        func drop(_ counts: inout [String: Int]) {
+            guard let value = counts[kind] else { return }
+            counts[kind] = value > 1 ? value - 1 : nil
+        }
+        switch status {
+        case .created: drop(&created)
+        case .updated: drop(&updated)
+        case .unchanged: drop(&unchanged)
+        }
+    }
+
     public var changedAnything: Bool { !created.isEmpty || !updated.isEmpty }
 
     /// "created 3 cases, 5 persons; updated 1 source; unchanged 2 cases".
@@ -46,7 +58,9 @@ extension Archive {
     /// `table` and column names are fixed strings from this module.
     func upsertRow(table: String, keyColumn: String, key: String,
                    columns: [String], values: [SQLBindable]) throws -> (id: Int64, status: RowStatus) {
-        let select = "SELECT id, \(columns.joined(separator: ", ")) FROM \(table) WHERE \(keyColumn) = ?"
+        // A CSV without the columns of a record still names it: then only
+        // its key is read and written.
+        let select = "SELECT " + (["id"] + columns).joined(separator: ", ") + " FROM \(table) WHERE \(keyColumn) = ?"
         if let row = try db.cached(select).fetchOne([key]) {
             let id = row[0].int64Value ?? 0
             var changed: [(String, SQLBindable)] = []
@@ -58,7 +72,7 @@ extension Archive {
             try db.execute(update, changed.map(\.1) + [id])
             return (id, .updated)
         }
-        let insert = "INSERT INTO \(table) (\(keyColumn), \(columns.joined(separator: ", "))) VALUES (?"
+        let insert = "INSERT INTO \(table) (" + ([keyColumn] + columns).joined(separator: ", ") + ") VALUES (?"
             + String(repeating: ", ?", count: columns.count) + ")"
         try db.executeCached(insert, [key] + values)
         return (db.lastInsertRowID, .created)
@@ -114,6 +128,14 @@ extension Archive {
 
     // MARK: Persons
 
+    /// Inserts one name of a person. The name's search keys follow by
+    /// trigger (`person_name_keys_insert`, migration 0003).
+    func insertPersonName(personID: Int64, name: String, isPrimary: Bool, position: Int) throws {
+        try db.executeCached("""
+            INSERT INTO person_name (person_id, name, is_primary, script, position) VALUES (?, ?, ?, ?, ?)
+            """, [personID, name, isPrimary, Script.of(name).rawValue, position])
+    }
+
     /// Inserts or updates a person by ref, with names and citations.
     @discardableResult
     public func upsertPerson(_ person: PersonDoc, tally: inout WriteTally) throws -> Int64 {
@@ -135,9 +157,7 @@ extension Archive {
             try db.execute("DELETE FROM person_name WHERE person_id = ?", [id])
             var seen = Set<String>()
             for (position, name) in wanted.enumerated() where seen.insert(name).inserted {
-                try db.executeCached("""
-                    INSERT INTO person_name (person_id, name, is_primary, script, position) VALUES (?, ?, ?, ?, ?)
-                    """, [id, name, position == 0, Script.of(name).rawValue, position])
+                try insertPersonName(personID: id, name: name, isPrimary: position == 0, position: position)
             }
             if status == .unchanged { status = .updated }
         }

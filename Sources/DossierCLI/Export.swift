@@ -1,0 +1,75 @@
+import ArgumentParser
+import Dossier
+import Foundation
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write everything in the archive in the import formats.",
+        discussion: """
+            jsonl (the default) is lossless: sources, persons in no case, then one case per line; \
+            `dossier import` reads it back into the same archive. csv writes the flat case rows \
+            (one per defendant and citation), with cells a spreadsheet would run as a formula \
+            neutralised by a leading '. With --out the file is replaced only when the export is complete.
+            Example: dossier export --out archive.jsonl
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @Option(help: "jsonl or csv.") var format: ExportFormatArgument = .init(value: .jsonl)
+    @Option(name: .customLong("out"), help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    func run() throws {
+        try runReporting {
+            let opened = try archive.open(readOnly: true)
+            guard let out, out != "-" else {
+                let sink = TextSink { FileHandle.standardOutput.write(Data($0.utf8)) }
+                try opened.export(format: format.value, to: sink)
+                return
+            }
+            try Self.writeAtomically(to: out) { handle in
+                let sink = TextSink { try handle.write(contentsOf: Data($0.utf8)) }
+                try opened.export(format: format.value, to: sink)
+            }
+        }
+    }
+
+    /// Writes a temporary file beside `path`, then renames it over `path`,
+    /// so that a failed export never leaves half a file.
+    static func writeAtomically(to path: String, _ body: (FileHandle) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ArchiveError("\(path) is a directory; give a file name to --out")
+        }
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw ArchiveError("cannot write \(path) (does its folder exist, and may it be written?)")
+        }
+        do {
+            try body(handle)
+            try handle.synchronize()
+            try handle.close()
+            // rename(2) replaces the old file in one step.
+            guard rename(temporary.path, path) == 0 else {
+                throw ArchiveError("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary.path)
+            throw error
+        }
+    }
+}
+
+struct ExportFormatArgument: ExpressibleByArgument {
+    let value: ExportFormat
+    init(value: ExportFormat) { self.value = value }
+    init?(argument: String) {
+        guard let value = ExportFormat(rawValue: argument) else { return nil }
+        self.value = value
+    }
+    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { value.rawValue }
+}

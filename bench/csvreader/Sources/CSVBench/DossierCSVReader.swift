@@ -1,0 +1,1 @@
+../../../../Sources/Dossier/Import/CSVReader.swift
