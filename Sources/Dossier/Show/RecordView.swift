@@ -5,6 +5,8 @@ public enum RecordView {
     case caseRecord(CaseDoc, sources: [Source])
     case personRecord(PersonDoc, cases: [(ref: String, title: String?, outcome: String, date: String?)], sources: [Source])
     case sourceRecord(Source, citedBy: Int)
+    /// A ref merged into another record: where it went, and that record.
+    indirect case merged(MergedRef, RecordView)
 
     /// Looks a ref up as a case, then a person, then a source key.
     /// - Throws: `NotFound` with close refs when nothing matches.
@@ -20,6 +22,9 @@ public enum RecordView {
             let count = try archive.db.scalar(
                 "SELECT count(*) FROM citation c JOIN source s ON s.id = c.source_id WHERE s.key = ?", [ref]).intValue ?? 0
             return .sourceRecord(source, citedBy: count)
+        }
+        if let merged = try archive.mergedRef(ref) {
+            return .merged(merged, try load(archive, ref: merged.into))
         }
         let all = try archive.db.fetchAll("""
             SELECT ref FROM proceeding UNION ALL SELECT ref FROM person UNION ALL SELECT key FROM source
@@ -44,6 +49,9 @@ public enum RecordView {
                             ("sources", .array(sources.map { OrderedJSON(CSLJSON.item($0)) }))])
         case .sourceRecord(let source, let citedBy):
             return .object([("source", OrderedJSON(CSLJSON.item(source))), ("cited_by", .number(Double(citedBy)))])
+        case .merged(let merged, let view):
+            guard case .object(let pairs) = view.json else { return view.json }
+            return .object([("merged", merged.json)] + pairs)
         }
     }
 
@@ -55,6 +63,8 @@ public enum RecordView {
             return ShowText.render(person, cases: cases, sources: Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
         case .sourceRecord(let source, let citedBy):
             return "Source \(source.key) (\(source.type))\n  \(SourceLabel.short(source))\n  cited by \(citedBy) record\(citedBy == 1 ? "" : "s")\n"
+        case .merged(let merged, let view):
+            return merged.description + "; showing \(merged.into)\n\n" + view.text
         }
     }
 }
