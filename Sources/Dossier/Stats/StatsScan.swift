@@ -69,10 +69,11 @@ struct StatsQuery {
                 sourceColumn.append(columns.count)
                 columns.append("p.place")
             case .charge:
-                // Each distinct charge once, joined with the unit separator.
+                // The charges joined with the unit separator (repeats are
+                // dropped when read: cheaper than DISTINCT's temporary
+                // B-tree for every defendant).
                 sourceColumn.append(columns.count)
-                columns.append("(SELECT group_concat(ref, char(31)) FROM"
-                               + " (SELECT DISTINCT ref FROM charge WHERE charge.defendant_id = d.id))")
+                columns.append("(SELECT group_concat(ref, char(31)) FROM charge WHERE charge.defendant_id = d.id)")
             }
         }
         self.sourceColumn = sourceColumn
@@ -122,6 +123,9 @@ enum StatsScan {
         // What a case resolves to, by the raw values its row carries;
         // consecutive rows of one case skip even the lookup.
         var caseCache: [CaseKey: Int] = [:]
+        // With --by charge: the groups of a resolved case and a defendant's
+        // charges as read.
+        var chargeCache: [ChargeKey: [(Int, Double)]] = [:]
         var resolved: [ResolvedCase] = []
         var current = 0
         var lastCase: Int64 = .min
@@ -182,13 +186,22 @@ enum StatsScan {
             found.total.add(record, weight: 1)
 
             if let chargePosition {
-                let refs = statement.value(at: query.sourceColumn[chargePosition]).stringValue?
-                    .split(separator: "\u{1F}").map { GroupValue.text(String($0)) } ?? []
-                var perDimension = resolved[current].values
-                perDimension[chargePosition] = (refs.isEmpty ? [.missing] : refs).map { ($0, 1) }
-                for (values, weight) in combinations(perDimension) {
-                    table.groups[table.index(of: values)].add(record, weight: weight)
+                let charges = statement.value(at: query.sourceColumn[chargePosition]).stringValue ?? ""
+                let key = ChargeKey(resolvedCase: current, charges: charges)
+                let targets: [(Int, Double)]
+                if let cached = chargeCache[key] {
+                    targets = cached
+                } else {
+                    var refs: [GroupValue] = []
+                    for ref in charges.split(separator: "\u{1F}") where !refs.contains(.text(String(ref))) {
+                        refs.append(.text(String(ref)))
+                    }
+                    var perDimension = resolved[current].values
+                    perDimension[chargePosition] = (refs.isEmpty ? [.missing] : refs).map { ($0, 1) }
+                    targets = combinations(perDimension).map { (table.index(of: $0.0), $0.1) }
+                    chargeCache[key] = targets
                 }
+                for (index, weight) in targets { table.groups[index].add(record, weight: weight) }
             } else {
                 let single = resolved[current].single
                 if single >= 0 {
@@ -217,6 +230,12 @@ enum StatsScan {
         }
 
         func code(at position: Int) -> Int { position == 0 ? firstCode : secondCode }
+    }
+
+    /// A resolved case (its position) and a defendant's charges as read.
+    struct ChargeKey: Hashable {
+        var resolvedCase: Int
+        var charges: String
     }
 
     /// What a case contributes to: per dimension its values with weights
