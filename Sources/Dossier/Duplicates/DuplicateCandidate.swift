@@ -76,8 +76,6 @@ public struct DuplicateReport: Sendable {
     public var candidates: [DuplicateCandidate]
     /// Candidate pairs at or above the minimum score, in all.
     public var found = 0
-    /// Records in the blocks that were compared.
-    public var records = 0
     /// Pairs that passed the cheap checks and were compared in full.
     public var compared = 0
     /// Pairs ruled out by what the data says (different given names or

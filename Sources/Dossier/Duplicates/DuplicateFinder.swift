@@ -109,7 +109,6 @@ final class PersonDuplicateFinder {
 
     func block(key: String, ids: [Int64]) throws {
         let people = try cache.profiles(ids)
-        report.records += people.count
         var buckets: [UInt8: [Int]] = [:]
         var wild: [Int] = []
         for (index, person) in people.enumerated() {

@@ -53,7 +53,9 @@ enum PersonComparison {
         return false
     }
 
-    /// `dateContradicts(DateRelation.of(a, b))`, without the calendar.
+    /// Whether two dates of one event cannot both be right: two known days
+    /// that differ (but not by the 12 or 13 days of Old and New Style), or
+    /// ranges more than `toleratedGap` days apart.
     @inline(__always)
     static func datesContradict(_ a: DateSpan, _ b: DateSpan) -> Bool {
         if a.isKnownDay && b.isKnownDay, let x = a.lower, let y = b.lower, x != y {
@@ -63,14 +65,6 @@ enum PersonComparison {
         if let au = a.upper, let bl = b.lower, bl - au > toleratedGap { return true }
         if let bu = b.upper, let al = a.lower, al - bu > toleratedGap { return true }
         return false
-    }
-
-    static func dateContradicts(_ relation: DateRelation) -> Bool {
-        switch relation {
-        case .differentDays: return true
-        case .apart(let days): return days > toleratedGap
-        default: return false
-        }
     }
 
     /// Whether two sets of word keys can belong to one word: any pair equal
