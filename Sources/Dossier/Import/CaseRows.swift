@@ -472,6 +472,39 @@ final class CaseRowImporter {
     }
 
     func conflict(_ field: String, record: String, new: String, stored: String, line: Int?) -> FieldError {
+        Self.conflict(field, record: record, new: new, stored: stored, line: line)
+    }
+
+    /// One stored row compared field by field with a CSV row of the same
+    /// record: what to set, and (through `Readings`) what to keep as another
+    /// source's reading; a contradicting code is an error.
+    struct FieldMerge {
+        let stored: Row
+        let first: Bool
+        let earlier: Int?
+        let record: String
+        var changes: [(String, SQLBindable)] = []
+
+        mutating func text(_ field: String, _ column: Int, _ new: String?, _ readings: inout Readings) {
+            switch MergeRule.text(stored[column].stringValue, new, first: first) {
+            case .set: changes.append((field, new))
+            case .reading: readings.add(field, new ?? "", line: earlier)
+            default: break
+            }
+        }
+
+        mutating func code(_ field: String, _ column: Int, _ new: String?, unknown: String? = nil) throws {
+            let current = stored[column].stringValue
+            switch MergeRule.code(current, new, unknown: unknown, first: first) {
+            case .set: changes.append((field, new))
+            case .conflict:
+                throw CaseRowImporter.conflict(field, record: record, new: new ?? "", stored: current ?? "", line: earlier)
+            default: break
+            }
+        }
+    }
+
+    static func conflict(_ field: String, record: String, new: String, stored: String, line: Int?) -> FieldError {
         FieldError(field: field, problem: FieldProblem(
             problem: "\(record) is \"\(new)\" here but \"\(stored)\" on an earlier row"
                 + (line.map { " (line \($0))" } ?? ""),
@@ -507,36 +540,20 @@ final class CaseRowImporter {
         let first = !cases.seen(id)
         let earlier = cases.firstLine(id)
         let readingsBefore = readings.items.count
-        var changes: [(String, SQLBindable)] = []
-        let record = "case \(row.caseRef)"
-        func text(_ field: String, _ column: Int, _ new: String?) {
-            switch MergeRule.text(stored[column].stringValue, new, first: first) {
-            case .set: changes.append((field, new))
-            case .reading: readings.add(field, new ?? "", line: earlier)
-            default: break
-            }
-        }
-        func code(_ field: String, _ column: Int, _ new: String?, unknown: String? = nil) throws {
-            let current = stored[column].stringValue
-            switch MergeRule.code(current, new, unknown: unknown, first: first) {
-            case .set: changes.append((field, new))
-            case .conflict: throw conflict(field, record: record, new: new ?? "", stored: current ?? "", line: earlier)
-            default: break
-            }
-        }
-        text("body", 1, row.body)
-        try code("body_kind", 2, row.bodyKind?.rawValue)
-        try code("category", 3, row.category?.rawValue, unknown: Category.unknown.rawValue)
-        text("place", 4, row.place)
+        var merge = FieldMerge(stored: stored, first: first, earlier: earlier, record: "case \(row.caseRef)")
+        merge.text("body", 1, row.body, &readings)
+        try merge.code("body_kind", 2, row.bodyKind?.rawValue)
+        try merge.code("category", 3, row.category?.rawValue, unknown: Category.unknown.rawValue)
+        merge.text("place", 4, row.place, &readings)
         let storedDate = DateCell(stored[5], stored[6], stored[7])
         switch MergeRule.date(storedDate, row.trial, first: first) {
         case .set:
-            changes += [("date", row.trial?.text), ("date_lower", row.trial?.lower), ("date_upper", row.trial?.upper)]
+            merge.changes += [("date", row.trial?.text), ("date_lower", row.trial?.lower), ("date_upper", row.trial?.upper)]
         case .reading: readings.add("trial_date", row.trial?.text ?? "", line: earlier)
         default: break
         }
-        try update("proceeding", id: id, changes)
-        cases.note(id, line: row.line, changes.isEmpty ? .unchanged : .updated, tally: &tally)
+        try update("proceeding", id: id, merge.changes)
+        cases.note(id, line: row.line, merge.changes.isEmpty ? .unchanged : .updated, tally: &tally)
         // A row with another reading must not let the next row skip the
         // comparison: that row needs the reading in its own citation too.
         lastCase = (row.caseRef, id, readings.items.count == readingsBefore ? cells : [],
@@ -639,42 +656,27 @@ final class CaseRowImporter {
         let first = !defendants.seen(id)
         let earlier = defendants.firstLine(id)
         let record = "defendant \(row.personRef) in case \(row.caseRef)"
-        var changes: [(String, SQLBindable)] = []
-        func text(_ field: String, _ column: Int, _ new: String?) {
-            switch MergeRule.text(stored[column].stringValue, new, first: first) {
-            case .set: changes.append((field, new))
-            case .reading: readings.add(field, new ?? "", line: earlier)
-            default: break
-            }
-        }
-        func code(_ field: String, _ column: Int, _ new: String?, unknown: String? = nil) throws {
-            let current = stored[column].stringValue
-            switch MergeRule.code(current, new, unknown: unknown, first: first) {
-            case .set: changes.append((field, new))
-            case .conflict: throw conflict(field, record: record, new: new ?? "", stored: current ?? "", line: earlier)
-            default: break
-            }
-        }
-        text("charge_text", 1, row.chargeText)
-        try code("outcome", 2, row.outcome?.rawValue, unknown: Outcome.unknown.rawValue)
-        text("sentence", 3, row.sentence)
-        try code("sentence_kind", 4, row.sentenceKind?.rawValue)
+        var merge = FieldMerge(stored: stored, first: first, earlier: earlier, record: record)
+        merge.text("charge_text", 1, row.chargeText, &readings)
+        try merge.code("outcome", 2, row.outcome?.rawValue, unknown: Outcome.unknown.rawValue)
+        merge.text("sentence", 3, row.sentence, &readings)
+        try merge.code("sentence_kind", 4, row.sentenceKind?.rawValue)
         let storedTerm = stored[5].doubleValue
         if let term = row.termYears, term != storedTerm {
-            if storedTerm == nil || first { changes.append(("term_years", term)) } else {
+            if storedTerm == nil || first { merge.changes.append(("term_years", term)) } else {
                 throw conflict("term_years", record: record, new: Self.number(term), stored: Self.number(storedTerm ?? 0),
                                line: earlier)
             }
         }
         switch MergeRule.date(DateCell(stored[6], stored[7], stored[8]), row.outcomeDate, first: first) {
         case .set:
-            changes += [("outcome_date", row.outcomeDate?.text), ("outcome_date_lower", row.outcomeDate?.lower),
+            merge.changes += [("outcome_date", row.outcomeDate?.text), ("outcome_date_lower", row.outcomeDate?.lower),
                         ("outcome_date_upper", row.outcomeDate?.upper)]
         case .reading: readings.add("outcome_date", row.outcomeDate?.text ?? "", line: earlier)
         default: break
         }
-        try update("defendant", id: id, changes)
-        var changed = !changes.isEmpty
+        try update("defendant", id: id, merge.changes)
+        var changed = !merge.changes.isEmpty
         if let charges = row.charges {
             var current: [ChargeDoc] = []
             try chargesOf.forEach([id]) { statement in
