@@ -154,7 +154,7 @@ func crossKeys(_ word: String) -> Set<String> { Set(NameKeys.crossKeys(ofWord: w
             #expect(keys.count >= 1 && keys.count <= 10, "\(name): \(keys)")
             #expect(keys.allSatisfy { $0.utf8.count <= 24 }, "\(keys)")
         }
-        #expect(NameKeys.indexKeys(for: "Тухачевский, Михаил Николаевич").first == "s:tukasevski")
+        #expect(NameKeys.indexKeys(for: "Тухачевский, Михаил Николаевич").first == "s:tukasevski:m")
     }
 
     /// Every typo of the issue and the examples reaches its stored name through a shared key.

@@ -25,6 +25,9 @@ extension Archive {
     }
 
     /// Streams the surname blocks of the name-key index: (key, person ids).
+    /// Surname keys are filed by the given name's first class
+    /// (`s:<cross key>:<class>`, consecutive in key order); a block is every
+    /// class of one cross key, named `s:<cross key>`.
     func forEachSurnameBlock(progress: (@Sendable (Int, Int, Int) -> Void)?, found: () -> Int,
                              _ body: (String, [Int64]) throws -> Void) throws {
         let total = try db.scalar("SELECT count(*) FROM name_key WHERE key >= 's:' AND key < 's;'").intValue ?? 0
@@ -33,7 +36,8 @@ extension Archive {
         var seen = Set<Int64>()
         var done = 0
         try db.prepare("SELECT key, person_id FROM name_key WHERE key >= 's:' AND key < 's;' ORDER BY key").forEach { row in
-            let key = row.string(at: 0) ?? ""
+            var key = row.string(at: 0) ?? ""
+            if let colon = key.lastIndex(of: ":"), colon > key.index(key.startIndex, offsetBy: 1) { key = String(key[..<colon]) }
             if key != currentKey {
                 if members.count > 1 && currentKey.count > 2 { try body(currentKey, members) }
                 currentKey = key

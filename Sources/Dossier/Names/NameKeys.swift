@@ -248,7 +248,54 @@ public enum NameKeys {
     /// Every first class a given name can have, and `_` for none.
     static let allGivenClasses: [UInt8] = Array("aeiubpdtvflmnrks_".utf8)
 
+    /// The first class of a word beginning with each Cyrillic letter (a
+    /// glide й/ь/ъ takes the class of the vowel after it: any vowel class).
+    static let cyrillicInitialClasses: [[UInt8]] = (0..<CyrillicLetter.count).map { c in
+        let k = finalize(cyrillicTokens[c])
+        if let f = k.first { return [f] }
+        return [A, E, I, U]
+    }
+
+    /// The first classes under which a name's surname key is filed, or a
+    /// query's given name looks it up: those of the word's cross keys; for
+    /// a Latin initial also those of every Cyrillic letter it can render
+    /// (`Y.` stands for Е, Ю, Я, Й…, `C.` for Ц, Ч, К); and those of the
+    /// Russian equivalent of a Western given name (Eugene → Евгений).
+    static func givenKeyClasses(_ w: NameWord?) -> [UInt8] {
+        guard let w else { return [UInt8(ascii: "_")] }
+        var r: [UInt8] = []
+        func add(_ c: UInt8) { if !r.contains(c) { r.append(c) } }
+        for k in crossKeys(w) { if let f = k.first { add(f) } }
+        if w.isInitial, !w.isCyrillic, !w.latin.isEmpty {
+            let l = w.latin
+            for c in 0..<CyrillicLetter.count where Pivot.renderings[c].contains(where: { !$0.isEmpty && ($0.starts(with: l) || l.starts(with: $0)) }) {
+                for f in cyrillicInitialClasses[c] { add(f) }
+            }
+        }
+        // Latin and Polish keep the H of Greek names that Russian drops
+        // (Hieronim, Ieronim, Иероним; Hilarion, Илларион).
+        if !w.isCyrillic, w.latin.count > 2, w.latin[0] == H, isLatinVowel(w.latin[1]) {
+            var rest = w
+            rest.latin.removeFirst()
+            for k in crossKeys(rest) { if let f = k.first { add(f) } }
+        }
+        if let eq = GivenNames.russianEquivalent(w) {
+            for k in crossKeys(eq) { if let f = k.first { add(f) } }
+        }
+        if r.isEmpty { add(UInt8(ascii: "_")) }
+        return r
+    }
+
     static func surnameKey(_ k: [UInt8]) -> String { "s:" + String(decoding: k, as: UTF8.self) }
+    /// A surname key filed under the first class of a given name:
+    /// `s:<cross key>:<class>`.
+    static func surnameKey(_ k: [UInt8], given gi: UInt8) -> String {
+        var b: [UInt8] = [UInt8(ascii: "s"), UInt8(ascii: ":")]
+        b.append(contentsOf: k)
+        b.append(UInt8(ascii: ":"))
+        b.append(gi)
+        return String(decoding: b, as: UTF8.self)
+    }
     static func typoKey(_ family: Unicode.Scalar, _ gi: UInt8, _ skel: [UInt8]) -> String {
         var b: [UInt8] = [UInt8(ascii: family), UInt8(ascii: ":"), gi, UInt8(ascii: ":")]
         b.append(contentsOf: skel)
@@ -256,9 +303,13 @@ public enum NameKeys {
     }
 
     /// The keys stored for a name in the `name_key` table (typically 4–8):
-    /// - `s:<cross key of the surname>` — every spelling of the surname in
-    ///   any system shares it (two when the surname is ambiguous or the
-    ///   reading of the name is);
+    /// - `s:<cross key of the surname>:<first class of the given name>` —
+    ///   every spelling of the surname in any system shares the cross key
+    ///   (two when the surname is ambiguous or the reading of the name is);
+    ///   filing it under the given name's first class (`_` for none, several
+    ///   for an ambiguous initial or a Western given name) lets a query with
+    ///   a given name read only the names that can agree with it, a small
+    ///   part of a common surname's names;
     /// - `t:<first class of the given name>:<skeleton>` for the surname's
     ///   consonant skeleton and each of its one-deletion neighbours — a query
     ///   with one wrong, missing, extra or swapped consonant (or any vowel
@@ -277,7 +328,8 @@ public enum NameKeys {
         for p in parses {
             guard let sur = p.surname else { continue }
             let sk = crossKeys(sur)
-            for k in sk { add(surnameKey(k)) }
+            let classes = givenKeyClasses(p.leadingGiven)
+            for k in sk { for gi in classes { add(surnameKey(k, given: gi)) } }
             let gis = givenClasses(p.leadingGiven)
             // Typo keys from the first reading only, to keep the count small.
             guard p.rank == 0, let k0 = sk.first, !k0.isEmpty else { continue }

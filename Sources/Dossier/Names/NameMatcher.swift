@@ -89,14 +89,31 @@ public struct NameQuery: Sendable {
         otherForms = parses.map { $0.others.map { WordForm($0.word) } }
     }
 
-    /// Keys of exact and cross-transliteration lookups (`s:`).
-    public var surnameLookupKeys: [String] {
+    /// Keys of exact and cross-transliteration lookups (`s:`): the
+    /// surname's cross keys under the first classes of the given names and
+    /// initials typed, and under `_` (stored names without one); under every
+    /// class when none is typed.
+    public var surnameLookupKeys: [String] { surnameKeys(broad: false) }
+
+    /// The surname's cross keys under every class: for a given name
+    /// misspelt in its first letter, when the narrow keys find nothing.
+    public var broadSurnameLookupKeys: [String] { surnameKeys(broad: true) }
+
+    func surnameKeys(broad: Bool) -> [String] {
         var keys: [String] = []
+        var seen = Set<String>()
         for p in parses {
             guard let s = p.surname else { continue }
+            var gis: [UInt8] = []
+            for o in p.others where !broad && (o.role != .patronymic || o.word.isInitial) {
+                for g in NameKeys.givenKeyClasses(o.word) where !gis.contains(g) { gis.append(g) }
+            }
+            if gis.isEmpty { gis = NameKeys.allGivenClasses } else if !gis.contains(UInt8(ascii: "_")) { gis.append(UInt8(ascii: "_")) }
             for k in NameKeys.crossKeys(s) {
-                let key = NameKeys.surnameKey(k)
-                if !keys.contains(key) { keys.append(key) }
+                for gi in gis {
+                    let key = NameKeys.surnameKey(k, given: gi)
+                    if seen.insert(key).inserted { keys.append(key) }
+                }
             }
         }
         return keys
@@ -135,22 +152,12 @@ public enum NameMatcher {
     /// Scores a stored name (as written in the archive) against a query;
     /// nil when it does not match.
     public static func score(query: NameQuery, stored: String) -> NameMatch? {
-        let sp = NameParser.parse(stored)
-        var best: NameMatch? = nil
-        for (qi, qp) in query.parses.enumerated() {
-            guard let qsf = query.forms[qi][0] else { continue }
-            for s in sp {
-                guard let ss = s.surname else { continue }
-                let ssf = WordForm(ss)
-                let sOthers = s.others.map { WordForm($0.word) }
-                if var m = score(qp, qsf, query.otherForms[qi], s, ssf, sOthers) {
-                    m.score -= 0.01 * Double(qp.rank + s.rank)
-                    if best == nil || m.score > best!.score { best = m }
-                }
-            }
-        }
-        return best
+        NameScorer(query).score(stored)
     }
+
+    /// The highest score a name can get when its surname matched only as
+    /// a typo (the typo band: 0.40 plus at most 0.049 of bonus).
+    public static let typoCeiling = 0.45
 
     // MARK: Words
 
@@ -306,12 +313,14 @@ public enum NameMatcher {
         return (given, pat, extra)
     }
 
-    static func score(_ q: ParsedName, _ qs: WordForm, _ qo: [WordForm], _ s: ParsedName, _ ss: WordForm, _ so: [WordForm]) -> NameMatch? {
-        guard let sm = compare(qs, ss, surname: true) else { return nil }
-        let qSlots = slots(q, qo), sSlots = slots(s, so)
+    static func score(_ q: ParsedName, parse qp: Int, _ qs: WordForm, _ qo: [WordForm], _ s: ParsedName,
+                      words: NameScorer, explain: Bool) -> NameMatch? {
+        guard let ss = s.surname, let sm = words.surname(parse: qp, qs, ss) else { return nil }
+        let qSlots = slots(q, qo), sSlots = slots(s, [])
 
         var tier = sm.level
-        var notes: [String] = ["surname \(q.surname!.raw) ~ \(s.surname!.raw) (\(describe(sm)))"]
+        var notes: [String] = []
+        if explain { notes.append("surname \(q.surname!.raw) ~ \(ss.raw) (\(describe(sm)))") }
         var allFullExact = sm.level == .exact
         var typed = 0, matched = 0
         var lostCost = 0
@@ -321,22 +330,23 @@ public enum NameMatcher {
             typed += 1
             guard let si else {
                 allFullExact = false
-                notes.append("\(qo[qi].word.raw) not in the stored name")
+                if explain { notes.append("\(qo[qi].word.raw) not in the stored name") }
                 return true
             }
             let qr = q.others[qi].role, sr = s.others[si].role
             let qRole: NamePartRole = qr == .initial ? .initial : role
             let sRole: NamePartRole = sr == .initial ? .initial : role
-            guard let m = compareOther(qo[qi], qRole, so[si], sRole) else { return false }
+            let sw = s.others[si].word
+            guard let m = words.other(parse: qp, index: qi, qo[qi], qRole, sw, sRole) else { return false }
             matched += 1
             var level = m.level
             if qr == .initial || sr == .initial {
                 allFullExact = false
                 level = qs.isCyrillic == ss.isCyrillic ? .sameScript : .transliteration
-                notes.append("initial \(qo[qi].word.raw) ~ \(so[si].word.raw)")
+                if explain { notes.append("initial \(qo[qi].word.raw) ~ \(sw.raw)") }
             } else {
                 if level != .exact { allFullExact = false }
-                notes.append("\(qo[qi].word.raw) ~ \(so[si].word.raw) (\(describe(m)))")
+                if explain { notes.append("\(qo[qi].word.raw) ~ \(sw.raw) (\(describe(m)))") }
                 if level == .typo { lostCost += m.cost }
             }
             if sm.level == .exact && level == .transliteration { level = .sameScript }
@@ -350,9 +360,9 @@ public enum NameMatcher {
         // Further given names: each must meet one of the stored extras.
         for qi in qSlots.extra {
             typed += 1
-            if let si = sSlots.extra.first(where: { compareOther(qo[qi], q.others[qi].role, so[$0], s.others[$0].role) != nil }) {
+            if let si = sSlots.extra.first(where: { words.other(parse: qp, index: qi, qo[qi], q.others[qi].role, s.others[$0].word, s.others[$0].role) != nil }) {
                 matched += 1
-                notes.append("\(qo[qi].word.raw) ~ \(so[si].word.raw)")
+                if explain { notes.append("\(qo[qi].word.raw) ~ \(s.others[si].word.raw)") }
             } else {
                 allFullExact = false
                 if !sSlots.extra.isEmpty { return nil }
@@ -406,5 +416,66 @@ public enum NameMatcher {
             return WordMatch(level: .transliteration, cost: 2)
         }
         return direct
+    }
+}
+
+/// Scores many stored names against one query. Archives repeat words far
+/// more than names (a few thousand surnames and a few hundred given names
+/// make up millions of names), so the scorer remembers, per stored word,
+/// how it compared with the query's words, and per stored name its score:
+/// after the first few hundred candidates most comparisons are lookups.
+public final class NameScorer {
+    public let query: NameQuery
+
+    struct WordKey: Hashable {
+        var parse: Int
+        var index: Int
+        var roles: UInt8
+        var raw: String
+        var initial: Bool
+    }
+    /// Word comparisons; `.some(nil)`: compared, no match.
+    private var words: [WordKey: WordMatch?] = [:]
+    private var names: [String: NameMatch?] = [:]
+
+    public init(_ query: NameQuery) { self.query = query }
+
+    /// The best match of a stored name (nil: it does not match).
+    /// `explain: false` leaves the explanation empty (cheaper when only
+    /// the score is needed).
+    public func score(_ stored: String, explain: Bool = true) -> NameMatch? {
+        if !explain, let known = names[stored] { return known }
+        let sp = NameParser.parse(stored)
+        var best: NameMatch? = nil
+        for (qi, qp) in query.parses.enumerated() {
+            guard let qsf = query.forms[qi][0] else { continue }
+            for s in sp where s.surname != nil {
+                if var m = NameMatcher.score(qp, parse: qi, qsf, query.otherForms[qi], s, words: self, explain: explain) {
+                    m.score -= 0.01 * Double(qp.rank + s.rank)
+                    if best == nil || m.score > best!.score { best = m }
+                }
+            }
+        }
+        if !explain { names[stored] = .some(best) }
+        return best
+    }
+
+    func surname(parse: Int, _ q: WordForm, _ s: NameWord) -> WordMatch? {
+        let key = WordKey(parse: parse, index: -1, roles: 0, raw: s.raw, initial: s.isInitial)
+        if let known = words[key] { return known }
+        let m = NameMatcher.compare(q, WordForm(s), surname: true)
+        words[key] = .some(m)
+        return m
+    }
+
+    func other(parse: Int, index: Int, _ q: WordForm, _ qr: NamePartRole, _ s: NameWord, _ sr: NamePartRole) -> WordMatch? {
+        func code(_ r: NamePartRole) -> UInt8 {
+            switch r { case .surname: 0; case .given: 1; case .patronymic: 2; case .initial: 3 }
+        }
+        let key = WordKey(parse: parse, index: index, roles: code(qr) << 2 | code(sr), raw: s.raw, initial: s.isInitial)
+        if let known = words[key] { return known }
+        let m = NameMatcher.compareOther(q, qr, WordForm(s), sr)
+        words[key] = .some(m)
+        return m
     }
 }

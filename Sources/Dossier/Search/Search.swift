@@ -63,14 +63,21 @@ public struct NameHit: Sendable {
 
 extension Archive {
     /// Persons whose names match `text` in any script or spelling, best
-    /// first: candidates come from the name-key index (exact key lookups),
-    /// then every candidate name is scored.
-    /// - Parameter maxCandidates: names scored at most (common surnames).
-    public func nameHits(_ text: String, maxCandidates: Int = 20_000) throws -> [NameHit] {
-        let query = NameQuery(text)
+    /// first (ties by person id): candidates come from the name-key index
+    /// (exact key lookups), then every candidate name is scored. The
+    /// matches carry no explanation (see `explainNameMatch`).
+    /// - Parameters:
+    ///   - enough: when given, typo keys are not read if the surname keys
+    ///     alone found this many persons scoring above every typo match
+    ///     (a typo cannot rank among the first `enough`).
+    ///   - maxCandidates: names read at most per kind of key (surname,
+    ///     typo), so that a very common surname has a bounded cost.
+    public func nameHits(_ text: String, enough: Int? = nil, maxCandidates: Int = 20_000) throws -> [NameHit] {
+        let scorer = NameScorer(NameQuery(text))
         let statement = try db.cached("""
-            SELECT n.id, n.person_id, n.name FROM person_name n
-            WHERE n.id IN (SELECT DISTINCT name_id FROM name_key WHERE key IN (SELECT value FROM json_each(?)))
+            SELECT k.name_id, k.person_id, n.name
+            FROM name_key k JOIN person_name n ON n.id = k.name_id
+            WHERE k.key IN (SELECT value FROM json_each(?))
             LIMIT ?
             """)
         var best: [Int64: NameHit] = [:]
@@ -78,11 +85,28 @@ extension Archive {
         // Surname keys first, then typo keys, each with its own cap, so that
         // the many typo keys of a common surname cannot crowd out real
         // matches.
-        for keys in [query.surnameLookupKeys, query.typoLookupKeys] where !keys.isEmpty {
+        // Surname keys under the classes of the given names typed; when
+        // they find no good match, under every class (a given name misspelt
+        // in its first letter).
+        let narrow = scorer.query.surnameLookupKeys
+        var read = Set(narrow)
+        let stages: [() -> [String]] = [
+            { narrow },
+            {
+                guard !best.values.contains(where: { $0.match.score > NameMatcher.typoCeiling }) else { return [] }
+                let broad = scorer.query.broadSurnameLookupKeys.filter { read.insert($0).inserted }
+                return broad
+            },
+            { scorer.query.typoLookupKeys },
+        ]
+        for (stage, keysOf) in stages.enumerated() {
+            if stage == 2, let enough, best.values.lazy.filter({ $0.match.score > NameMatcher.typoCeiling }).count >= enough { break }
+            let keys = keysOf()
+            if keys.isEmpty { continue }
             try statement.forEach([SearchIndex.jsonArray(keys), maxCandidates]) { row in
                 guard let nameID = row.value(at: 0).int64Value, scored.insert(nameID).inserted,
                       let personID = row.value(at: 1).int64Value, let name = row.string(at: 2),
-                      let match = NameMatcher.score(query: query, stored: name) else { return }
+                      let match = scorer.score(name, explain: false) else { return }
                 if let current = best[personID], current.match.score >= match.score { return }
                 best[personID] = NameHit(personID: personID, matchedName: name, match: match)
             }
@@ -90,22 +114,29 @@ extension Archive {
         return best.values.sorted { ($0.match.score, $1.personID) > ($1.match.score, $0.personID) }
     }
 
+    /// Why `stored` matched the name query `text`, in words.
+    public func explainNameMatch(_ text: String, stored: String) -> String? {
+        NameMatcher.score(query: NameQuery(text), stored: stored)?.explanation
+    }
+
     /// Defendants matching a query, best first.
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
+        let text = query.text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        if let name = query.filter.name, text == nil { return try searchByName(name, query) }
         var (whereClause, bindings) = try query.filter.sql(defaultCode: defaultCode)
-        var scores: [Int64: (Double, String, String?, String?)] = [:]     // person → score, reason, form, why
-        var textScores: [Int64: Double] = [:]                             // defendant → score
+        var scores: [Int64: (Double, String, String?, String)] = [:]     // person → score, reason, form, query
+        var textScores: [Int64: Double] = [:]                            // defendant → score
         var restrict: [String] = []
         if let name = query.filter.name {
             let hits = try nameHits(name)
-            for hit in hits { scores[hit.personID] = (hit.match.score, hit.match.reason.rawValue, hit.matchedName, hit.match.explanation) }
+            for hit in hits { scores[hit.personID] = (hit.match.score, hit.match.reason.rawValue, hit.matchedName, name) }
             whereClause += " AND d.person_id IN (SELECT value FROM json_each(?))"
             bindings.append(SearchIndex.jsonArray(hits.map { String($0.personID) }))
         }
-        if let text = query.text, !text.trimmingCharacters(in: .whitespaces).isEmpty {
-            var nameScores: [Int64: (Double, String, String?, String?)] = [:]
+        if let text {
+            var nameScores: [Int64: (Double, String, String?, String)] = [:]
             for hit in try nameHits(text) {
-                nameScores[hit.personID] = (hit.match.score, hit.match.reason.rawValue, hit.matchedName, hit.match.explanation)
+                nameScores[hit.personID] = (hit.match.score, hit.match.reason.rawValue, hit.matchedName, text)
             }
             let pattern = FullTextQuery.quoted(text)
             var ranked: [Int64] = []
@@ -128,9 +159,7 @@ extension Archive {
         if !restrict.isEmpty { whereClause += " AND (" + restrict.joined(separator: " OR ") + ")" }
         let ranked = !scores.isEmpty || !textScores.isEmpty
         let sql = """
-            SELECT d.id, d.person_id, x.ref, p.ref, d.outcome, p.date, p.body_kind, p.category, p.title,
-                   (SELECT name FROM person_name WHERE person_id = x.id AND is_primary = 1),
-                   (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM charge WHERE defendant_id = d.id ORDER BY position))
+            SELECT \(Self.hitColumns)
             FROM defendant d JOIN proceeding p ON p.id = d.proceeding_id JOIN person x ON x.id = d.person_id
             WHERE \(whereClause)
             ORDER BY p.date_lower, p.ref, d.position
@@ -138,33 +167,119 @@ extension Archive {
             """
         if !ranked { bindings.append(query.limit) }
         var hits: [SearchHit] = []
+        var queries: [String?] = []
         try db.prepare(sql).forEach(bindings) { row in
             let defendantID = row.value(at: 0).int64Value ?? 0
             let personID = row.value(at: 1).int64Value ?? 0
-            var hit = SearchHit(personRef: row.string(at: 2) ?? "", caseRef: row.string(at: 3) ?? "", name: row.string(at: 9) ?? "",
-                                matchedName: nil, score: 0, reason: "filter", explanation: nil,
-                                outcome: row.string(at: 4) ?? "unknown", trialDate: row.string(at: 5),
-                                charges: (row.string(at: 10) ?? "").split(separator: " ").map(String.init),
-                                bodyKind: row.string(at: 6) ?? "", category: row.string(at: 7) ?? "", title: row.string(at: 8))
-            if let (score, reason, form, why) = scores[personID] {
+            var hit = Self.hit(row)
+            var nameQuery: String? = nil
+            if let (score, reason, form, typed) = scores[personID] {
                 hit.score = score
                 hit.reason = reason
                 hit.matchedName = form
-                hit.explanation = why
+                nameQuery = typed
             }
-            if let textScore = textScores[defendantID], textScore > hit.score || hit.reason == "filter" {
-                if hit.reason == "filter" || textScore > hit.score {
-                    hit.score = max(hit.score, textScore)
-                    if hit.matchedName == nil { hit.reason = "text" }
-                }
+            if let textScore = textScores[defendantID], hit.reason == "filter" || textScore > hit.score {
+                hit.score = max(hit.score, textScore)
+                if hit.matchedName == nil { hit.reason = "text" }
             }
             hits.append(hit)
+            queries.append(nameQuery)
         }
         if ranked {
             // Stable: best score first, then the date order of the query.
-            hits = hits.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
-            hits = Array(hits.prefix(query.limit))
+            let order = hits.indices.sorted { (hits[$0].score, -$0) > (hits[$1].score, -$1) }.prefix(query.limit)
+            hits = order.map { index in
+                var hit = hits[index]
+                if let typed = queries[index], let form = hit.matchedName { hit.explanation = explainNameMatch(typed, stored: form) }
+                return hit
+            }
         }
         return hits
+    }
+
+    /// A name query with filters: name matches are read best first, a
+    /// batch of persons at a time, until `limit` defendants are found and no
+    /// person left can rank among them (persons tied with the last one read
+    /// are always read together). Ties rank in date order.
+    private func searchByName(_ name: String, _ query: SearchQuery) throws -> [SearchHit] {
+        let (whereClause, bindings) = try query.filter.sql(defaultCode: defaultCode)
+        let limit = max(query.limit, 0)
+        var hits = try nameHits(name, enough: limit)
+        var person: [Int64: NameHit] = [:]
+        for hit in hits { person[hit.personID] = hit }
+        struct Found { var score: Double; var defendant: Int64; var dateLower: Int64?; var caseRef: String; var position: Int64 }
+        var found: [Found] = []
+        let statement = try db.prepare("""
+            SELECT d.id, d.person_id, p.date_lower, p.ref, d.position
+            FROM defendant d JOIN proceeding p ON p.id = d.proceeding_id JOIN person x ON x.id = d.person_id
+            WHERE \(whereClause) AND d.person_id IN (SELECT value FROM json_each(?))
+            """)
+        var readTypos = false
+        while true {
+            var start = 0
+            var batch = max(64, 4 * min(limit, 1 << 16))
+            while start < hits.count && found.count < limit {
+                var end = min(hits.count, start + batch)
+                while end < hits.count && hits[end].match.score == hits[end - 1].match.score { end += 1 }
+                try statement.forEach(bindings + [SearchIndex.jsonArray(hits[start..<end].map { String($0.personID) })]) { row in
+                    guard let id = row.value(at: 0).int64Value, let personID = row.value(at: 1).int64Value,
+                          let score = person[personID]?.match.score else { return }
+                    found.append(Found(score: score, defendant: id, dateLower: row.value(at: 2).int64Value,
+                                       caseRef: row.string(at: 3) ?? "", position: row.value(at: 4).int64Value ?? 0))
+                }
+                start = end
+                batch = min(2 * batch, 1 << 20)
+            }
+            // Typo keys skipped because enough persons matched better, but
+            // the filters left too few of them: read everything.
+            if found.count >= limit || readTypos || limit == 0 { break }
+            readTypos = true
+            let all = try nameHits(name)
+            if all.count == hits.count { break }
+            hits = all
+            person = [:]
+            for hit in hits { person[hit.personID] = hit }
+            found = []
+        }
+        found.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.dateLower != b.dateLower { return (a.dateLower ?? Int64.min) < (b.dateLower ?? Int64.min) }
+            if a.caseRef != b.caseRef { return a.caseRef < b.caseRef }
+            return a.position < b.position
+        }
+        let chosen = found.prefix(limit)
+        guard !chosen.isEmpty else { return [] }
+        var byID: [Int64: SearchHit] = [:]
+        try db.prepare("""
+            SELECT \(Self.hitColumns)
+            FROM defendant d JOIN proceeding p ON p.id = d.proceeding_id JOIN person x ON x.id = d.person_id
+            WHERE d.id IN (SELECT value FROM json_each(?))
+            """).forEach([SearchIndex.jsonArray(chosen.map { String($0.defendant) })]) { row in
+            guard let id = row.value(at: 0).int64Value, let personID = row.value(at: 1).int64Value,
+                  let match = person[personID] else { return }
+            var hit = Self.hit(row)
+            hit.score = match.match.score
+            hit.reason = match.match.reason.rawValue
+            hit.matchedName = match.matchedName
+            hit.explanation = explainNameMatch(name, stored: match.matchedName)
+            byID[id] = hit
+        }
+        return chosen.compactMap { byID[$0.defendant] }
+    }
+
+    /// The columns `hit(_:)` reads, over the aliases d, p and x.
+    static let hitColumns = """
+        d.id, d.person_id, x.ref, p.ref, d.outcome, p.date, p.body_kind, p.category, p.title,
+               (SELECT name FROM person_name WHERE person_id = x.id AND is_primary = 1),
+               (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM charge WHERE defendant_id = d.id ORDER BY position))
+        """
+
+    static func hit(_ row: Statement) -> SearchHit {
+        SearchHit(personRef: row.string(at: 2) ?? "", caseRef: row.string(at: 3) ?? "", name: row.string(at: 9) ?? "",
+                  matchedName: nil, score: 0, reason: "filter", explanation: nil,
+                  outcome: row.string(at: 4) ?? "unknown", trialDate: row.string(at: 5),
+                  charges: (row.string(at: 10) ?? "").split(separator: " ").map(String.init),
+                  bodyKind: row.string(at: 6) ?? "", category: row.string(at: 7) ?? "", title: row.string(at: 8))
     }
 }
