@@ -35,6 +35,10 @@ public final class Archive {
             if !pending.isEmpty {
                 throw ArchiveError("the archive at \(path) needs migrating; run `dossier init` on it first")
             }
+            // Readers (search, stats, show, export) map the file instead of
+            // copying each page through read(2), and keep more pages.
+            try db.execute("PRAGMA mmap_size = 2147418112")
+            try db.execute("PRAGMA cache_size = -65536")
         } else if migrate {
             try Schema.migrator.migrate(db)
         } else {

@@ -2,7 +2,7 @@ import Dossier
 import DossierStorage
 import Foundation
 
-// Search latency benchmark: dossier-bench ARCHIVE [--queries N] [--seed S]
+// Search latency benchmark: dossier-bench ARCHIVE [--queries N] [--seed S] [--names-only]
 //
 // Builds N name queries from persons in the archive (Cyrillic as stored,
 // Latin romanisations in several systems, initials, given-name-first
@@ -108,10 +108,18 @@ do {
         searchTimes.append(try milliseconds { _ = try archive.search(SearchQuery(filter: filter, limit: 20)) })
     }
     print("\n== name queries (\(queries.count), mixed: as stored, romanised, initials, given-first, typos)")
-    report("dossier name match (keys + score)", nameTimes)
+    report("dossier name match, every match", nameTimes)
     report("dossier search --name (full)", searchTimes)
     print(String(format: "found the person: top-1 %.1f%%, top-3 %.1f%% (generated variants; a measure, not a target)",
                  100 * Double(top1) / Double(queries.count), 100 * Double(top3) / Double(queries.count)))
+    print("by kind of query (search --name):")
+    var kinds: [String: [Double]] = [:]
+    for (index, query) in queries.enumerated() {
+        let kind = query.kind.hasPrefix("romanised") ? "romanised" : query.kind
+        kinds[kind, default: []].append(searchTimes[index])
+    }
+    for (kind, times) in kinds.sorted(by: { $0.key < $1.key }) { report("  " + kind, times) }
+    if arguments.contains("--names-only") { exit(0) }
 
     // Baselines in the same run: FTS5 (unicode61) over names, and LIKE.
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-bench-\(UUID().uuidString).sqlite").path

@@ -210,7 +210,7 @@ public enum NameKeys {
 
     /// Skeletons this short are too common to look up alone; their names
     /// use the neighbourhood of the whole cross key instead.
-    static let shortSkeleton = 2
+    static let shortSkeleton = 3
 
     /// The typo keys of a cross key as stored: `t:<gi>:` + the skeleton
     /// neighbourhood, or for a short skeleton `c:<gi>:` + the cross-key

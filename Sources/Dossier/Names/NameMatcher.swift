@@ -436,7 +436,9 @@ public final class NameScorer {
     }
     /// Word comparisons; `.some(nil)`: compared, no match.
     private var words: [WordKey: WordMatch?] = [:]
-    private var names: [String: NameMatch?] = [:]
+    /// Whole stored names (namesakes), by a hash of their bytes, the
+    /// bytes kept to rule out collisions.
+    private var names: [UInt64: (bytes: [UInt8], match: NameMatch?)] = [:]
 
     public init(_ query: NameQuery) { self.query = query }
 
@@ -444,7 +446,12 @@ public final class NameScorer {
     /// `explain: false` leaves the explanation empty (cheaper when only
     /// the score is needed).
     public func score(_ stored: String, explain: Bool = true) -> NameMatch? {
-        if !explain, let known = names[stored] { return known }
+        var hash: UInt64 = 0
+        if !explain {
+            hash = Self.hash(stored.utf8)
+            if let known = names[hash], known.bytes.elementsEqual(stored.utf8) { return known.match }
+        }
+        if !mayMatch(stored) { return nil }
         let sp = NameParser.parse(stored)
         var best: NameMatch? = nil
         for (qi, qp) in query.parses.enumerated() {
@@ -456,8 +463,55 @@ public final class NameScorer {
                 }
             }
         }
-        if !explain { names[stored] = .some(best) }
+        if !explain, names[hash] == nil { names[hash] = (Array(stored.utf8), best) }
         return best
+    }
+
+    /// FNV-1a over bytes.
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// Per token of a stored name (by a hash of its bytes, the bytes kept
+    /// to rule out collisions): whether one of its words compares with the
+    /// query's surname at all.
+    private var tokens: [UInt64: (bytes: [UInt8], ok: Bool)] = [:]
+
+    /// A necessary condition, tested before the full parse: some word of
+    /// the stored name compares with the surname of some reading of the
+    /// query. Tokens are cut at spaces, commas, dots and semicolons, where
+    /// `NameWord.split` ends words too, so the words of a token are words
+    /// of the name. Most names that typo keys bring in fail here.
+    func mayMatch(_ stored: String) -> Bool {
+        var text = stored
+        return text.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count {
+                if index < bytes.count {
+                    let c = bytes[index]
+                    guard c == 0x20 || c == 0x2C || c == 0x2E || c == 0x3B else { continue }
+                }
+                if index > start, tokenMayMatch(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return true }
+                start = index + 1
+            }
+            return false
+        }
+    }
+
+    private func tokenMayMatch(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let hash = Self.hash(token)
+        if let known = tokens[hash], known.bytes.elementsEqual(token) { return known.ok }
+        var ok = false
+        for w in NameWord.split(String(decoding: token, as: UTF8.self)) where !ok {
+            let form = WordForm(w)
+            for qi in query.parses.indices {
+                if let q = query.forms[qi][0], NameMatcher.compare(q, form, surname: true) != nil { ok = true; break }
+            }
+        }
+        if tokens[hash] == nil { tokens[hash] = (Array(token), ok) }
+        return ok
     }
 
     func surname(parse: Int, _ q: WordForm, _ s: NameWord) -> WordMatch? {
