@@ -35,7 +35,8 @@ import Foundation
 /// they never share the cross key of the masculine form.
 ///
 /// **Skeleton** (`skeleton`): the cross key without vowels, collapsed
-/// (`tukasevski` → `tksvsk`); its one-deletion neighbours are typo keys.
+/// (`tukasevski` → `tksvsk`); stored whole, and looked up with its
+/// one-deletion neighbours, for typos.
 public enum NameKeys {
     // Token bytes.
     static let A = UInt8(ascii: "a"), E = UInt8(ascii: "e"), I = UInt8(ascii: "i"), O = UInt8(ascii: "o")
@@ -208,30 +209,26 @@ public enum NameKeys {
         return result
     }
 
-    /// Skeletons this short are too common to look up alone; their names
-    /// use the neighbourhood of the whole cross key instead.
-    static let shortSkeleton = 3
-
-    /// The typo keys of a cross key as stored: `t:<gi>:` + the skeleton
-    /// neighbourhood, or for a short skeleton `c:<gi>:` + the cross-key
-    /// neighbourhood and `t:<gi>:` + the skeleton alone.
+    /// The typo keys of a cross key as stored: `c:<gi>:` + each key of the
+    /// cross key's one-deletion neighbourhood, and `t:<gi>:` + the consonant
+    /// skeleton alone. (Deletion neighbourhoods of the skeleton itself, as
+    /// stored keys, are shared by far too many names: a query would read
+    /// thousands of names for every short skeleton.)
     static func storedTypoKeys(_ key: [UInt8], given gi: UInt8) -> [String] {
         let skel = skeleton(key)
-        if skel.count <= shortSkeleton {
-            // The whole skeleton too, without its (unselective) neighbours.
-            return deletionNeighbourhood(key).map { typoKey("c", gi, $0) } + (skel.isEmpty ? [] : [typoKey("t", gi, skel)])
-        }
-        return deletionNeighbourhood(skel).map { typoKey("t", gi, $0) }
+        return deletionNeighbourhood(key).map { typoKey("c", gi, $0) } + (skel.isEmpty ? [] : [typoKey("t", gi, skel)])
     }
 
-    /// The typo keys a query looks up for a cross key: the skeleton
-    /// neighbourhood, and the cross-key neighbourhood when one typo may have
-    /// crossed the short-skeleton line.
+    /// The typo keys a query looks up for a cross key: the cross key's
+    /// one-deletion neighbourhood (meeting a stored key after at most one
+    /// deletion on each side: one substituted, inserted, deleted or swapped
+    /// letter), and the skeleton's neighbourhood (a stored skeleton equal to
+    /// the query's with at most one consonant removed, whatever the vowels).
     static func queryTypoKeys(_ key: [UInt8], given gi: UInt8) -> [String] {
         let skel = skeleton(key)
         var keys: [String] = []
         if !skel.isEmpty { keys += deletionNeighbourhood(skel).map { typoKey("t", gi, $0) } }
-        if skel.count <= shortSkeleton + 1 { keys += deletionNeighbourhood(key).map { typoKey("c", gi, $0) } }
+        keys += deletionNeighbourhood(key).map { typoKey("c", gi, $0) }
         return keys
     }
 
@@ -302,7 +299,7 @@ public enum NameKeys {
         return String(decoding: b, as: UTF8.self)
     }
 
-    /// The keys stored for a name in the `name_key` table (typically 4–8):
+    /// The keys stored for a name in the `name_key` table (typically 8–14):
     /// - `s:<cross key of the surname>:<first class of the given name>` —
     ///   every spelling of the surname in any system shares the cross key
     ///   (two when the surname is ambiguous or the reading of the name is);
@@ -310,14 +307,12 @@ public enum NameKeys {
     ///   for an ambiguous initial or a Western given name) lets a query with
     ///   a given name read only the names that can agree with it, a small
     ///   part of a common surname's names;
-    /// - `t:<first class of the given name>:<skeleton>` for the surname's
-    ///   consonant skeleton and each of its one-deletion neighbours — a query
-    ///   with one wrong, missing, extra or swapped consonant (or any vowel
-    ///   typo) in the surname looks up the same neighbourhood of its own
-    ///   skeleton, so the two meet (`_` stands for a name without a given
-    ///   name); when the skeleton has at most two consonants (Ежов: `sv`),
-    ///   only the skeleton itself, and `c:<class>:<cross key>` with its
-    ///   one-deletion neighbours, which are far more selective.
+    /// - `c:<first class of the given name>:<key>` for the surname's cross
+    ///   key and each of its one-deletion neighbours, and `t:<class>:<the
+    ///   consonant skeleton>` — a query with one wrong, missing, extra or
+    ///   swapped letter in the surname looks up the neighbourhoods of its own
+    ///   cross key and skeleton, so the two meet (`_` stands for a name
+    ///   without a given name).
     public static func indexKeys(for storedName: String) -> [String] {
         indexKeys(parses: NameParser.parse(storedName))
     }
