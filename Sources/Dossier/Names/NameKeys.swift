@@ -263,10 +263,17 @@ public enum NameKeys {
         var r: [UInt8] = []
         func add(_ c: UInt8) { if !r.contains(c) { r.append(c) } }
         for k in crossKeys(w) { if let f = k.first { add(f) } }
-        if w.isInitial, !w.isCyrillic, !w.latin.isEmpty {
+        if !w.isCyrillic, !w.latin.isEmpty {
+            // An initial on one side and a word on the other meet when the
+            // word begins with a rendering of the initial's letter
+            // (`И.` and Iakov, `Т.` and Tsvi; `Y.` and Евгений).
             let l = w.latin
-            for c in 0..<CyrillicLetter.count where Pivot.renderings[c].contains(where: { !$0.isEmpty && ($0.starts(with: l) || l.starts(with: $0)) }) {
-                for f in cyrillicInitialClasses[c] { add(f) }
+            for c in 0..<CyrillicLetter.count {
+                let glide = cyrillicInitialClasses[c].count > 1
+                if glide && !w.isInitial { continue }   // й, ь, ъ: no given name begins so
+                if Pivot.renderings[c].contains(where: { !$0.isEmpty && (l.starts(with: $0) || (w.isInitial && $0.starts(with: l))) }) {
+                    for f in cyrillicInitialClasses[c] { add(f) }
+                }
             }
         }
         // Latin and Polish keep the H of Greek names that Russian drops

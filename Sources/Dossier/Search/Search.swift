@@ -158,9 +158,15 @@ extension Archive {
         }
         if !restrict.isEmpty { whereClause += " AND (" + restrict.joined(separator: " OR ") + ")" }
         let ranked = !scores.isEmpty || !textScores.isEmpty
+        var tables = "defendant d JOIN proceeding p ON p.id = d.proceeding_id JOIN person x ON x.id = d.person_id"
+        if !ranked, try isCommonCharge(query.filter) {
+            // A common charge: walk the cases in date order and stop at the
+            // limit, instead of collecting everyone so charged and sorting.
+            tables = "proceeding p INDEXED BY proceeding_date_ref CROSS JOIN defendant d ON d.proceeding_id = p.id JOIN person x ON x.id = d.person_id"
+        }
         let sql = """
             SELECT \(Self.hitColumns)
-            FROM defendant d JOIN proceeding p ON p.id = d.proceeding_id JOIN person x ON x.id = d.person_id
+            FROM \(tables)
             WHERE \(whereClause)
             ORDER BY p.date_lower, p.ref, d.position
             \(ranked ? "" : "LIMIT ?")
@@ -196,6 +202,16 @@ extension Archive {
             }
         }
         return hits
+    }
+
+    /// Whether the filter's charge is held by at least 2,000 charges (read
+    /// through the index on charge refs, stopping there).
+    private func isCommonCharge(_ filter: RecordFilter) throws -> Bool {
+        guard let charge = filter.charge, let parsed = try? ChargeQuery(charge, defaultCode: defaultCode) else { return false }
+        let (condition, values) = parsed.sqlCondition
+        let count = try db.prepare("SELECT count(*) FROM (SELECT 1 FROM charge WHERE \(condition) LIMIT 2000)")
+            .fetchOne(values.map { $0 as SQLBindable })?[0].intValue ?? 0
+        return count >= 2000
     }
 
     /// A name query with filters: name matches are read best first, a
