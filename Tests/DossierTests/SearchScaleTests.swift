@@ -132,6 +132,18 @@ import Testing
         #expect(hits.first.map { try? test.db.scalar("SELECT ref FROM person WHERE id = ?", [$0.personID]).stringValue } == "p-tukh")
     }
 
+    /// A given name is not read as the surname of a name whose other word
+    /// is no given name: "Tukhachevksy Mikhail" (a typo of a person not in
+    /// the archive) does not find Oleszkiewicz Michał through Mikhail ~ Michał.
+    @Test func aGivenNameIsNotTakenForTheSurname() throws {
+        let test = try TestArchive()
+        _ = try test.archive.importFiles([ImportInput(path: "t.jsonl", format: .jsonl, text:
+            #"{"case_ref":"c1","body_kind":"troika","category":"political","trial_date":"1937-10-02","defendants":[{"person":{"person_ref":"p-ol","name":"Oleszkiewicz Michał"},"outcome":"convicted"},{"person":{"person_ref":"p-ad","name":"Adamowicz Michał"},"outcome":"convicted"}]}"#)])
+        #expect(try test.archive.nameHits("Tukhachevksy Mikhail").isEmpty)
+        #expect(try test.archive.nameHits("Michał Oleszkiewicz").count == 1)
+        #expect(try test.archive.nameHits("Oleszkiewicz").count == 1)
+    }
+
     /// A charge held by more than 2,000 charges is read in date order and
     /// stops at the limit; the order is the same as for a rare charge:
     /// undated cases first, then by date, case ref and defendant position.

@@ -209,6 +209,10 @@ public enum NameParser {
         var result: [ParsedName] = []
         for (rank, cand) in scored.prefix(2).enumerated() {
             if rank == 1 && scored[0].1 - cand.1 > 2.4 { break }
+            // A common given name is no second reading of the surname when
+            // the first reading's surname is no given name (Tukhachevksy
+            // Mikhail; Oleszkiewicz Michał).
+            if rank == 1 && GivenNames.isKnown(words[cand.0]) && !GivenNames.isKnown(words[scored[0].0]) { break }
             let si = cand.0
             var others: [(word: NameWord, role: NamePartRole)] = []
             for j in words.indices where j != si {
