@@ -140,6 +140,16 @@ public final class Statement {
         return value(at: index)
     }
 
+    /// The UTF-8 bytes of a text column of the current row, lent to `body`
+    /// without copying them into a String; nil when the value is not text.
+    /// The bytes are valid only inside `body`.
+    public func withUTF8<T>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T? {
+        let column = Int32(index)
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT else { return nil }
+        guard let text = sqlite3_column_text(handle, column) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     public func int(at index: Int) -> Int? { value(at: index).intValue }
     public func string(at index: Int) -> String? { value(at: index).stringValue }
     public func double(at index: Int) -> Double? { value(at: index).doubleValue }

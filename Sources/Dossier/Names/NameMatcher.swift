@@ -451,7 +451,8 @@ public final class NameScorer {
             hash = Self.hash(stored.utf8)
             if let known = names[hash], known.bytes.elementsEqual(stored.utf8) { return known.match }
         }
-        if !mayMatch(stored) { return nil }
+        var text = stored
+        if !text.withUTF8({ mayMatch(utf8: $0) }) { return nil }
         let sp = NameParser.parse(stored)
         var best: NameMatch? = nil
         for (qi, qp) in query.parses.enumerated() {
@@ -484,20 +485,17 @@ public final class NameScorer {
     /// query. Tokens are cut at spaces, commas, dots and semicolons, where
     /// `NameWord.split` ends words too, so the words of a token are words
     /// of the name. Most names that typo keys bring in fail here.
-    func mayMatch(_ stored: String) -> Bool {
-        var text = stored
-        return text.withUTF8 { bytes in
-            var start = 0
-            for index in 0...bytes.count {
-                if index < bytes.count {
-                    let c = bytes[index]
-                    guard c == 0x20 || c == 0x2C || c == 0x2E || c == 0x3B else { continue }
-                }
-                if index > start, tokenMayMatch(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return true }
-                start = index + 1
+    public func mayMatch(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        for index in 0...bytes.count {
+            if index < bytes.count {
+                let c = bytes[index]
+                guard c == 0x20 || c == 0x2C || c == 0x2E || c == 0x3B else { continue }
             }
-            return false
+            if index > start, tokenMayMatch(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return true }
+            start = index + 1
         }
+        return false
     }
 
     private func tokenMayMatch(_ token: UnsafeBufferPointer<UInt8>) -> Bool {

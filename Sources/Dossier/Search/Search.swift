@@ -104,7 +104,10 @@ extension Archive {
             let keys = keysOf()
             if keys.isEmpty { continue }
             try statement.forEach([SearchIndex.jsonArray(keys), maxCandidates]) { row in
+                // The cheap word test on the bytes SQLite holds, before a
+                // String is made of the name.
                 guard let nameID = row.value(at: 0).int64Value, scored.insert(nameID).inserted,
+                      row.withUTF8(at: 2, { scorer.mayMatch(utf8: $0) }) == true,
                       let personID = row.value(at: 1).int64Value, let name = row.string(at: 2),
                       let match = scorer.score(name, explain: false) else { return }
                 if let current = best[personID], current.match.score >= match.score { return }
