@@ -85,7 +85,9 @@ extension Archive {
                     let table = try catalog.checkedTable(row.string(1) ?? "")
                     let rowID = row[2].int64Value ?? 0
                     let op = row.string(3) ?? ""
-                    try undo(op: op, table: table, rowID: rowID, before: row.string(4), after: row.string(5),
+                    let after = try db.afterImage(historyID: row[0].int64Value ?? 0, table: table, rowID: rowID, op: op,
+                                                  after: row.string(5))
+                    try undo(op: op, table: table, rowID: rowID, before: row.string(4), after: after,
                              catalog: catalog, labeler: labeler, described: described)
                     let done = op == "insert" ? "delete" : op == "delete" ? "insert" : "update"
                     result.counts[table, default: [:]][done, default: 0] += 1
@@ -153,7 +155,8 @@ extension Archive {
             seen.append(change)
             if reasons.count < 3 {
                 let table = row.string(4) ?? ""
-                let values = try db.rowValues(json: row.string(7))
+                // A compact insert of a bulk import has no image: the row as it is.
+                let values = try db.rowValues(json: row.string(7)) ?? labeler.values(table: table, id: row[5].int64Value ?? 0)
                 let label = labeler.label(table: table, values: values, id: row[5].int64Value ?? 0)
                 let verb = ["insert": "re-created", "update": "changed", "delete": "deleted"][row.string(6) ?? ""] ?? "changed"
                 reasons.append("change \(change) (\(Self.describe(command: row.string(1), summary: row.string(2)))) \(verb) \(label)")
