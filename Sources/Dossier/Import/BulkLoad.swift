@@ -18,7 +18,10 @@ struct BulkLoad {
     /// inserts is at or above its table's `bulk_load.first_id`, where these
     /// triggers are silent anyway (0004); dropping them saves evaluating
     /// their `WHEN` for every row inserted.
-    static let quietTriggers = tables.map { "\($0)_history_insert" } + ["person_name_keys_insert"]
+    /// The full-text triggers that mark each inserted defendant and charge
+    /// for indexing (0003) go too: `finish` marks them set-wise.
+    static let quietTriggers = tables.map { "\($0)_history_insert" }
+        + ["person_name_keys_insert", "defendant_search_insert", "charge_search_insert"]
     let db: Connection
     /// The SQL of the triggers dropped by `begin`.
     let dropped: [String]
@@ -71,13 +74,29 @@ struct BulkLoad {
                 try db.execute("DROP INDEX \(SchemaCatalog.quote(name))")
             }
         }
+        // The keys are those of dossier_name_keys(n.name), computed a batch
+        // of names at a time on every processor (NameKeyBatch).
+        let batch = NameKeyBatch(db: db)
+        try batch.register()
+        defer { batch.finish() }
         try db.execute("""
             INSERT OR IGNORE INTO name_key (key, name_id, person_id)
-            SELECT j.value, n.id, n.person_id FROM person_name n, json_each(dossier_name_keys(n.name)) j
+            SELECT j.value, n.id, n.person_id FROM person_name n, json_each(dossier_bulk_name_keys(n.id, n.name)) j
             WHERE n.id >= ?
             ORDER BY j.value, n.id
             """, [firstName])
         for sql in rebuild { try db.execute(sql) }
+        // What defendant_search_insert and charge_search_insert would have
+        // marked for the full-text index (SearchIndex.refresh indexes it
+        // before the transaction commits).
+        try db.execute("""
+            INSERT OR IGNORE INTO search_dirty (defendant_id)
+            SELECT id FROM defendant WHERE id >= (SELECT first_id FROM bulk_load WHERE table_name = 'defendant')
+            """)
+        try db.execute("""
+            INSERT OR IGNORE INTO search_dirty (defendant_id)
+            SELECT defendant_id FROM charge WHERE id >= (SELECT first_id FROM bulk_load WHERE table_name = 'charge')
+            """)
         for sql in dropped { try db.execute(sql) }
         try db.execute("DELETE FROM bulk_load")
         ImportTiming.mark("name keys")

@@ -8,8 +8,19 @@ enum ImportTiming {
 
     static func start() { if enabled { last = Date() } }
 
+    nonisolated(unsafe) static var totals: [String: TimeInterval] = [:]
+
+    /// Adds to a running total, printed with the next mark.
+    static func add(_ part: String, _ seconds: TimeInterval) {
+        if enabled { totals[part, default: 0] += seconds }
+    }
+
     static func mark(_ phase: String) {
         guard enabled else { return }
+        for (part, seconds) in totals.sorted(by: { $0.key < $1.key }) {
+            FileHandle.standardError.write(Data(String(format: "timing:   %@ %.2f s\n", part, seconds).utf8))
+        }
+        totals = [:]
         let now = Date()
         FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s\n", phase, now.timeIntervalSince(last)).utf8))
         last = now
