@@ -116,3 +116,47 @@ import Testing
         #expect(try test.archive.check().isClean)
     }
 }
+
+/// The name keys of a bulk import, computed in batches ahead of the insert.
+@Suite struct NameKeyBatchTests {
+    @Test func batchesGiveTheKeysOfDossierNameKeysForEveryName() throws {
+        let test = try TestArchive()
+        let names = ["Лузин Николай Николаевич", "Luzin, Nikolai", "O'Brien \"Jack\" \\ x", "Tab\there", "Шмидт Екатерина",
+                     "Schmidt, Katharina", "Петров", "Ivanov I. I.", "Müller-Lüdenscheidt, Hans", "Бухарин Н. И."]
+        for (index, name) in names.enumerated() {
+            _ = try test.add(.person, #"{"ref": "p\#(index)", "name": \#(String(data: try JSONEncoder().encode(name), encoding: .utf8)!)}"#)
+        }
+        let batch = NameKeyBatch(db: test.db, batchSize: 3)
+        try batch.register()
+        defer { batch.finish() }
+        let rows = try test.db.fetchAll("""
+            SELECT n.id, (SELECT group_concat(value, '|') FROM json_each(dossier_bulk_name_keys(n.id, n.name))),
+                   (SELECT group_concat(value, '|') FROM json_each(dossier_name_keys(n.name)))
+            FROM person_name n ORDER BY n.id
+            """)
+        #expect(rows.count == names.count)
+        for row in rows {
+            #expect(row.string(1) != nil)
+            #expect(row.string(1) == row.string(2))
+        }
+        // Out of order and repeated ids fall back to computing the name itself.
+        let again = try test.db.fetchAll("""
+            SELECT (SELECT group_concat(value, '|') FROM json_each(dossier_bulk_name_keys(n.id, n.name))),
+                   (SELECT group_concat(value, '|') FROM json_each(dossier_name_keys(n.name)))
+            FROM person_name n ORDER BY n.id DESC
+            """)
+        for row in again {
+            #expect(row.string(0) != nil)
+            #expect(row.string(0) == row.string(1))
+        }
+    }
+
+    @Test func jsonArraysReadBackToTheSameStrings() throws {
+        let test = try TestArchive()
+        let strings = ["plain", "quote \" and \\ backslash", "control \u{01}\n\t", "кириллица", "", "emoji 🙂"]
+        let json = NameKeyBatch.jsonArray(strings)
+        let back = try test.db.fetchAll("SELECT value FROM json_each(?) ORDER BY key", [json]).map { $0.string(0) ?? "?" }
+        #expect(back == strings)
+        #expect(NameKeyBatch.jsonArray([]) == "[]")
+    }
+}
