@@ -85,7 +85,9 @@ struct BulkLoad {
             WHERE n.id >= ?
             ORDER BY j.value, n.id
             """, [firstName])
+        ImportTiming.mark("name keys: compute, sort and insert")
         for sql in rebuild { try db.execute(sql) }
+        ImportTiming.mark("name keys: rebuild indexes")
         // What defendant_search_insert and charge_search_insert would have
         // marked for the full-text index (SearchIndex.refresh indexes it
         // before the transaction commits).
@@ -99,6 +101,6 @@ struct BulkLoad {
             """)
         for sql in dropped { try db.execute(sql) }
         try db.execute("DELETE FROM bulk_load")
-        ImportTiming.mark("name keys")
+        ImportTiming.mark("full-text marks, triggers back")
     }
 }

@@ -15,15 +15,59 @@ import Foundation
 /// computing their keys in the background while SQLite sorts and writes
 /// the keys of this batch.
 final class NameKeyBatch {
-    /// Keys computed on another thread, handed over when it is done.
+    /// A batch of names whose keys are being computed: worker threads and
+    /// the thread that needs the keys take chunks of it in turn, so that
+    /// nobody waits while names are left to do.
     final class Pending: @unchecked Sendable {
         let ids: [Int64]
         let names: [String]
-        var results: [String] = []
-        let done = DispatchGroup()
+        private var results: [String]
+        private var next = 0
+        private let lock = NSLock()
+        private let workers = DispatchGroup()
+        static let chunk = 64
+
         init(ids: [Int64], names: [String]) {
             self.ids = ids
             self.names = names
+            results = [String](repeating: "", count: names.count)
+        }
+
+        /// Starts `count` worker threads on the batch.
+        func start(workers count: Int) {
+            for _ in 0..<count {
+                workers.enter()
+                DispatchQueue.global().async {
+                    self.work()
+                    self.workers.leave()
+                }
+            }
+        }
+
+        /// Computes chunks until none is left to take.
+        func work() {
+            while true {
+                lock.lock()
+                let first = next
+                next += Self.chunk
+                lock.unlock()
+                guard first < names.count else { return }
+                let range = first..<min(first + Self.chunk, names.count)
+                let keys = range.map { NameKeyBatch.keys(names[$0]) }
+                lock.lock()
+                results.replaceSubrange(range, with: keys)
+                lock.unlock()
+            }
+        }
+
+        /// Helps with what is left, waits for the workers, and returns the
+        /// keys of every name in order.
+        func finish() -> [String] {
+            work()
+            workers.wait()
+            lock.lock()
+            defer { lock.unlock() }
+            return results
         }
     }
 
@@ -53,7 +97,7 @@ final class NameKeyBatch {
 
     /// Waits for the background work, if any.
     func finish() {
-        pending?.done.wait()
+        _ = pending?.finish()
         pending = nil
     }
 
@@ -62,12 +106,15 @@ final class NameKeyBatch {
         computed.removeAll(keepingCapacity: true)
         var batch: (ids: [Int64], names: [String], results: [String])
         if let pending, pending.ids.first == id {
-            pending.done.wait()
-            batch = (pending.ids, pending.names, pending.results)
+            let started = Date()
+            batch = (pending.ids, pending.names, pending.finish())
+            ImportTiming.add("name keys waited for", Date().timeIntervalSince(started))
         } else {
-            pending?.done.wait()
+            _ = pending?.finish()
             let (ids, names) = try readNames(from: id, after: false)
-            batch = (ids, names, Self.computeAll(names))
+            let now = Pending(ids: ids, names: names)
+            now.start(workers: Self.workerCount - 1)
+            batch = (ids, names, now.finish())
         }
         pending = nil
         for (index, nameID) in batch.ids.enumerated() { computed[nameID] = batch.results[index] }
@@ -75,11 +122,7 @@ final class NameKeyBatch {
             let (ids, names) = try readNames(from: last, after: true)
             if !ids.isEmpty {
                 let next = Pending(ids: ids, names: names)
-                next.done.enter()
-                DispatchQueue.global().async {
-                    next.results = Self.computeAll(next.names)
-                    next.done.leave()
-                }
+                next.start(workers: Self.workerCount)
                 pending = next
             }
         }
@@ -103,22 +146,8 @@ final class NameKeyBatch {
         return (ids, names)
     }
 
-    /// The keys of every name, computed on all processors.
-    static func computeAll(_ names: [String]) -> [String] {
-        let started = Date()
-        defer { ImportTiming.add("name keys computed", Date().timeIntervalSince(started)) }
-        let stripes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, names.count))
-        var results = [String](repeating: "", count: names.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-                for index in stride(from: stripe, to: names.count, by: stripes) {
-                    out[index] = keys(names[index])
-                }
-            }
-        }
-        return results
-    }
+    /// Threads that compute keys while SQLite writes those of the batch before.
+    static let workerCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
 
     /// Strings as a JSON array (what `json_each` reads back to the same
     /// strings): `"` and `\` escaped, control characters as `\u00XX`.
