@@ -4,9 +4,27 @@ import DossierStorage
 /// and the search keys of their names — written set-wise when the import
 /// ends instead of by triggers firing once per row (migration 0004 explains
 /// how the triggers stand aside meanwhile).
+///
+/// The history of a created row is compact: one 'insert' row per created
+/// record, without an after-image (`after` is NULL). The row as the import
+/// left it is the record itself, or, once a later change touched it, the
+/// `before` of that change's history row (`Connection.afterImage`, which
+/// `history`, `revert` and the row labels read it through).
 struct BulkLoad {
     static let tables = ["source", "person", "person_name", "proceeding", "defendant", "charge", "event", "citation"]
+    /// The per-row triggers that only write what `finish` writes set-wise:
+    /// during the import they are dropped, and put back (from the SQL they
+    /// had) by `finish`, in the same transaction. Every row an import
+    /// inserts is at or above its table's `bulk_load.first_id`, where these
+    /// triggers are silent anyway (0004); dropping them saves evaluating
+    /// their `WHEN` for every row inserted.
+    /// The full-text triggers that mark each inserted defendant and charge
+    /// for indexing (0003) go too: `finish` marks them set-wise.
+    static let quietTriggers = tables.map { "\($0)_history_insert" }
+        + ["person_name_keys_insert", "defendant_search_insert", "charge_search_insert"]
     let db: Connection
+    /// The SQL of the triggers dropped by `begin`.
+    let dropped: [String]
 
     /// Marks the start of a bulk import inside its transaction.
     static func begin(_ db: Connection) throws -> BulkLoad {
@@ -15,55 +33,74 @@ struct BulkLoad {
             try db.execute("INSERT INTO bulk_load (table_name, first_id) SELECT ?, coalesce(max(id), 0) + 1 FROM \(table)",
                            [table])
         }
-        return BulkLoad(db: db)
+        var dropped: [String] = []
+        for name in quietTriggers {
+            guard let sql = try db.scalar("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
+                                          [name]).stringValue else { continue }
+            dropped.append(sql)
+            try db.execute("DROP TRIGGER \"\(name)\"")
+        }
+        return BulkLoad(db: db, dropped: dropped)
     }
 
-    /// Writes one 'insert' history row per row the import created, with
-    /// the same after-image the per-row trigger writes (its `json_object`
-    /// is read from the trigger itself, so the two cannot drift apart),
+    /// Writes one compact 'insert' history row per row the import created,
     /// attached to the import's change; then the name keys of the names it
-    /// created; then ends the bulk import.
+    /// created; then puts the triggers back and ends the bulk import.
     func finish() throws {
         for table in Self.tables {
-            guard let sql = try db.scalar("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
-                                          ["\(table)_history_insert"]).stringValue,
-                  let image = Self.jsonObject(in: sql)?.replacingOccurrences(of: "NEW.", with: "")
-            else { throw ArchiveError("the history trigger of \(table) is missing; run `dossier init` to migrate") }
             try db.execute("""
-                INSERT INTO history (change_id, table_name, row_id, op, before, after)
-                SELECT (SELECT max(id) FROM change), '\(table)', id, 'insert', NULL, \(image)
-                FROM \(table) WHERE id >= (SELECT first_id FROM bulk_load WHERE table_name = ?) ORDER BY id
+                INSERT INTO history (change_id, at, table_name, row_id, op, before, after)
+                SELECT c.id, c.at, '\(table)', t.id, 'insert', NULL, NULL
+                FROM (SELECT id, at FROM change ORDER BY id DESC LIMIT 1) c, \(table) t
+                WHERE t.id >= (SELECT first_id FROM bulk_load WHERE table_name = ?) ORDER BY t.id
                 """, [table])
         }
+        ImportTiming.mark("history")
         // The same keys as the trigger person_name_keys_insert (0003) adds
         // one name at a time, inserted in key order: appending to the
-        // name_key B-tree instead of writing all over it.
+        // name_key B-tree instead of writing all over it. The other indexes
+        // of name_key (by name) would then be written all over instead:
+        // when the import created at least as many names as there were,
+        // they are dropped and built again afterwards, in one sorted pass.
+        let firstName = try db.scalar("SELECT first_id FROM bulk_load WHERE table_name = 'person_name'").int64Value ?? 1
+        let lastName = try db.scalar("SELECT coalesce(max(id), 0) FROM person_name").int64Value ?? 0
+        var rebuild: [String] = []
+        if lastName - firstName + 1 >= firstName - 1 {
+            for row in try db.fetchAll("""
+                SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'name_key' AND sql IS NOT NULL
+                """) {
+                guard let name = row.string(0), let sql = row.string(1) else { continue }
+                rebuild.append(sql)
+                try db.execute("DROP INDEX \(SchemaCatalog.quote(name))")
+            }
+        }
+        // The keys are those of dossier_name_keys(n.name), computed a batch
+        // of names at a time on every processor (NameKeyBatch).
+        let batch = NameKeyBatch(db: db)
+        try batch.register()
+        defer { batch.finish() }
         try db.execute("""
             INSERT OR IGNORE INTO name_key (key, name_id, person_id)
-            SELECT j.value, n.id, n.person_id FROM person_name n, json_each(dossier_name_keys(n.name)) j
-            WHERE n.id >= (SELECT first_id FROM bulk_load WHERE table_name = 'person_name')
+            SELECT j.value, n.id, n.person_id FROM person_name n, json_each(dossier_bulk_name_keys(n.id, n.name)) j
+            WHERE n.id >= ?
             ORDER BY j.value, n.id
+            """, [firstName])
+        ImportTiming.mark("name keys: compute, sort and insert")
+        for sql in rebuild { try db.execute(sql) }
+        ImportTiming.mark("name keys: rebuild indexes")
+        // What defendant_search_insert and charge_search_insert would have
+        // marked for the full-text index (SearchIndex.refresh indexes it
+        // before the transaction commits).
+        try db.execute("""
+            INSERT OR IGNORE INTO search_dirty (defendant_id)
+            SELECT id FROM defendant WHERE id >= (SELECT first_id FROM bulk_load WHERE table_name = 'defendant')
             """)
+        try db.execute("""
+            INSERT OR IGNORE INTO search_dirty (defendant_id)
+            SELECT defendant_id FROM charge WHERE id >= (SELECT first_id FROM bulk_load WHERE table_name = 'charge')
+            """)
+        for sql in dropped { try db.execute(sql) }
         try db.execute("DELETE FROM bulk_load")
-    }
-
-    /// The first `json_object(...)` call in a trigger's SQL.
-    static func jsonObject(in sql: String) -> String? {
-        guard let start = sql.range(of: "json_object(") else { return nil }
-        var depth = 0
-        var inString = false
-        var index = start.lowerBound
-        while index < sql.endIndex {
-            let character = sql[index]
-            if character == "'" { inString.toggle() } else if !inString {
-                if character == "(" { depth += 1 }
-                if character == ")" {
-                    depth -= 1
-                    if depth == 0 { return String(sql[start.lowerBound...index]) }
-                }
-            }
-            index = sql.index(after: index)
-        }
-        return nil
+        ImportTiming.mark("full-text marks, triggers back")
     }
 }

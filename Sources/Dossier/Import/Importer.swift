@@ -102,7 +102,9 @@ extension Archive {
         defer { restore() }
         do {
             try change(command: "import", summary: summary) {
+                ImportTiming.start()
                 let bulk = try BulkLoad.begin(db)
+                ImportTiming.mark("begin")
                 for input in ordered {
                     switch input.format {
                     case .jsonl: try importCaseDocuments(input, options: options, report: &report, log: &log)
@@ -110,11 +112,13 @@ extension Archive {
                     case .csv: try importCaseRows(input, options: options, report: &report, log: &log)
                     case .memorial: try importMemorialNotes(input, options: options, report: &report, log: &log)
                     }
+                    ImportTiming.mark("rows \(input.path)")
                 }
                 if !log.isEmpty { throw DataErrors(log.errors, omitted: log.omitted) }
                 if options.dryRun || !report.tally.changedAnything { throw rollback }
                 try bulk.finish()
             }
+            ImportTiming.mark("full text and commit")
         } catch is RollbackSignal {
             // Dry run, or nothing changed: leave no empty change behind.
         }

@@ -122,7 +122,8 @@ extension Archive {
                     let table = h.string(1) ?? ""
                     let rowID = h[2].int64Value ?? 0
                     let before = try db.rowValues(json: h.string(4))
-                    let after = try db.rowValues(json: h.string(5))
+                    let after = try db.rowValues(json: db.afterImage(historyID: h[0].int64Value ?? 0, table: table, rowID: rowID,
+                                                                     op: h.string(3) ?? "", after: h.string(5)))
                     entry.rows.append(RowChange(
                         historyID: h[0].int64Value ?? 0, table: table, rowID: rowID,
                         op: RowChange.Op(rawValue: h.string(3) ?? "") ?? .update,

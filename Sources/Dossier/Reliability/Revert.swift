@@ -85,7 +85,18 @@ extension Archive {
                     let table = try catalog.checkedTable(row.string(1) ?? "")
                     let rowID = row[2].int64Value ?? 0
                     let op = row.string(3) ?? ""
-                    try undo(op: op, table: table, rowID: rowID, before: row.string(4), after: row.string(5),
+                    // A compact insert of a bulk import that no later change
+                    // touched: the row as it is now is the row as it was left.
+                    let historyID = row[0].int64Value ?? 0
+                    var rowIsImage = false
+                    if op == "insert", row[5].isNull {
+                        rowIsImage = try db.cached("""
+                            SELECT EXISTS (SELECT 1 FROM history WHERE table_name = ? AND row_id = ? AND id > ?)
+                            """).fetchOne([table, rowID, historyID])?[0].intValue == 0
+                    }
+                    let after = rowIsImage ? nil : try db.afterImage(historyID: historyID, table: table, rowID: rowID,
+                                                                     op: op, after: row.string(5))
+                    try undo(op: op, table: table, rowID: rowID, before: row.string(4), after: after, rowIsImage: rowIsImage,
                              catalog: catalog, labeler: labeler, described: described)
                     let done = op == "insert" ? "delete" : op == "delete" ? "insert" : "update"
                     result.counts[table, default: [:]][done, default: 0] += 1
@@ -153,7 +164,8 @@ extension Archive {
             seen.append(change)
             if reasons.count < 3 {
                 let table = row.string(4) ?? ""
-                let values = try db.rowValues(json: row.string(7))
+                // A compact insert of a bulk import has no image: the row as it is.
+                let values = try db.rowValues(json: row.string(7)) ?? labeler.values(table: table, id: row[5].int64Value ?? 0)
                 let label = labeler.label(table: table, values: values, id: row[5].int64Value ?? 0)
                 let verb = ["insert": "re-created", "update": "changed", "delete": "deleted"][row.string(6) ?? ""] ?? "changed"
                 reasons.append("change \(change) (\(Self.describe(command: row.string(1), summary: row.string(2)))) \(verb) \(label)")
@@ -167,7 +179,9 @@ extension Archive {
 
     /// Undoes one history row, after checking that the row is exactly as
     /// the change left it.
-    private func undo(op: String, table: String, rowID: Int64, before: String?, after: String?,
+    /// `rowIsImage`: the row as it is now is the after-image (a compact
+    /// insert that no later change touched); it only has to exist.
+    private func undo(op: String, table: String, rowID: Int64, before: String?, after: String?, rowIsImage: Bool = false,
                       catalog: SchemaCatalog, labeler: RowLabeler, described: String) throws {
         let quoted = SchemaCatalog.quote(table)
         let existing = try catalog.columns(table)
@@ -201,7 +215,12 @@ extension Archive {
         }
         switch op {
         case "insert":
-            guard try matches(after) else { throw notAsLeft() }
+            if rowIsImage {
+                guard try db.cached("SELECT count(*) FROM \(quoted) WHERE id = ?").fetchOne([rowID])?[0].intValue == 1
+                else { throw notAsLeft() }
+            } else {
+                guard try matches(after) else { throw notAsLeft() }
+            }
             // Records that point at this row and came later would be
             // deleted with it (or block it): refuse rather than lose them.
             for key in try catalog.children(of: table) {

@@ -52,7 +52,8 @@ final class RowLabeler {
            let row = try? db.fetchOne("SELECT * FROM \(SchemaCatalog.quote(table)) WHERE id = ?", [id]) {
             found = RowValues(columns: row.columns, values: row.values)
         } else if let json = try? db.cached("""
-            SELECT coalesce(after, before) FROM history WHERE table_name = ? AND row_id = ? ORDER BY id DESC LIMIT 1
+            SELECT coalesce(after, before) FROM history
+            WHERE table_name = ? AND row_id = ? AND coalesce(after, before) IS NOT NULL ORDER BY id DESC LIMIT 1
             """).fetchOne([table, id])?.string(0) {
             found = try? db.rowValues(json: json)
         }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Phase timings of an import on standard error, when the environment
+/// variable DOSSIER_IMPORT_TIMING is set (for profiling; see bench/).
+enum ImportTiming {
+    static let enabled = ProcessInfo.processInfo.environment["DOSSIER_IMPORT_TIMING"] != nil
+    nonisolated(unsafe) static var last = Date()
+
+    static func start() { if enabled { last = Date() } }
+
+    nonisolated(unsafe) static var totals: [String: TimeInterval] = [:]
+
+    /// Adds to a running total, printed with the next mark.
+    static func add(_ part: String, _ seconds: TimeInterval) {
+        if enabled { totals[part, default: 0] += seconds }
+    }
+
+    static func mark(_ phase: String) {
+        guard enabled else { return }
+        for (part, seconds) in totals.sorted(by: { $0.key < $1.key }) {
+            FileHandle.standardError.write(Data(String(format: "timing:   %@ %.2f s\n", part, seconds).utf8))
+        }
+        totals = [:]
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s\n", phase, now.timeIntervalSince(last)).utf8))
+        last = now
+    }
+}
