@@ -6,12 +6,20 @@
 -- dossier_name_keys (the triggers of 0003 and 0004 write to it by name).
 DROP TABLE name_key;
 
+-- No foreign key on name_id: checking it cost most of the time of writing
+-- the keys of a bulk import (one parent lookup per key, ten keys a name).
+-- The trigger below deletes a name's keys with it, as ON DELETE CASCADE did
+-- (it fires for names deleted by the cascade from person too).
 CREATE TABLE name_key (
     key TEXT NOT NULL,
-    name_id INTEGER NOT NULL REFERENCES person_name(id) ON DELETE CASCADE,
+    name_id INTEGER NOT NULL,
     person_id INTEGER NOT NULL,
     PRIMARY KEY (key, name_id)
 ) WITHOUT ROWID;
+
+CREATE TRIGGER person_name_keys_delete AFTER DELETE ON person_name BEGIN
+    DELETE FROM name_key WHERE name_id = OLD.id;
+END;
 
 INSERT OR IGNORE INTO name_key (key, name_id, person_id)
 SELECT j.value, n.id, n.person_id FROM person_name n, json_each(dossier_name_keys(n.name)) j

@@ -135,11 +135,12 @@ import Testing
         try test.db.execute("DELETE FROM search_text WHERE rowid = 1")
         try test.db.execute("INSERT INTO search_text (rowid, text) VALUES (99, 'stray')")
         try test.db.execute("DELETE FROM name_key WHERE name_id = 1")
+        try test.db.execute("INSERT INTO name_key (key, name_id, person_id) VALUES ('s:stray:_', 999999, 1)")
         try test.db.execute("DELETE FROM source_fts WHERE rowid = 1")
         let report = try test.archive.check()
         #expect(report.findings.map(\.description) == [
             "search-index: search_text: the search text of 1 defendant is missing or out of date, and 1 row belong to no defendant [--fix repairs this]",
-            "search-index: name_key: 1 name has no search keys, or keys of another person [--fix repairs this]",
+            "search-index: name_key: 1 name has no search keys, or keys of another person, and 1 key belong to no name [--fix repairs this]",
             "search-index: source_fts: the citation lookup index of 1 source is missing or out of date [--fix repairs this]",
         ])
         let changes = try test.count("change")
@@ -149,5 +150,19 @@ import Testing
         // Derived rows are not records: no change, no history.
         #expect(try test.count("change") == changes)
         #expect(try test.archive.search(SearchQuery(text: "Лузин")).map(\.personRef).contains("p-luzin"))
+        #expect(try test.count("name_key") == test.db.scalar("SELECT count(*) FROM name_key WHERE name_id IN (SELECT id FROM person_name)").intValue)
+    }
+
+    /// name_key has no foreign key: deleting a name (or its person) takes
+    /// its keys with it through a trigger.
+    @Test func deletedNamesTakeTheirKeys() throws {
+        let test = try populated()
+        let before = try test.count("name_key")
+        let name = try #require(try test.db.scalar("SELECT id FROM person_name WHERE is_primary = 0 LIMIT 1").int64Value)
+        let keys = try test.db.scalar("SELECT count(*) FROM name_key WHERE name_id = ?", [name]).intValue ?? 0
+        #expect(keys > 0)
+        try test.db.execute("DELETE FROM person_name WHERE id = ?", [name])
+        #expect(try test.count("name_key") == before - keys)
+        #expect(try test.db.scalar("SELECT count(*) FROM name_key WHERE name_id NOT IN (SELECT id FROM person_name)").intValue == 0)
     }
 }

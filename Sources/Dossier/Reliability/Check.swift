@@ -146,6 +146,7 @@ extension Archive {
                     try db.execute("DROP TABLE IF EXISTS temp.check_names")
                     try db.execute("CREATE TEMP TABLE check_names AS \(Self.namesWithoutKeys)")
                     try db.execute("DELETE FROM name_key WHERE name_id IN (SELECT id FROM temp.check_names)")
+                    try db.execute("DELETE FROM name_key WHERE name_id NOT IN (SELECT id FROM person_name)")
                     try db.execute("""
                         INSERT OR IGNORE INTO name_key (key, name_id, person_id)
                         SELECT j.value, n.id, n.person_id FROM person_name n, json_each(dossier_name_keys(n.name)) j
@@ -197,7 +198,12 @@ extension Archive {
         }
         if objects.isSuperset(of: ["name_key", "person_name"]) {
             let names = try db.scalar("SELECT count(*) FROM (\(Self.namesWithoutKeys))").intValue ?? 0
-            if names > 0 { finding("name_key", "\(names) name\(names == 1 ? " has" : "s have") no search keys, or keys of another person") }
+            // name_key has no foreign key (0010): keys of a deleted name.
+            let orphans = try db.scalar("SELECT count(*) FROM name_key WHERE name_id NOT IN (SELECT id FROM person_name)").intValue ?? 0
+            if names + orphans > 0 {
+                finding("name_key", "\(names) name\(names == 1 ? " has" : "s have") no search keys, or keys of another person"
+                        + (orphans > 0 ? ", and \(orphans) key\(orphans == 1 ? "" : "s") belong to no name" : ""))
+            }
         }
         if objects.isSuperset(of: ["source_fts", "source_search_text"]) {
             let stale = try db.scalar("""
