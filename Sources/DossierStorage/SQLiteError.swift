@@ -29,6 +29,9 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isForeignKeyViolation: Bool {
         code == SQLITE_CONSTRAINT_FOREIGNKEY || (isConstraint && message.hasPrefix("FOREIGN KEY constraint failed"))
     }
+    /// A rule of the schema's own triggers refused the change
+    /// (`RAISE(ABORT, '...')`): the message is meant for the user.
+    public var isRaisedByTrigger: Bool { code == SQLITE_CONSTRAINT | (7 << 8) && !isForeignKeyViolation }   // SQLITE_CONSTRAINT_TRIGGER
     public var isCheckViolation: Bool { code == SQLITE_CONSTRAINT_CHECK }
     public var isNotNullViolation: Bool { code == SQLITE_CONSTRAINT_NOTNULL }
     public var isBusy: Bool { primary == SQLITE_BUSY || primary == SQLITE_LOCKED }
