@@ -86,8 +86,12 @@ public struct Migrator: Sendable {
         let todo = try pending(db)
         var applied: [String] = []
         for migration in todo {
-            try db.write {
+            let ran: Bool = try db.write {
                 try db.execute(Self.createTable)
+                // Another process may have applied it since `pending` read
+                // the table (two commands creating one new archive at
+                // once): under the write lock, this answer is final.
+                if try db.fetchOne("SELECT 1 FROM schema_migration WHERE id = ?", [migration.id]) != nil { return false }
                 do {
                     try db.executeScript(migration.sql)
                 } catch let error as ScriptError {
@@ -98,8 +102,9 @@ public struct Migrator: Sendable {
                 let now = ISO8601DateFormatter().string(from: Date())
                 try db.execute("INSERT INTO schema_migration (id, applied_at, sql) VALUES (?, ?, ?)",
                                [migration.id, now, migration.sql])
+                return true
             }
-            applied.append(migration.id)
+            if ran { applied.append(migration.id) }
         }
         return applied
     }

@@ -41,7 +41,7 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         var text: String
         if isBusy {
-            text = "database is locked by another program (is Datasette or sqlite3 open on it?)"
+            text = "database is locked by another program (another dossier command, or Datasette or sqlite3 open on it?)"
         } else if isReadOnly {
             text = "the database is read-only (check the file's and its folder's permissions, or whether the disk is mounted read-only): \(message)"
         } else {
