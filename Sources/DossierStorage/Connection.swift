@@ -54,13 +54,30 @@ public final class Connection {
             // Reading the schema makes a file that is not a database fail now.
             _ = try fetchAll("SELECT count(*) FROM sqlite_schema")
             if mode != .readOnly, path != ":memory:", !path.isEmpty {
-                try execute("PRAGMA journal_mode = WAL")
+                try enterWAL(timeout: busyTimeout)
                 try execute("PRAGMA synchronous = NORMAL")
             }
         } catch {
             sqlite3_close_v2(db)
             isClosed = true
             throw error
+        }
+    }
+
+    /// Switches the file to WAL mode. Changing the journal mode needs the
+    /// file to itself, and SQLite reports SQLITE_BUSY at once, without its
+    /// busy handler, while another connection is in a transaction (two
+    /// commands opening one new archive): so retry until the busy timeout.
+    private func enterWAL(timeout milliseconds: Int32) throws {
+        var waited: Int32 = 0
+        while true {
+            do {
+                if try fetchAll("PRAGMA journal_mode").first?[0].stringValue?.lowercased() == "wal" { return }
+                try execute("PRAGMA journal_mode = WAL")
+                return
+            } catch let error as SQLiteError where error.isBusy && waited < milliseconds {
+                waited += sqlite3_sleep(10)
+            }
         }
     }
 
