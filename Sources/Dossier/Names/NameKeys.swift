@@ -306,7 +306,7 @@ public enum NameKeys {
         return String(decoding: b, as: UTF8.self)
     }
 
-    /// The keys stored for a name in the `name_key` table (typically 8–14):
+    /// The keys stored for a name in the `name_key` table (about 11 on average):
     /// - `s:<cross key of the surname>:<first class of the given name>` —
     ///   every spelling of the surname in any system shares the cross key
     ///   (two when the surname is ambiguous or the reading of the name is);
