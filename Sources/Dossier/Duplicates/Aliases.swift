@@ -32,21 +32,33 @@ public struct MergedRef: Sendable, Equatable {
 }
 
 extension Archive {
-    /// Where a merged ref went, or nil when it is not an alias.
-    public func mergedRef(_ ref: String) throws -> MergedRef? {
-        if let row = try db.cached("""
+    /// Where a merged ref went, or nil when it is not an alias (of a record
+    /// of `kind`, when given).
+    public func mergedRef(_ ref: String, kind: DuplicateKind? = nil) throws -> MergedRef? {
+        if kind != .case, let row = try db.cached("""
             SELECT p.ref, a.change_id, c.at FROM person_alias a JOIN person p ON p.id = a.person_id
             LEFT JOIN change c ON c.id = a.change_id WHERE a.ref = ?
             """).fetchOne([ref]) {
             return MergedRef(ref: ref, kind: .person, into: row.string(0) ?? "", change: row[1].int64Value, at: row.string(2))
         }
-        if let row = try db.cached("""
+        if kind != .person, let row = try db.cached("""
             SELECT p.ref, a.change_id, c.at FROM proceeding_alias a JOIN proceeding p ON p.id = a.proceeding_id
             LEFT JOIN change c ON c.id = a.change_id WHERE a.ref = ?
             """).fetchOne([ref]) {
             return MergedRef(ref: ref, kind: .case, into: row.string(0) ?? "", change: row[1].int64Value, at: row.string(2))
         }
         return nil
+    }
+
+    /// The error for an imported record's `field` when its ref is kept as
+    /// the alias of a merged record of `kind` (a merged ref stays taken), or
+    /// nil.
+    func mergedRefError(_ ref: String, kind: DuplicateKind, field: String) throws -> FieldError? {
+        guard let merged = try mergedRef(ref, kind: kind) else { return nil }
+        let what = kind.rawValue
+        return FieldError(field: field, problem: FieldProblem(
+            problem: "\(ref) was merged into the \(what) \(merged.into) and is kept as an alias of it",
+            expected: "the ref of the \(what) it was merged into, \(merged.into)"))
     }
 
     /// A person or case named by ref, for merge and not-duplicate.

@@ -522,16 +522,9 @@ final class CaseRowImporter {
     /// Runs an insert of a case or person; when the archive's triggers
     /// refuse its ref because a merge keeps it as an alias (migration 0009),
     /// reports the row's field and the ref to use instead.
-    func refusingAliases(case caseRef: String? = nil, person personRef: String? = nil, _ body: () throws -> Void) throws {
+    func refusingAliases(_ ref: String, kind: DuplicateKind, _ body: () throws -> Void) throws {
         do { try body() } catch let error as SQLiteError where error.isConstraint {
-            let (field, ref, what) = caseRef.map { ("case_ref", $0, "case") } ?? ("person_ref", personRef ?? "", "person")
-            let sql = caseRef != nil
-                ? "SELECT p.ref FROM proceeding_alias a JOIN proceeding p ON p.id = a.proceeding_id WHERE a.ref = ?"
-                : "SELECT p.ref FROM person_alias a JOIN person p ON p.id = a.person_id WHERE a.ref = ?"
-            guard let kept = try db.cached(sql).fetchOne([ref])?[0].stringValue else { throw error }
-            throw FieldError(field: field, problem: FieldProblem(
-                problem: "\(ref) was merged into the \(what) \(kept) and is kept as an alias of it",
-                expected: "the ref of the \(what) it was merged into, \(kept)"))
+            throw try archive.mergedRefError(ref, kind: kind, field: kind == .case ? "case_ref" : "person_ref") ?? error
         }
     }
 
@@ -541,7 +534,7 @@ final class CaseRowImporter {
         if let last = lastCase, last.ref == row.caseRef, last.cells == cells {
             return (last.id, false)
         }
-        try refusingAliases(case: row.caseRef) {
+        try refusingAliases(row.caseRef, kind: .case) {
             try insertCase.execute([row.caseRef, row.body, row.bodyKind?.rawValue ?? BodyKind.other.rawValue,
                                     row.category?.rawValue ?? Category.unknown.rawValue, row.place]
                                    + (row.trial?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null]))
@@ -581,7 +574,7 @@ final class CaseRowImporter {
 
     /// - Returns: the person id and whether this row created it.
     func writePerson(_ row: CaseRow, readings: inout Readings, tally: inout WriteTally) throws -> (Int64, Bool) {
-        try refusingAliases(person: row.personRef) {
+        try refusingAliases(row.personRef, kind: .person) {
             try insertPerson.execute([row.personRef, row.sex?.rawValue]
                                      + (row.birth?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null])
                                      + [row.birthplace])

@@ -181,7 +181,7 @@ extension Archive {
                 let person: PersonDoc
                 do { person = try PersonDoc(json: value, path: "person") } catch let error as FieldError { return fail(error) }
                 do { try checkRepeated(person, path: "person", marks: persons, line: lineNumber) } catch let error as FieldError { return fail(error) }
-                if let error = try mergedRef(person: person.ref, field: "person.person_ref") { return fail(error) }
+                if let error = try mergedRefError(person.ref, kind: .person, field: "person.person_ref") { return fail(error) }
                 for (index, citation) in person.citations.enumerated() where try sourceID(citation.sourceKey) == nil {
                     return fail(FieldError(field: "person.citations[\(index)].source_key", problem: unknown(citation.sourceKey)))
                 }
@@ -201,9 +201,9 @@ extension Archive {
                     try checkRepeated(defendant.person, path: "defendants[\(index)].person", marks: persons, line: lineNumber)
                 }
             } catch let error as FieldError { return fail(error) }
-            if let error = try mergedRef(case: doc.ref, field: "case_ref") { return fail(error) }
+            if let error = try mergedRefError(doc.ref, kind: .case, field: "case_ref") { return fail(error) }
             for (index, defendant) in doc.defendants.enumerated() {
-                if let error = try mergedRef(person: defendant.person.ref, field: "defendants[\(index)].person.person_ref") { return fail(error) }
+                if let error = try mergedRefError(defendant.person.ref, kind: .person, field: "defendants[\(index)].person.person_ref") { return fail(error) }
             }
             for (path, key) in doc.citationKeys() where try sourceID(key) == nil {
                 return fail(FieldError(field: path, problem: unknown(key)))
@@ -227,19 +227,6 @@ extension Archive {
     }
 
     /// A person met again in the same run must be described as before.
-    /// A ref that a merge keeps as an alias of another record (migration
-    /// 0009) cannot name a record of its own: the error for `field`, or nil.
-    func mergedRef(case caseRef: String? = nil, person personRef: String? = nil, field: String) throws -> FieldError? {
-        let (ref, what) = caseRef.map { ($0, "case") } ?? (personRef ?? "", "person")
-        let sql = caseRef != nil
-            ? "SELECT p.ref FROM proceeding_alias a JOIN proceeding p ON p.id = a.proceeding_id WHERE a.ref = ?"
-            : "SELECT p.ref FROM person_alias a JOIN person p ON p.id = a.person_id WHERE a.ref = ?"
-        guard let kept = try db.cached(sql).fetchOne([ref])?[0].stringValue else { return nil }
-        return FieldError(field: field, problem: FieldProblem(
-            problem: "\(ref) was merged into the \(what) \(kept) and is kept as an alias of it",
-            expected: "the ref of the \(what) it was merged into, \(kept)"))
-    }
-
     func checkRepeated(_ person: PersonDoc, path: String, marks: RunMarks, line: Int) throws(FieldError) {
         guard let id = try? personID(person.ref), let earlier = marks.line(id) else { return }
         guard let stored = try? loadPerson(id: id), stored != person else { return }

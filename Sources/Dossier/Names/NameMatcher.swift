@@ -445,14 +445,16 @@ public final class NameScorer {
     /// The best match of a stored name (nil: it does not match).
     /// `explain: false` leaves the explanation empty (cheaper when only
     /// the score is needed).
-    public func score(_ stored: String, explain: Bool = true) -> NameMatch? {
+    /// - Parameter wordsChecked: the caller has already seen `mayMatch`
+    ///   accept the name's bytes.
+    public func score(_ stored: String, explain: Bool = true, wordsChecked: Bool = false) -> NameMatch? {
         var hash: UInt64 = 0
         if !explain {
             hash = Self.hash(stored.utf8)
             if let known = names[hash], known.bytes.elementsEqual(stored.utf8) { return known.match }
         }
         var text = stored
-        if !text.withUTF8({ mayMatch(utf8: $0) }) { return nil }
+        if !wordsChecked, !text.withUTF8({ mayMatch(utf8: $0) }) { return nil }
         let sp = NameParser.parse(stored)
         var best: NameMatch? = nil
         for (qi, qp) in query.parses.enumerated() {

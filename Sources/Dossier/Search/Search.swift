@@ -82,39 +82,38 @@ extension Archive {
             """)
         var best: [Int64: NameHit] = [:]
         var scored = Set<Int64>()
-        // Surname keys first, then typo keys, each with its own cap, so that
-        // the many typo keys of a common surname cannot crowd out real
-        // matches.
-        // Surname keys under the classes of the given names typed; when
-        // they find no good match, under every class (a given name misspelt
-        // in its first letter).
-        let narrow = scorer.query.surnameLookupKeys
-        var read = Set(narrow)
-        let stages: [() -> [String]] = [
-            { narrow },
-            {
-                guard !best.values.contains(where: { $0.match.score > NameMatcher.typoCeiling }) else { return [] }
-                let broad = scorer.query.broadSurnameLookupKeys.filter { read.insert($0).inserted }
-                return broad
-            },
-            { scorer.query.typoLookupKeys },
-        ]
-        for (stage, keysOf) in stages.enumerated() {
-            if stage == 2, let enough, best.values.lazy.filter({ $0.match.score > NameMatcher.typoCeiling }).count >= enough { break }
-            let keys = keysOf()
-            if keys.isEmpty { continue }
+        func read(_ keys: [String]) throws {
+            guard !keys.isEmpty else { return }
             try statement.forEach([SearchIndex.jsonArray(keys), maxCandidates]) { row in
                 // The cheap word test on the bytes SQLite holds, before a
                 // String is made of the name.
                 guard let nameID = row.value(at: 0).int64Value, scored.insert(nameID).inserted,
                       row.withUTF8(at: 2, { scorer.mayMatch(utf8: $0) }) == true,
                       let personID = row.value(at: 1).int64Value, let name = row.string(at: 2),
-                      let match = scorer.score(name, explain: false) else { return }
+                      let match = scorer.score(name, explain: false, wordsChecked: true) else { return }
                 if let current = best[personID], current.match.score >= match.score { return }
                 best[personID] = NameHit(personID: personID, matchedName: name, match: match)
             }
         }
-        return best.values.sorted { ($0.match.score, $1.personID) > ($1.match.score, $0.personID) }
+        func betterThanTypos() -> Int { best.values.lazy.filter { $0.match.score > NameMatcher.typoCeiling }.count }
+        // Surname keys under the classes of the given names typed; when they
+        // find no match better than a typo, under every class (a given name
+        // misspelt in its first letter). Then typo keys, unless `enough`
+        // better matches are in. Each read has its own cap, so that the many
+        // typo keys of a common surname cannot crowd out real matches.
+        let narrow = scorer.query.surnameLookupKeys
+        try read(narrow)
+        if betterThanTypos() == 0 {
+            let narrowKeys = Set(narrow)
+            try read(scorer.query.broadSurnameLookupKeys.filter { !narrowKeys.contains($0) })
+        }
+        if let enough, betterThanTypos() >= enough { return bestFirst(best) }
+        try read(scorer.query.typoLookupKeys)
+        return bestFirst(best)
+    }
+
+    private func bestFirst(_ best: [Int64: NameHit]) -> [NameHit] {
+        best.values.sorted { ($0.match.score, $1.personID) > ($1.match.score, $0.personID) }
     }
 
     /// Why `stored` matched the name query `text`, in words.
