@@ -6,6 +6,7 @@ import Foundation
 // functions (see `NameSQL` in the Dossier module for what each returns):
 //
 //     dossier_name_keys(name)             JSON array of a stored name's keys
+//     dossier_surname_typo_keys(key)      JSON array of a surname key's typo keys
 //     dossier_query_keys(text [, kind])   JSON array of the keys a query looks up
 //     dossier_name_score(query, stored)   0…1, or NULL when it does not match
 //     dossier_name_match(query, stored)   {"score","reason","explanation"} or NULL
@@ -63,6 +64,7 @@ public func sqlite3ExtensionInit(
         let body: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void
         switch name {
         case "dossier_name_keys": body = nameKeys
+        case "dossier_surname_typo_keys": body = surnameTypoKeys
         case "dossier_query_keys": body = queryKeys
         case "dossier_name_score": body = nameScore
         default: body = nameMatch
@@ -90,6 +92,11 @@ private func setError(_ api: sqlite3_api_routines, _ out: UnsafeMutablePointer<U
 private func nameKeys(_ context: OpaquePointer?, _ count: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?) {
     let api = Routines.shared.api
     resultText(api, context, NameSQL.nameKeys(text(api, arguments?[0])))
+}
+
+private func surnameTypoKeys(_ context: OpaquePointer?, _ count: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?) {
+    let api = Routines.shared.api
+    resultText(api, context, NameSQL.surnameTypoKeys(text(api, arguments?[0])))
 }
 
 private func queryKeys(_ context: OpaquePointer?, _ count: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?) {

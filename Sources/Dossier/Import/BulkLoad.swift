@@ -86,6 +86,16 @@ struct BulkLoad {
             ORDER BY j.value, n.id
             """, [firstName])
         ImportTiming.mark("name keys: compute, sort and insert")
+        // The typo keys of the surname keys the new names brought (what the
+        // trigger adds to surname_typo, migration 0012): computed once per
+        // distinct surname key, read in key order from name_key.
+        try db.execute("""
+            INSERT OR IGNORE INTO surname_typo (key, surname)
+            SELECT j.value, s.key
+            FROM (SELECT DISTINCT key FROM name_key WHERE key >= 's:' AND key < 's;' AND name_id >= ?) s,
+                 json_each(dossier_surname_typo_keys(s.key)) j
+            """, [firstName])
+        ImportTiming.mark("surname typo keys")
         for sql in rebuild { try db.execute(sql) }
         ImportTiming.mark("name keys: rebuild indexes")
         // What defendant_search_insert and charge_search_insert would have

@@ -306,20 +306,17 @@ public enum NameKeys {
         return String(decoding: b, as: UTF8.self)
     }
 
-    /// The keys stored for a name in the `name_key` table (about 11 on average):
-    /// - `s:<cross key of the surname>:<first class of the given name>` —
-    ///   every spelling of the surname in any system shares the cross key
-    ///   (two when the surname is ambiguous or the reading of the name is);
-    ///   filing it under the given name's first class (`_` for none, several
-    ///   for an ambiguous initial or a Western given name) lets a query with
-    ///   a given name read only the names that can agree with it, a small
-    ///   part of a common surname's names;
-    /// - `c:<first class of the given name>:<key>` for the surname's cross
-    ///   key and each of its one-deletion neighbours, and `t:<class>:<the
-    ///   consonant skeleton>` — a query with one wrong, missing, extra or
-    ///   swapped letter in the surname looks up the neighbourhoods of its own
-    ///   cross key and skeleton, so the two meet (`_` stands for a name
-    ///   without a given name).
+    /// The keys stored for a name in the `name_key` table (about two on average):
+    /// `s:<cross key of the surname>:<first class of the given name>` —
+    /// every spelling of the surname in any system shares the cross key
+    /// (two when the surname is ambiguous or the reading of the name is);
+    /// filing it under the given name's first class (`_` for none, several
+    /// for an ambiguous initial or a Western given name) lets a query with
+    /// a given name read only the names that can agree with it, a small
+    /// part of a common surname's names.
+    ///
+    /// The typo keys of a surname key are kept once per surname key, not
+    /// once per name (`surnameTypoKeys(ofSurnameKey:)`, table `surname_typo`).
     public static func indexKeys(for storedName: String) -> [String] {
         indexKeys(parses: NameParser.parse(storedName))
     }
@@ -329,16 +326,27 @@ public enum NameKeys {
         func add(_ k: String) { if !keys.contains(k) { keys.append(k) } }
         for p in parses {
             guard let sur = p.surname else { continue }
-            let sk = crossKeys(sur)
             let classes = givenKeyClasses(p.leadingGiven)
-            for k in sk { for gi in classes { add(surnameKey(k, given: gi)) } }
-            let gis = givenClasses(p.leadingGiven)
-            // Typo keys from the first reading only, to keep the count small.
-            guard p.rank == 0, let k0 = sk.first, !k0.isEmpty else { continue }
-            for gi in gis.prefix(2) {
-                for k in storedTypoKeys(k0, given: gi) { add(k) }
-            }
+            for k in crossKeys(sur) { for gi in classes { add(surnameKey(k, given: gi)) } }
         }
         return keys
+    }
+
+    /// The typo keys of a surname key `s:<cross key>:<class>`, stored in the
+    /// `surname_typo` table beside it: `c:<class>:` + the cross key and each
+    /// of its one-deletion neighbours, and `t:<class>:` + its consonant
+    /// skeleton. A query with one wrong, missing, extra or swapped letter in
+    /// the surname looks up the neighbourhoods of its own cross key and
+    /// skeleton (`queryTypoKeys`), which meet these; the surname keys found
+    /// lead to the names in `name_key`. Kept per surname key rather than per
+    /// name: a common surname's keys are written once, not once for each of
+    /// its thousands of names. Empty for anything that is no surname key.
+    public static func surnameTypoKeys(ofSurnameKey key: String) -> [String] {
+        let bytes = Array(key.utf8)
+        guard bytes.count >= 5, bytes[0] == UInt8(ascii: "s"), bytes[1] == UInt8(ascii: ":"),
+              bytes[bytes.count - 2] == UInt8(ascii: ":") else { return [] }
+        let k = Array(bytes[2..<(bytes.count - 2)])
+        guard !k.isEmpty else { return [] }
+        return storedTypoKeys(k, given: bytes[bytes.count - 1])
     }
 }

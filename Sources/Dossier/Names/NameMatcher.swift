@@ -122,7 +122,8 @@ public struct NameQuery: Sendable {
     /// Keys that reach names whose surname differs by one typo (`t:`, `c:`):
     /// the one-deletion neighbourhood of the surname skeleton (or cross key),
     /// under the first class of each given name or initial typed (all
-    /// classes when none).
+    /// classes when none). They are looked up in `surname_typo`, which
+    /// leads to the surname keys of `name_key`.
     public var typoLookupKeys: [String] {
         var keys: [String] = []
         var seen = Set<String>()

@@ -12,6 +12,8 @@ import Foundation
 ///
 /// - `dossier_name_keys(name)`: the index keys of a stored name, a JSON
 ///   array (what the `name_key` triggers store).
+/// - `dossier_surname_typo_keys(key)`: the typo keys of a surname key, a
+///   JSON array (what the triggers store in `surname_typo`).
 /// - `dossier_query_keys(text [, kind])`: the keys a typed name looks up, a
 ///   JSON array; `kind` is `all` (the default), `surname` (exact and
 ///   cross-transliteration keys) or `typo` (one-typo keys).
@@ -22,7 +24,7 @@ import Foundation
 public enum NameSQL {
     /// The SQL names and argument counts, for registration.
     public static let functions: [(name: String, argumentCount: Int32)] = [
-        ("dossier_name_keys", 1), ("dossier_query_keys", 1), ("dossier_query_keys", 2),
+        ("dossier_name_keys", 1), ("dossier_surname_typo_keys", 1), ("dossier_query_keys", 1), ("dossier_query_keys", 2),
         ("dossier_name_score", 2), ("dossier_name_match", 2),
     ]
 
@@ -30,6 +32,13 @@ public enum NameSQL {
     public static func nameKeys(_ name: String?) -> String {
         guard let name else { return "[]" }
         return SearchIndex.jsonArray(NameKeys.indexKeys(for: name))
+    }
+
+    /// The typo keys of a surname key (`s:…`), as a JSON array (what the
+    /// `surname_typo` table holds beside it).
+    public static func surnameTypoKeys(_ key: String?) -> String {
+        guard let key else { return "[]" }
+        return SearchIndex.jsonArray(NameKeys.surnameTypoKeys(ofSurnameKey: key))
     }
 
     /// Which lookup keys `dossier_query_keys` returns.
@@ -82,6 +91,9 @@ public enum NameSQL {
         let cache = QueryCache()
         try db.createFunction("dossier_name_keys", argumentCount: 1) { arguments in
             nameKeys(arguments[0].stringValue)
+        }
+        try db.createFunction("dossier_surname_typo_keys", argumentCount: 1) { arguments in
+            surnameTypoKeys(arguments[0].stringValue)
         }
         for count: Int32 in [1, 2] {
             try db.createFunction("dossier_query_keys", argumentCount: count) { arguments in

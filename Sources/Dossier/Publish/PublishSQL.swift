@@ -294,7 +294,8 @@ enum PublishSQL {
             LIMIT 20000
         ), typo_hit AS (
             SELECT name_id FROM name_key
-            WHERE key IN (SELECT value FROM json_each(dossier_query_keys(:name, 'typo')))
+            WHERE key IN (SELECT surname FROM surname_typo
+                          WHERE key IN (SELECT value FROM json_each(dossier_query_keys(:name, 'typo'))))
             LIMIT 20000
         ), candidate AS MATERIALIZED (
             SELECT n.person_id, n.name, dossier_name_match(:name, n.name) AS m

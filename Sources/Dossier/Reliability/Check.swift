@@ -153,6 +153,12 @@ extension Archive {
                         WHERE n.id IN (SELECT id FROM temp.check_names)
                         """)
                     try db.execute("DROP TABLE temp.check_names")
+                case "surname_typo":
+                    try db.execute("""
+                        INSERT OR IGNORE INTO surname_typo (key, surname)
+                        SELECT j.value, s.key FROM (\(Self.surnamesWithoutTypoKeys)) s,
+                             json_each(dossier_surname_typo_keys(s.key)) j
+                        """)
                 case "source_fts":
                     try db.execute("DELETE FROM source_fts")
                     try db.execute("""
@@ -180,6 +186,13 @@ extension Archive {
            OR EXISTS (SELECT 1 FROM name_key k WHERE k.name_id = n.id AND k.person_id <> n.person_id)
         """
 
+    /// Surname keys lacking some of their typo keys (`surname_typo`, 0012).
+    static let surnamesWithoutTypoKeys = """
+        SELECT s.key FROM (SELECT DISTINCT key FROM name_key WHERE key >= 's:' AND key < 's;') s
+        WHERE EXISTS (SELECT 1 FROM json_each(dossier_surname_typo_keys(s.key)) j
+                      WHERE NOT EXISTS (SELECT 1 FROM surname_typo t WHERE t.key = j.value AND t.surname = s.key))
+        """
+
     /// The derived search indexes of `Migrations/0003` and `0008`, where
     /// this archive has them.
     private func searchIndexFindings(_ catalog: SchemaCatalog) throws -> [CheckFinding] {
@@ -203,6 +216,12 @@ extension Archive {
             if names + orphans > 0 {
                 finding("name_key", "\(names) name\(names == 1 ? " has" : "s have") no search keys, or keys of another person"
                         + (orphans > 0 ? ", and \(orphans) key\(orphans == 1 ? "" : "s") belong to no name" : ""))
+            }
+        }
+        if objects.isSuperset(of: ["surname_typo", "name_key"]) {
+            let surnames = try db.scalar("SELECT count(*) FROM (\(Self.surnamesWithoutTypoKeys))").intValue ?? 0
+            if surnames > 0 {
+                finding("surname_typo", "\(surnames) surname key\(surnames == 1 ? " lacks some of its" : "s lack some of their") typo keys")
             }
         }
         if objects.isSuperset(of: ["source_fts", "source_search_text"]) {

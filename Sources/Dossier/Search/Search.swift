@@ -80,11 +80,19 @@ extension Archive {
             WHERE k.key IN (SELECT value FROM json_each(?))
             LIMIT ?
             """)
+        // Typo keys lead to surname keys (surname_typo, migration 0012),
+        // and those to names.
+        let typoStatement = try db.cached("""
+            SELECT k.name_id, k.person_id, n.name
+            FROM name_key k JOIN person_name n ON n.id = k.name_id
+            WHERE k.key IN (SELECT surname FROM surname_typo WHERE key IN (SELECT value FROM json_each(?)))
+            LIMIT ?
+            """)
         var best: [Int64: NameHit] = [:]
         var scored = Set<Int64>()
-        func read(_ keys: [String]) throws {
+        func read(_ keys: [String], typo: Bool = false) throws {
             guard !keys.isEmpty else { return }
-            try statement.forEach([SearchIndex.jsonArray(keys), maxCandidates]) { row in
+            try (typo ? typoStatement : statement).forEach([SearchIndex.jsonArray(keys), maxCandidates]) { row in
                 // The cheap word test on the bytes SQLite holds, before a
                 // String is made of the name.
                 guard let nameID = row.value(at: 0).int64Value, scored.insert(nameID).inserted,
@@ -108,7 +116,7 @@ extension Archive {
             try read(scorer.query.broadSurnameLookupKeys.filter { !narrowKeys.contains($0) })
         }
         if let enough, betterThanTypos() >= enough { return bestFirst(best) }
-        try read(scorer.query.typoLookupKeys)
+        try read(scorer.query.typoLookupKeys, typo: true)
         return bestFirst(best)
     }
 

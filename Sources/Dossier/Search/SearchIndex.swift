@@ -4,11 +4,15 @@ import Foundation
 /// The derived search indexes (`Migrations/0003_create_search_indexes.sql`).
 public enum SearchIndex {
     /// Registers `dossier_name_keys(name)` (a JSON array of the name's
-    /// index keys) on a connection; the triggers on `person_name` call it.
+    /// index keys) and `dossier_surname_typo_keys(key)` (the typo keys of a
+    /// surname key) on a connection; the triggers on `person_name` call them.
     public static func registerFunctions(_ db: Connection) throws {
         try db.createFunction("dossier_name_keys", argumentCount: 1) { arguments in
             guard let name = arguments.first?.stringValue else { return "[]" }
             return jsonArray(NameKeys.indexKeys(for: name))
+        }
+        try db.createFunction("dossier_surname_typo_keys", argumentCount: 1) { arguments in
+            NameSQL.surnameTypoKeys(arguments.first?.stringValue)
         }
     }
 
