@@ -103,7 +103,7 @@ extension Archive {
         do {
             try change(command: "import", summary: summary) {
                 ImportTiming.start()
-                let bulk = try BulkLoad.begin(db)
+                let bulk = try BulkLoad.begin(db, inputBytes: inputBytes)
                 ImportTiming.mark("begin")
                 for input in ordered {
                     switch input.format {
