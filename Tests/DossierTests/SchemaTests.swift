@@ -21,6 +21,63 @@ import Testing
         #expect(try Schema.migrator.appliedIDs(test.db) == Schema.migrations.map(\.id))
     }
 
+    /// The vocabulary CHECKs of the tables an import writes row by row are
+    /// comparisons (0013): SQLite builds no temporary B-tree for them each
+    /// time an INSERT runs, as it does for an IN list of three or more.
+    @Test func rowInsertsBuildNoTemporaryTables() throws {
+        let test = try TestArchive()
+        for (table, columns) in [
+            ("person_name", "person_id, name, is_primary, script, position"),
+            ("proceeding", "ref, body, body_kind, category, place, date, date_lower, date_upper"),
+            ("defendant", "proceeding_id, person_id, position, charge_text, outcome, sentence, sentence_kind, term_years"),
+            ("charge", "defendant_id, position, kind, ref, raw, description"),
+            ("event", "defendant_id, position, kind, date, date_lower, date_upper"),
+            ("citation", "source_id, defendant_id, position, locator, confidence, note"),
+            ("history", "change_id, table_name, row_id, op, before, after"),
+        ] {
+            let values = Array(repeating: "?", count: columns.split(separator: ",").count).joined(separator: ", ")
+            let opcodes = try test.db.fetchAll("EXPLAIN INSERT INTO \(table) (\(columns)) VALUES (\(values))").compactMap { $0.string(1) }
+            #expect(opcodes.contains("Insert"), "\(table)")
+            #expect(!opcodes.contains("OpenEphemeral"), "\(table): \(opcodes)")
+        }
+    }
+
+    /// Every value of each vocabulary is accepted by the rewritten CHECKs,
+    /// and anything else is still refused.
+    @Test func vocabularyChecksAcceptEveryValueAndNothingElse() throws {
+        let test = try TestArchive()
+        try test.db.execute("INSERT INTO person (ref) VALUES ('p')")
+        for kind in BodyKind.allCases {
+            for category in Category.allCases {
+                try test.db.execute("INSERT INTO proceeding (ref, body_kind, category) VALUES (?, ?, ?)",
+                                    ["c-\(kind.rawValue)-\(category.rawValue)", kind.rawValue, category.rawValue])
+            }
+        }
+        var position = 0
+        for outcome in Outcome.allCases {
+            for sentence in SentenceKind.allCases {
+                position += 1
+                try test.db.execute("INSERT INTO person (ref) VALUES (?)", ["p\(position)"])
+                try test.db.execute("""
+                    INSERT INTO defendant (proceeding_id, person_id, position, outcome, sentence_kind)
+                    VALUES (1, last_insert_rowid(), 0, ?, ?)
+                    """, [outcome.rawValue, sentence.rawValue])
+            }
+        }
+        for (sql, bad) in [
+            ("INSERT INTO proceeding (ref, body_kind, category) VALUES ('x', ?, 'political')", "court_martial"),
+            ("INSERT INTO proceeding (ref, body_kind, category) VALUES ('x', 'troika', ?)", "heresy"),
+            ("INSERT INTO defendant (proceeding_id, person_id, outcome) VALUES (1, 1, ?)", "pardoned"),
+            ("INSERT INTO defendant (proceeding_id, person_id, outcome, sentence_kind) VALUES (2, 1, 'convicted', ?)", "gulag"),
+            ("INSERT INTO person_name (person_id, name, script) VALUES (1, 'x', ?)", "greek"),
+            ("INSERT INTO history (table_name, row_id, op) VALUES ('person', 1, ?)", "upsert"),
+        ] {
+            let error = #expect(throws: SQLiteError.self, "\(bad)") { try test.db.execute(sql, [bad]) }
+            #expect(error?.isCheckViolation == true, "\(bad)")
+        }
+        #expect(try test.db.scalar("PRAGMA integrity_check").stringValue == "ok")
+    }
+
     @Test func archiveFromANewerVersionIsRefusedUntouched() throws {
         let test = try TestArchive()
         try test.db.execute("INSERT INTO schema_migration (id, applied_at, sql) VALUES ('9999_future', 'x', 'x')")

@@ -165,41 +165,46 @@ extension Archive {
                               expected: "a header naming case_ref, person_ref and name"))
         }
         guard log.isEmpty else { return }
-        let indexes = columns.map { $0?.index }
 
-        let importer = try CaseRowImporter(archive: self, defaultCode: options.defaultCode ?? defaultCode)
-        var cells = [String?](repeating: nil, count: CaseRowColumn.all.count)
-        while true {
-            let record: CSVReader.Record
-            do {
-                guard let next = try reader.next() else { break }
-                record = next
-            } catch let error as CSVReader.Malformed {
-                malformed(error)
-                break  // after bad quoting, record boundaries are unknown
+        // Sources are not written by a CSV import: every key is known now.
+        var sources: [String: Int64] = [:]
+        try db.prepare("SELECT key, id FROM source").forEach { row in
+            if let key = row.string(at: 0), let id = row.value(at: 1).int64Value { sources[key] = id }
+        }
+        let importer = try CaseRowImporter(archive: self, sourceIDs: sources)
+        // Rows are read and checked on another thread while these are written.
+        let pipeline = CaseRowPipeline(reader: reader,
+                                       validator: CaseRowValidator(defaultCode: options.defaultCode ?? defaultCode),
+                                       indexes: columns.map { $0?.index }, file: file)
+        pipeline.start()
+        defer { pipeline.stop() }
+        var progressAt = 0
+        while let batch = pipeline.next() {
+            for item in batch.items {
+                switch item {
+                case .row(let row):
+                    report.records += 1
+                    do {
+                        if let key = row.sourceKey, sources[key] == nil {
+                            throw FieldError(field: "source_key", problem: importer.unknownSource(key))
+                        }
+                        try importer.write(row, tally: &report.tally)
+                    } catch let error as FieldError {
+                        log.add(error.at(file: file, line: row.line))
+                    }
+                case .problem(let error):
+                    report.records += 1
+                    log.add(error)
+                case .malformed(let error):
+                    malformed(error)
+                case .failure(let error):
+                    throw error
+                }
             }
-            if record.fields.count == 1, record.fields[0].isEmpty { continue }  // blank line
-            report.records += 1
-            if report.records % 4096 == 0 {
-                options.progress?(ImportProgress(file: file, records: report.records, bytesRead: reader.bytesRead,
+            if report.records - progressAt >= 4096 {
+                progressAt = report.records
+                options.progress?(ImportProgress(file: file, records: report.records, bytesRead: batch.bytesRead,
                                                  totalBytes: totalBytes))
-            }
-            if record.fields.count != columns.count {
-                log.add(DataError(file: file, line: record.line,
-                                  problem: "\(record.fields.count) fields, but the header has \(columns.count)",
-                                  expected: "one field per header column"))
-                continue
-            }
-            for position in cells.indices { cells[position] = nil }
-            for (position, index) in indexes.enumerated() {
-                guard let index else { continue }
-                cells[index] = Self.cell(record.fields[position])
-            }
-            do {
-                let row = try importer.validate(cells, line: record.line)
-                try importer.write(row, tally: &report.tally)
-            } catch let error as FieldError {
-                log.add(error.at(file: file, line: record.line))
             }
         }
     }
@@ -272,22 +277,16 @@ final class CaseRowImporter {
     var defendants = RecordCounter("defendant")
     /// The case of the previous row, to skip work on rows of the same case.
     var lastCase: (ref: String, id: Int64, cells: [String?], nextPosition: Int?)?
-    var sourceIDs: [String: Int64] = [:]
+    /// Every source's id by key (sources are not written by a CSV import).
+    let sourceIDs: [String: Int64]
     var unknownSources: [String: FieldProblem] = [:]
-    var chargeCache: [String: [ChargeDoc]] = [:]
 
     let caseByRef, insertCase, personByRef, insertPerson, namesOf, defendantByPair, nextDefendantPosition,
         insertDefendant, chargesOf, deleteCharges, insertCharge, eventsOf, insertEvent, updateEventDate,
         citationOf, nextCitationPosition, insertCitation, updateCitationNote, nextEventPosition, insertName: Statement
-    /// Parsed dates, from a cache: trial dates and birth years repeat.
-    var dateCache: [String: DateCell] = [:]
-
-    /// The statute code of references that name none.
-    let defaultCode: String
-
-    init(archive: Archive, defaultCode: String) throws {
+    init(archive: Archive, sourceIDs: [String: Int64]) throws {
         self.archive = archive
-        self.defaultCode = defaultCode
+        self.sourceIDs = sourceIDs
         db = archive.db
         caseByRef = try db.cached("""
             SELECT id, body, body_kind, category, place, date, date_lower, date_upper FROM proceeding WHERE ref = ?
@@ -348,111 +347,12 @@ final class CaseRowImporter {
         updateCitationNote = try db.cached("UPDATE citation SET note = ? WHERE id = ?")
     }
 
-    // MARK: Validation
-
-    /// Checks one row's cells and types them.
-    /// - Throws: `FieldError` for the first bad cell.
-    func validate(_ cells: [String?], line: Int) throws(FieldError) -> CaseRow {
-        func cell(_ column: CaseRowColumn) -> String? { cells[column.index] }
-        func require(_ column: CaseRowColumn) throws(FieldError) -> String {
-            guard let value = cell(column) else {
-                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "missing", expected: "a value"))
-            }
-            return value
-        }
-        func code<V: Vocabulary>(_ column: CaseRowColumn, _ type: V.Type) throws(FieldError) -> V? {
-            guard let text = cell(column) else { return nil }
-            do { return try V.parse(text) } catch let problem as FieldProblem {
-                throw FieldError(field: column.rawValue, problem: problem)
-            } catch {
-                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "\(error)"))
-            }
-        }
-        func date(_ column: CaseRowColumn) throws(FieldError) -> DateCell? {
-            guard let text = cell(column) else { return nil }
-            if let cached = dateCache[text] { return cached }
-            do {
-                let parsed = try EDTFDate.parse(text)
-                let date = DateCell(text: text, lower: parsed.lower, upper: parsed.upper)
-                if dateCache.count >= 100_000 { dateCache.removeAll(keepingCapacity: true) }
-                dateCache[text] = date
-                return date
-            } catch let error as EDTFError {
-                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: error.problem, expected: "EDTF, e.g. \(error.example)"))
-            } catch {
-                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "\(error)"))
-            }
-        }
-        var row = CaseRow()
-        row.line = line
-        row.caseRef = try require(.caseRef)
-        row.personRef = try require(.personRef)
-        row.name = try require(.name)
-        if let text = cell(.nameVariants) {
-            for part in text.split(separator: ";") {
-                let variant = part.trimmingCharacters(in: .whitespaces)
-                if !variant.isEmpty, variant != row.name, !row.variants.contains(variant) { row.variants.append(variant) }
-            }
-        }
-        row.sex = try code(.sex, Sex.self)
-        row.birth = try date(.birth)
-        row.birthplace = cell(.birthplace)
-        row.arrest = try date(.arrestDate)
-        row.body = cell(.body)
-        row.bodyKind = try code(.bodyKind, BodyKind.self)
-        row.category = try code(.category, Category.self)
-        row.place = cell(.place)
-        row.trial = try date(.trialDate)
-        if let text = cell(.charges) { row.charges = try charges(text) }
-        row.chargeText = cell(.chargeText)
-        row.outcome = try code(.outcome, Outcome.self)
-        row.sentence = cell(.sentence)
-        row.sentenceKind = try code(.sentenceKind, SentenceKind.self)
-        if let text = cell(.termYears) {
-            guard let years = Double(text), years >= 0, years <= 100 else {
-                throw FieldError(field: "term_years", problem: FieldProblem(problem: "\"\(text)\" is not a term",
-                                                                             expected: "a number of years from 0 to 100"))
-            }
-            row.termYears = years
-        }
-        row.outcomeDate = try date(.outcomeDate)
-        row.executed = try date(.executedDate)
-        row.rehabilitated = try date(.rehabilitatedDate)
-        row.sourceKey = cell(.sourceKey)
-        row.locator = cell(.locator)
-        if row.locator != nil, row.sourceKey == nil {
-            throw FieldError(field: "locator", problem: FieldProblem(
-                problem: "a locator without a source_key", expected: "the source_key of the source the locator points into"))
-        }
-        if let key = row.sourceKey, sourceIDs[key] == nil {
-            if let problem = unknownSources[key] { throw FieldError(field: "source_key", problem: problem) }
-            guard let id = try? archive.sourceID(key) else {
-                // Suggestions compare the key with every source key: once per key.
-                let problem = archive.unknownSource(key)
-                unknownSources[key] = problem
-                throw FieldError(field: "source_key", problem: problem)
-            }
-            sourceIDs[key] = id
-        }
-        return row
-    }
-
-    /// Parsed charges, from a cache: lists repeat ("58-10" on most rows).
-    func charges(_ text: String) throws(FieldError) -> [ChargeDoc] {
-        if let cached = chargeCache[text] { return cached }
-        let parsed: [ChargeDoc]
-        do {
-            parsed = try ChargeParser.parse(text, defaultCode: defaultCode).map {
-                ChargeDoc(text: $0.raw, ref: $0.ref, kind: $0.kind, description: nil)
-            }
-        } catch let error as ChargeError {
-            throw FieldError(field: "charges", problem: FieldProblem(problem: error.problem))
-        } catch {
-            throw FieldError(field: "charges", problem: FieldProblem(problem: "\(error)"))
-        }
-        if chargeCache.count >= 50_000 { chargeCache.removeAll(keepingCapacity: true) }
-        chargeCache[text] = parsed
-        return parsed
+    /// Why a source key is unknown (with the nearest keys), once per key.
+    func unknownSource(_ key: String) -> FieldProblem {
+        if let problem = unknownSources[key] { return problem }
+        let problem = archive.unknownSource(key)
+        unknownSources[key] = problem
+        return problem
     }
 
     // MARK: Writing

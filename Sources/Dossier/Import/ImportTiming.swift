@@ -15,6 +15,13 @@ enum ImportTiming {
         if enabled { totals[part, default: 0] += seconds }
     }
 
+    /// The process's peak resident memory so far, where the system tells it.
+    static var peakMemory: String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "unknown" }
+        return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
+    }
+
     static func mark(_ phase: String) {
         guard enabled else { return }
         for (part, seconds) in totals.sorted(by: { $0.key < $1.key }) {
@@ -22,7 +29,8 @@ enum ImportTiming {
         }
         totals = [:]
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s\n", phase, now.timeIntervalSince(last)).utf8))
+        FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s (peak so far %@)\n", phase,
+                                                   now.timeIntervalSince(last), peakMemory).utf8))
         last = now
     }
 }

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Checks and types CSV case rows: what `dossier import` does to a row
+/// before writing it, apart from looking up its source (which the writer
+/// does, against every source of the archive). Holds no connection, so
+/// that rows are checked on another thread while the rows before them are
+/// written (`CaseRowPipeline`).
+final class CaseRowValidator {
+    /// The statute code of references that name none.
+    let defaultCode: String
+    /// Parsed dates, from a cache: trial dates and birth years repeat.
+    var dateCache: [String: DateCell] = [:]
+    /// Parsed charge lists, from a cache: lists repeat ("58-10" on most rows).
+    var chargeCache: [String: [ChargeDoc]] = [:]
+
+    init(defaultCode: String) {
+        self.defaultCode = defaultCode
+    }
+
+    /// Checks one row's cells and types them.
+    /// - Throws: `FieldError` for the first bad cell.
+    func validate(_ cells: [String?], line: Int) throws(FieldError) -> CaseRow {
+        func cell(_ column: CaseRowColumn) -> String? { cells[column.index] }
+        func require(_ column: CaseRowColumn) throws(FieldError) -> String {
+            guard let value = cell(column) else {
+                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "missing", expected: "a value"))
+            }
+            return value
+        }
+        func code<V: Vocabulary>(_ column: CaseRowColumn, _ type: V.Type) throws(FieldError) -> V? {
+            guard let text = cell(column) else { return nil }
+            do { return try V.parse(text) } catch let problem as FieldProblem {
+                throw FieldError(field: column.rawValue, problem: problem)
+            } catch {
+                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "\(error)"))
+            }
+        }
+        func date(_ column: CaseRowColumn) throws(FieldError) -> DateCell? {
+            guard let text = cell(column) else { return nil }
+            if let cached = dateCache[text] { return cached }
+            do {
+                let parsed = try EDTFDate.parse(text)
+                let date = DateCell(text: text, lower: parsed.lower, upper: parsed.upper)
+                if dateCache.count >= 100_000 { dateCache.removeAll(keepingCapacity: true) }
+                dateCache[text] = date
+                return date
+            } catch let error as EDTFError {
+                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: error.problem, expected: "EDTF, e.g. \(error.example)"))
+            } catch {
+                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "\(error)"))
+            }
+        }
+        var row = CaseRow()
+        row.line = line
+        row.caseRef = try require(.caseRef)
+        row.personRef = try require(.personRef)
+        row.name = try require(.name)
+        if let text = cell(.nameVariants) {
+            for part in text.split(separator: ";") {
+                let variant = part.trimmingCharacters(in: .whitespaces)
+                if !variant.isEmpty, variant != row.name, !row.variants.contains(variant) { row.variants.append(variant) }
+            }
+        }
+        row.sex = try code(.sex, Sex.self)
+        row.birth = try date(.birth)
+        row.birthplace = cell(.birthplace)
+        row.arrest = try date(.arrestDate)
+        row.body = cell(.body)
+        row.bodyKind = try code(.bodyKind, BodyKind.self)
+        row.category = try code(.category, Category.self)
+        row.place = cell(.place)
+        row.trial = try date(.trialDate)
+        if let text = cell(.charges) { row.charges = try charges(text) }
+        row.chargeText = cell(.chargeText)
+        row.outcome = try code(.outcome, Outcome.self)
+        row.sentence = cell(.sentence)
+        row.sentenceKind = try code(.sentenceKind, SentenceKind.self)
+        if let text = cell(.termYears) {
+            guard let years = Double(text), years >= 0, years <= 100 else {
+                throw FieldError(field: "term_years", problem: FieldProblem(problem: "\"\(text)\" is not a term",
+                                                                             expected: "a number of years from 0 to 100"))
+            }
+            row.termYears = years
+        }
+        row.outcomeDate = try date(.outcomeDate)
+        row.executed = try date(.executedDate)
+        row.rehabilitated = try date(.rehabilitatedDate)
+        row.sourceKey = cell(.sourceKey)
+        row.locator = cell(.locator)
+        if row.locator != nil, row.sourceKey == nil {
+            throw FieldError(field: "locator", problem: FieldProblem(
+                problem: "a locator without a source_key", expected: "the source_key of the source the locator points into"))
+        }
+        return row
+    }
+
+    /// Parsed charges, from the cache when the same list came before.
+    func charges(_ text: String) throws(FieldError) -> [ChargeDoc] {
+        if let cached = chargeCache[text] { return cached }
+        let parsed: [ChargeDoc]
+        do {
+            parsed = try ChargeParser.parse(text, defaultCode: defaultCode).map {
+                ChargeDoc(text: $0.raw, ref: $0.ref, kind: $0.kind, description: nil)
+            }
+        } catch let error as ChargeError {
+            throw FieldError(field: "charges", problem: FieldProblem(problem: error.problem))
+        } catch {
+            throw FieldError(field: "charges", problem: FieldProblem(problem: "\(error)"))
+        }
+        if chargeCache.count >= 50_000 { chargeCache.removeAll(keepingCapacity: true) }
+        chargeCache[text] = parsed
+        return parsed
+    }
+
+}
