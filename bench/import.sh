@@ -6,8 +6,10 @@
 #   bench/import.sh [--rows N] [--workdir DIR] [--skip-baselines]
 #
 # Prints wall seconds, rows/s and peak resident memory (from
-# /usr/bin/time) for each, then dossier's ratios to the baselines, and the
-# same figures for importing the same file again (nothing changes).
+# /usr/bin/time) for each, then dossier's ratios to the baselines, the
+# same figures for importing the same file again (nothing changes), and
+# the floor: the tables dossier wrote copied by SQLite alone into an empty
+# archive (what no importer into this schema can beat).
 # Needs ../shared/bench (gen.py, gen_sources.py, baselines.sh) beside the
 # repository, or BENCH_DIR pointing at it; python3, sqlite3, GNU time.
 set -euo pipefail
@@ -74,17 +76,49 @@ line again "$s2" "$k2"
 echo "dossier: $(cat "$work/out.import")"
 echo "again:   $(cat "$work/out.reimport")"
 
+# The floor of any importer into this schema: the tables dossier wrote,
+# copied by SQLite alone (INSERT ... SELECT, no parsing, no checking, no
+# history, no triggers) into an empty archive with the same indexes, name
+# keys and full-text index, in one transaction with the rollback journal.
+floor="$work/floor.sqlite"
+rm -f "$floor" "$floor-journal" "$floor-wal" "$floor-shm"
+"$dossier" init --db "$floor" >/dev/null
+sqlite3 "$floor" "PRAGMA journal_mode = DELETE" >/dev/null
+sqlite3 "$floor" "$(sqlite3 "$floor" "SELECT group_concat('DROP TRIGGER \"' || name || '\";', ' ') FROM sqlite_schema WHERE type = 'trigger'")"
+/usr/bin/time -f '%e %M' -o "$work/time.floor" sqlite3 "$floor" >/dev/null 2>"$work/err.floor" <<SQL || { echo "bench: floor failed:" >&2; tail -n 5 "$work/err.floor" >&2; exit 1; }
+PRAGMA cache_size = -65536;
+PRAGMA foreign_keys = ON;
+ATTACH '$db' AS src;
+BEGIN;
+INSERT INTO source SELECT * FROM src.source;
+INSERT INTO proceeding SELECT * FROM src.proceeding;
+INSERT INTO person SELECT * FROM src.person;
+INSERT INTO person_name SELECT * FROM src.person_name;
+INSERT INTO defendant SELECT * FROM src.defendant;
+INSERT INTO charge SELECT * FROM src.charge;
+INSERT INTO event SELECT * FROM src.event;
+INSERT INTO citation SELECT * FROM src.citation;
+INSERT INTO name_key SELECT * FROM src.name_key ORDER BY key, name_id;
+INSERT INTO surname_typo SELECT * FROM src.surname_typo ORDER BY key, surname;
+INSERT INTO search_text (rowid, text) SELECT rowid, text FROM src.search_text;
+COMMIT;
+SQL
+read -r s3 k3 < "$work/time.floor"
+line floor "$s3" "$k3"
+
 if [ "$baselines" = 1 ]; then
-    python3 - "$work/baselines.txt" "$s" "$k" "$s2" <<'PY'
+    python3 - "$work/baselines.txt" "$s" "$k" "$s2" "$s3" <<'PY'
 import sys
 base = {}
 for row in open(sys.argv[1]):
     parts = row.split()
     base[parts[0]] = float(parts[1])
-s, k, s2 = float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+s, k, s2, s3 = float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
 print(f"dossier is {base['python'] / s:.2f}x as fast as py_import.py (target >= 2)")
 print(f"dossier takes {s / base['flat']:.2f}x the time of sqlite3 .import (target <= 3)")
 print(f"peak memory {k // 1024} MB (target < 200)")
 print(f"re-import takes {s2 / s:.2f}x the time of the first import (target <= 1)")
+print(f"floor (SQLite copying the imported tables): {s3 / base['flat']:.2f}x sqlite3 .import, "
+      f"{base['python'] / s3:.2f}x as fast as py_import.py; dossier takes {s / s3:.2f}x the floor")
 PY
 fi
