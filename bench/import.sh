@@ -66,7 +66,9 @@ fi
 db="$work/dossier.sqlite"
 rm -f "$db" "$db-wal" "$db-shm"
 "$dossier" init --db "$db" >/dev/null
-"$dossier" import --db "$db" "$sources" >/dev/null
+timed sources "$dossier" import --db "$db" "$sources"
+read -r s0 k0 < "$work/time.sources"
+echo "sources: $(cat "$work/out.sources") from $(( $(stat -c %s "$sources") / 1048576 )) MB of CSL-JSON in $s0 s, peak $(( k0 / 1024 )) MB"
 timed import "$dossier" import --db "$db" "$csv"
 read -r s k < "$work/time.import"
 line dossier "$s" "$k"

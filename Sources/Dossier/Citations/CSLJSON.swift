@@ -59,30 +59,38 @@ public enum CSLJSON {
     ///   date in the wrong shape, a variable of the wrong JSON type, or a
     ///   key used twice.
     public static func decode(_ data: Data, file: String) throws(SourceParseError) -> [Source] {
-        let parsed: [JSONText.Located]?
-        do throws(JSONText.SyntaxError) {
-            parsed = try JSONText.parseTopLevelArray(data)
-        } catch {
-            throw SourceParseError(file: file, line: error.line, field: nil, problem: "invalid JSON: \(error.problem)")
-        }
-        guard let located = parsed else {
-            throw SourceParseError(file: file, line: 1, field: nil,
-                                   problem: "expected a JSON array of CSL items (as Zotero exports them)")
-        }
+        try decode(bytes: [UInt8](data), file: file)
+    }
+
+    /// `decode` of the bytes of a file. Each item becomes a `Source` as soon
+    /// as it is parsed, so the parsed JSON of the whole file is never held.
+    public static func decode(bytes: [UInt8], file: String) throws(SourceParseError) -> [Source] {
         var sources: [Source] = []
         var seen: [String: Int] = [:]
         var pendingKeys: [Int] = []
-        for item in located {
-            let source = try decodeItem(item, file: file)
-            if source.key.isEmpty {
-                pendingKeys.append(sources.count)
-            } else if let first = seen[source.key] {
-                throw SourceParseError(file: file, line: item.memberLines["id"] ?? item.line, field: "id",
-                                       problem: "\"\(source.key)\" is used twice (first on line \(first); expected unique ids)")
-            } else {
-                seen[source.key] = item.line
+        do {
+            let isArray = try JSONText.forEachTopLevelElement(bytes) { item in
+                let source = try decodeItem(item, file: file)
+                if source.key.isEmpty {
+                    pendingKeys.append(sources.count)
+                } else if let first = seen[source.key] {
+                    throw SourceParseError(file: file, line: item.memberLines["id"] ?? item.line, field: "id",
+                                           problem: "\"\(source.key)\" is used twice (first on line \(first); expected unique ids)")
+                } else {
+                    seen[source.key] = item.line
+                }
+                sources.append(source)
             }
-            sources.append(source)
+            guard isArray else {
+                throw SourceParseError(file: file, line: 1, field: nil,
+                                       problem: "expected a JSON array of CSL items (as Zotero exports them)")
+            }
+        } catch let error as SourceParseError {
+            throw error
+        } catch let error as JSONText.SyntaxError {
+            throw SourceParseError(file: file, line: error.line, field: nil, problem: "invalid JSON: \(error.problem)")
+        } catch {
+            throw SourceParseError(file: file, line: 1, field: nil, problem: "\(error)")
         }
         var existing = Set(seen.keys)
         for position in pendingKeys {

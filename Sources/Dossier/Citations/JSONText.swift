@@ -20,19 +20,36 @@ enum JSONText {
     /// Parses a whole document. The top-level array's elements are returned
     /// with their lines (and their members' lines).
     static func parseTopLevelArray(_ data: Data) throws(SyntaxError) -> [Located]? {
-        var parser = Parser(bytes: [UInt8](data))
+        var items: [Located] = []
+        do {
+            guard try forEachTopLevelElement([UInt8](data), { items.append($0) }) else { return nil }
+        } catch let error as SyntaxError {
+            throw error
+        } catch {
+            throw SyntaxError(line: 1, problem: "\(error)")  // the closure above throws nothing
+        }
+        return items
+    }
+
+    /// Parses a whole document, handing each element of a top-level array
+    /// to `body` as soon as it is read, so that the elements are never all
+    /// held at once (a large CSL-JSON file becomes its sources one by one).
+    /// - Returns: false when the document is valid JSON but not an array.
+    /// - Throws: `SyntaxError`, or what `body` throws (parsing stops there).
+    static func forEachTopLevelElement(_ bytes: [UInt8], _ body: (Located) throws -> Void) throws -> Bool {
+        var parser = Parser(bytes: bytes)
         parser.skipBOM()
         parser.skipWhitespace()
         guard parser.peek() == UInt8(ascii: "[") else {
             _ = try parser.parseValue(depth: 0)
             parser.skipWhitespace()
             if parser.index < parser.bytes.count { throw parser.fail("unexpected text after the JSON value") }
-            return nil
+            return false
         }
-        let items = try parser.parseArrayOfLocated()
+        try parser.parseArrayOfLocated(body)
         parser.skipWhitespace()
         if parser.index < parser.bytes.count { throw parser.fail("unexpected text after the JSON array") }
-        return items
+        return true
     }
 
     struct Parser {
@@ -68,25 +85,24 @@ enum JSONText {
             index += 1
         }
 
-        mutating func parseArrayOfLocated() throws(SyntaxError) -> [Located] {
+        mutating func parseArrayOfLocated(_ body: (Located) throws -> Void) throws {
             try expect(UInt8(ascii: "["), "[")
-            var items: [Located] = []
             skipWhitespace()
-            if peek() == UInt8(ascii: "]") { index += 1; return items }
+            if peek() == UInt8(ascii: "]") { index += 1; return }
             while true {
                 skipWhitespace()
                 let start = line
                 if peek() == UInt8(ascii: "{") {
                     var lines: [String: Int] = [:]
                     let value = try parseObject(depth: 1, memberLines: &lines)
-                    items.append(Located(value: value, line: start, memberLines: lines))
+                    try body(Located(value: value, line: start, memberLines: lines))
                 } else {
-                    items.append(Located(value: try parseValue(depth: 1), line: start))
+                    try body(Located(value: try parseValue(depth: 1), line: start))
                 }
                 skipWhitespace()
                 guard let next = peek() else { throw fail("unexpected end of file (expected , or ])") }
                 index += 1
-                if next == UInt8(ascii: "]") { return items }
+                if next == UInt8(ascii: "]") { return }
                 if next != UInt8(ascii: ",") { throw fail("expected , or ] between array elements") }
             }
         }

@@ -4,38 +4,23 @@ extension Archive {
     /// Imports sources from CSL-JSON or BibTeX: matched by citation key,
     /// created or updated.
     func importSources(_ input: ImportInput, report: inout ImportReport, log: inout ProblemLog) throws {
-        let data: Data
-        if let text = input.text {
-            data = Data(text.utf8)
-        } else if input.path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) else {
-                throw ArchiveError("\(input.path): no such file")
-            }
-            if isDirectory.boolValue { throw ArchiveError("\(input.path): is a directory, not a file") }
-            guard let contents = FileManager.default.contents(atPath: input.path) else {
-                throw ArchiveError("\(input.path): cannot be read (permissions?)")
-            }
-            data = contents
-        }
+        let bytes = try Self.inputBytes(input)
         let sources: [Source]
         do {
             switch input.format {
             case .bibtex:
-                guard let text = String(data: data, encoding: .utf8) else {
+                guard let text = String(validating: bytes, as: UTF8.self) else {
                     log.add(DataError(file: input.path, line: 1, problem: "invalid UTF-8", expected: "UTF-8 text"))
                     return
                 }
-                if let nul = data.firstIndex(of: 0) {
-                    let line = data[..<nul].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+                if let nul = bytes.firstIndex(of: 0) {
+                    let line = bytes[..<nul].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
                     log.add(DataError(file: input.path, line: line, problem: "a NUL byte", expected: "text without NUL characters"))
                     return
                 }
                 sources = try BibTeX.decode(text, file: input.path)
             default:
-                sources = try CSLJSON.decode(data, file: input.path)
+                sources = try CSLJSON.decode(bytes: bytes, file: input.path)
             }
         } catch {
             log.add(DataError(file: error.file, line: error.line, field: error.field, problem: error.problem))
@@ -58,5 +43,21 @@ extension Archive {
             guard log.isEmpty else { continue }
             try upsertSource(source, tally: &report.tally)
         }
+    }
+
+    /// The whole input as bytes (a file, standard input or embedded text),
+    /// read once: no second copy is kept while the sources are parsed.
+    static func inputBytes(_ input: ImportInput) throws -> [UInt8] {
+        if let text = input.text { return Array(text.utf8) }
+        if input.path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) else {
+            throw ArchiveError("\(input.path): no such file")
+        }
+        if isDirectory.boolValue { throw ArchiveError("\(input.path): is a directory, not a file") }
+        guard let contents = FileManager.default.contents(atPath: input.path) else {
+            throw ArchiveError("\(input.path): cannot be read (permissions?)")
+        }
+        return [UInt8](contents)
     }
 }
