@@ -108,7 +108,9 @@ extension Archive {
                 for input in ordered {
                     switch input.format {
                     case .jsonl: try importCaseDocuments(input, options: options, report: &report, log: &log)
-                    case .cslJSON, .bibtex: try importSources(input, report: &report, log: &log)
+                    case .cslJSON, .bibtex:
+                        try importSources(input, report: &report, log: &log)
+                        Self.returnFreedMemory()
                     case .csv: try importCaseRows(input, options: options, report: &report, log: &log)
                     case .memorial: try importMemorialNotes(input, options: options, report: &report, log: &log)
                     }
@@ -344,6 +346,25 @@ extension Archive {
 }
 
 struct RollbackSignal: Error {}
+
+extension Archive {
+    /// Hands memory freed by the process back to the system. The sources of
+    /// a large CSL-JSON file are freed once written, but the C allocator
+    /// keeps the pages for reuse and the rows imported next in the same run
+    /// would stack their peak on top (a million case rows after 50,000
+    /// sources in one run: 193 MB peak without this, 188 MB with it).
+    static func returnFreedMemory() {
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
+}
+
+#if os(Linux)
+/// glibc's `malloc_trim` (malloc.h), which the Glibc module does not export.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
 
 extension CaseDoc {
     /// Every cited source key with the field path that cites it.
