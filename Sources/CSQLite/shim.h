@@ -8,4 +8,12 @@ static inline int dossier_db_config_int(sqlite3 *db, int op, int value) {
     int out = 0;
     return sqlite3_db_config(db, op, value, &out);
 }
+
+/// The current value of an integer flag of sqlite3_db_config (-1 leaves it
+/// as it is), or -1 when the option is unknown.
+static inline int dossier_db_config_get(sqlite3 *db, int op) {
+    int out = -1;
+    if (sqlite3_db_config(db, op, -1, &out) != SQLITE_OK) return -1;
+    return out;
+}
 #endif

@@ -135,6 +135,17 @@ public final class Connection {
     }
 
     /// Runs one statement with these bindings, ignoring any rows.
+    /// An integer flag of `sqlite3_db_config` (`SQLITE_DBCONFIG_...`): 1 on,
+    /// 0 off, -1 unknown to this SQLite.
+    public func dbConfig(_ option: Int32) -> Int32 {
+        dossier_db_config_get(handle, option)
+    }
+
+    /// Sets an integer flag of `sqlite3_db_config`.
+    public func setDBConfig(_ option: Int32, _ on: Bool) {
+        _ = dossier_db_config_int(handle, option, on ? 1 : 0)
+    }
+
     public func execute(_ sql: String, _ bindings: [SQLBindable] = []) throws {
         try prepare(sql).execute(bindings)
     }

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// One schema migration: an id (the file name without `.sql`) and its SQL.
@@ -85,6 +86,13 @@ public struct Migrator: Sendable {
     public func migrate(_ db: Connection) throws -> [String] {
         let todo = try pending(db)
         var applied: [String] = []
+        // A migration may edit a table's constraints through sqlite_schema
+        // (writable_schema, the procedure SQLite documents for changes that
+        // leave the stored rows valid), which a SQLite built or configured
+        // with SQLITE_DBCONFIG_DEFENSIVE on refuses: off while migrating.
+        let defensive = db.dbConfig(SQLITE_DBCONFIG_DEFENSIVE)
+        if !todo.isEmpty, defensive == 1 { db.setDBConfig(SQLITE_DBCONFIG_DEFENSIVE, false) }
+        defer { if !todo.isEmpty, defensive == 1 { db.setDBConfig(SQLITE_DBCONFIG_DEFENSIVE, true) } }
         for migration in todo {
             let ran: Bool = try db.write {
                 try db.execute(Self.createTable)

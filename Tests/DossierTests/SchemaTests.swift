@@ -1,4 +1,5 @@
 @testable import Dossier
+import CSQLite
 import DossierStorage
 import Foundation
 import Testing
@@ -40,6 +41,30 @@ import Testing
             #expect(opcodes.contains("Insert"), "\(table)")
             #expect(!opcodes.contains("OpenEphemeral"), "\(table): \(opcodes)")
         }
+    }
+
+    /// A SQLite in defensive mode refuses edits of sqlite_schema; the
+    /// migrator turns it off while migrating and back on afterwards.
+    @Test func migrationsRunOnADefensiveConnection() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-defensive-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("a.sqlite").path
+        let archive = try Archive(path: path, migrate: false)
+        archive.db.setDBConfig(SQLITE_DBCONFIG_DEFENSIVE, true)
+        #expect(archive.db.dbConfig(SQLITE_DBCONFIG_DEFENSIVE) == 1)
+        #expect(throws: SQLiteError.self) {
+            try archive.db.execute("PRAGMA writable_schema = ON")
+            defer { try? archive.db.execute("PRAGMA writable_schema = OFF") }
+            try archive.db.execute("UPDATE sqlite_schema SET sql = sql WHERE name = 'nothing'")
+            try archive.db.execute("CREATE TABLE t (x)")
+            try archive.db.execute("UPDATE sqlite_schema SET sql = sql WHERE name = 't'")
+        }
+        try Schema.migrator.migrate(archive.db)
+        #expect(try Schema.migrator.appliedIDs(archive.db) == Schema.migrations.map(\.id))
+        #expect(archive.db.dbConfig(SQLITE_DBCONFIG_DEFENSIVE) == 1)
+        let defendant = try archive.db.scalar("SELECT sql FROM sqlite_schema WHERE name = 'defendant'").stringValue ?? ""
+        #expect(defendant.contains("outcome = 'convicted' OR"))
     }
 
     /// Every value of each vocabulary is accepted by the rewritten CHECKs,
