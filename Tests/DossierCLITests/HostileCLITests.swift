@@ -32,7 +32,7 @@ import Testing
         try Self.oneLineFile(file, head: head, fill: fill, filled: 80 << 20, size: 1 << 30)
         #expect(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int == 1 << 30)
 
-        let run = try CLIRunner.run(["import", file, "--db", scratch.file("a.sqlite")])
+        let run = try CLIRunner.run(["import", file, "--db", scratch.file("a.sqlite")], measuringMemory: true)
 
         #expect(run.status == 65)
         #expect(run.stderr == "dossier: error: \(scratch.path)/\(message)\n")
