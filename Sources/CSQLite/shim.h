@@ -9,6 +9,13 @@ static inline int dossier_db_config_int(sqlite3 *db, int op, int value) {
     return sqlite3_db_config(db, op, value, &out);
 }
 
+/// Turns off SQLite's memory statistics, which take a global mutex on
+/// every allocation. Only before SQLite is initialized (the first open);
+/// returns SQLITE_MISUSE afterwards, changing nothing.
+static inline int dossier_disable_memstatus(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /// The current value of an integer flag of sqlite3_db_config (-1 leaves it
 /// as it is), or -1 when the option is unknown.
 static inline int dossier_db_config_get(sqlite3 *db, int op) {
