@@ -144,7 +144,6 @@ public final class Connection {
         return statement
     }
 
-    /// Runs one statement with these bindings, ignoring any rows.
     /// An integer flag of `sqlite3_db_config` (`SQLITE_DBCONFIG_...`): 1 on,
     /// 0 off, -1 unknown to this SQLite.
     public func dbConfig(_ option: Int32) -> Int32 {
@@ -156,6 +155,7 @@ public final class Connection {
         _ = dossier_db_config_int(handle, option, on ? 1 : 0)
     }
 
+    /// Runs one statement with these bindings, ignoring any rows.
     public func execute(_ sql: String, _ bindings: [SQLBindable] = []) throws {
         try prepare(sql).execute(bindings)
     }

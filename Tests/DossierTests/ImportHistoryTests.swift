@@ -19,6 +19,16 @@ import Testing
         return test
     }
 
+    /// The rows imported, then imported again with one birthplace spelt
+    /// otherwise (an update of person P1): the two changes.
+    func importThenUpdate(_ test: TestArchive) throws -> (imported: Int64, update: Int64) {
+        _ = try ImportTestSupport.importText(test.archive, ImportTests.rows, format: .csv, path: "rows.csv")
+        let imported = try ReliabilityData.lastChange(test.db)
+        _ = try ImportTestSupport.importText(test.archive, ImportTests.rows.replacingOccurrences(of: "Томск", with: "Tomsk"),
+                                             format: .csv, path: "rows.csv")
+        return (imported, try ReliabilityData.lastChange(test.db))
+    }
+
     @Test func revertingACompactImportDeletesExactlyWhatItCreated() throws {
         let test = try archive()
         _ = try ImportTestSupport.importText(test.archive, ImportTests.rows, format: .csv, path: "rows.csv")
@@ -52,11 +62,7 @@ import Testing
 
     @Test func aLaterEditOfAnImportedRowBlocksTheRevertUntilItIsReverted() throws {
         let test = try archive()
-        _ = try ImportTestSupport.importText(test.archive, ImportTests.rows, format: .csv, path: "rows.csv")
-        let imported = try ReliabilityData.lastChange(test.db)
-        _ = try ImportTestSupport.importText(test.archive, ImportTests.rows.replacingOccurrences(of: "Томск", with: "Tomsk"),
-                                             format: .csv, path: "rows.csv")
-        let update = try ReliabilityData.lastChange(test.db)
+        let (imported, update) = try importThenUpdate(test)
         let refused = #expect(throws: RevertRefused.self) { try test.archive.revert(change: imported) }
         #expect(refused?.message.contains("later changes touched the same records") == true)
         #expect(refused?.message.contains("person P1") == true)
@@ -72,10 +78,7 @@ import Testing
 
     @Test func historyShowsTheRowsAsTheImportLeftThem() throws {
         let test = try archive()
-        _ = try ImportTestSupport.importText(test.archive, ImportTests.rows, format: .csv, path: "rows.csv")
-        let imported = try ReliabilityData.lastChange(test.db)
-        _ = try ImportTestSupport.importText(test.archive, ImportTests.rows.replacingOccurrences(of: "Томск", with: "Tomsk"),
-                                             format: .csv, path: "rows.csv")
+        let (imported, _) = try importThenUpdate(test)
         var query = HistoryQuery()
         query.change = imported
         query.rowsPerChange = nil

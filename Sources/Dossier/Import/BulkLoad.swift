@@ -48,24 +48,24 @@ struct BulkLoad {
             try db.execute("INSERT INTO bulk_load (table_name, first_id) SELECT ?, coalesce(max(id), 0) + 1 FROM \(table)",
                            [table])
         }
-        var dropped: [String] = []
-        for name in quietTriggers {
-            guard let sql = try db.scalar("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
-                                          [name]).stringValue else { continue }
-            dropped.append(sql)
-            try db.execute("DROP TRIGGER \"\(name)\"")
-        }
-        var droppedIndexes: [String] = []
+        let dropped = try drop("trigger", quietTriggers, db)
         let defendants = try db.scalar("SELECT coalesce(max(id), 0) FROM defendant").int64Value ?? 0
-        if Int64(inputBytes / bytesPerRow) >= defendants {
-            for name in deferredIndexes {
-                guard let sql = try db.scalar("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?",
-                                              [name]).stringValue else { continue }
-                droppedIndexes.append(sql)
-                try db.execute("DROP INDEX \(SchemaCatalog.quote(name))")
-            }
-        }
+        let droppedIndexes = Int64(inputBytes / bytesPerRow) >= defendants ? try drop("index", deferredIndexes, db) : []
         return BulkLoad(db: db, dropped: dropped, droppedIndexes: droppedIndexes)
+    }
+
+    /// Drops the schema objects of this type and these names that exist.
+    /// - Returns: the SQL that creates them again.
+    static func drop(_ type: String, _ names: [String], _ db: Connection) throws -> [String] {
+        var sql: [String] = []
+        for name in names {
+            guard let create = try db.scalar("SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?",
+                                             [type, name]).stringValue else { continue }
+            sql.append(create)
+            // The type is "trigger" or "index", from this file.
+            try db.execute("DROP \(type.uppercased()) \(SchemaCatalog.quote(name))")
+        }
+        return sql
     }
 
     /// Writes one compact 'insert' history row per row the import created,
@@ -101,13 +101,10 @@ struct BulkLoad {
         let lastName = try db.scalar("SELECT coalesce(max(id), 0) FROM person_name").int64Value ?? 0
         var rebuild: [String] = []
         if lastName - firstName + 1 >= firstName - 1 {
-            for row in try db.fetchAll("""
-                SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'name_key' AND sql IS NOT NULL
-                """) {
-                guard let name = row.string(0), let sql = row.string(1) else { continue }
-                rebuild.append(sql)
-                try db.execute("DROP INDEX \(SchemaCatalog.quote(name))")
-            }
+            let indexes = try db.fetchAll("""
+                SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'name_key' AND sql IS NOT NULL
+                """).compactMap { $0.string(0) }
+            rebuild = try Self.drop("index", indexes, db)
         }
         // The keys are those of dossier_name_keys(n.name), computed a batch
         // of names at a time on every processor (NameKeyBatch).

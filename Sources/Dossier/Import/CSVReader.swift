@@ -46,21 +46,7 @@ public final class CSVReader {
     public var maxFields = 10_000
 
     public init(path: String, chunkSize: Int = 1 << 20) throws {
-        if path == "-" {
-            handle = FileHandle.standardInput
-            closeOnDeinit = false
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ArchiveError("\(path): no such file")
-            }
-            if isDirectory.boolValue { throw ArchiveError("\(path): is a directory, not a file") }
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw ArchiveError("\(path): cannot be read (permissions?)")
-            }
-            self.handle = handle
-            closeOnDeinit = true
-        }
+        (handle, closeOnDeinit) = try InputFile.open(path)
         self.chunkSize = chunkSize
     }
 

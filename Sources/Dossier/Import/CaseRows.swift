@@ -371,10 +371,6 @@ final class CaseRowImporter {
         }
     }
 
-    func conflict(_ field: String, record: String, new: String, stored: String, line: Int?) -> FieldError {
-        Self.conflict(field, record: record, new: new, stored: stored, line: line)
-    }
-
     /// One stored row compared field by field with a CSV row of the same
     /// record: what to set, and (through `Readings`) what to keep as another
     /// source's reading; a contradicting code is an error.
@@ -498,7 +494,7 @@ final class CaseRowImporter {
         switch MergeRule.code(current, row.sex?.rawValue, first: first) {
         case .set: changes.append(("sex", row.sex?.rawValue))
         case .conflict:
-            throw conflict("sex", record: "person \(row.personRef)", new: row.sex?.rawValue ?? "", stored: current ?? "",
+            throw Self.conflict("sex", record: "person \(row.personRef)", new: row.sex?.rawValue ?? "", stored: current ?? "",
                            line: earlier)
         default: break
         }
@@ -577,7 +573,7 @@ final class CaseRowImporter {
         let storedTerm = stored[5].doubleValue
         if let term = row.termYears, term != storedTerm {
             if storedTerm == nil || first { merge.changes.append(("term_years", term)) } else {
-                throw conflict("term_years", record: record, new: Self.number(term), stored: Self.number(storedTerm ?? 0),
+                throw Self.conflict("term_years", record: record, new: Self.number(term), stored: Self.number(storedTerm ?? 0),
                                line: earlier)
             }
         }
@@ -602,7 +598,7 @@ final class CaseRowImporter {
                     try insertCharges(charges, defendantID: id)
                     changed = true
                 } else {
-                    throw conflict("charges", record: record, new: Self.chargeList(charges), stored: Self.chargeList(current),
+                    throw Self.conflict("charges", record: record, new: Self.chargeList(charges), stored: Self.chargeList(current),
                                    line: earlier)
                 }
             }

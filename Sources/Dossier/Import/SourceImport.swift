@@ -49,15 +49,8 @@ extension Archive {
     /// read once: no second copy is kept while the sources are parsed.
     static func inputBytes(_ input: ImportInput) throws -> [UInt8] {
         if let text = input.text { return Array(text.utf8) }
-        if input.path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) else {
-            throw ArchiveError("\(input.path): no such file")
-        }
-        if isDirectory.boolValue { throw ArchiveError("\(input.path): is a directory, not a file") }
-        guard let contents = FileManager.default.contents(atPath: input.path) else {
-            throw ArchiveError("\(input.path): cannot be read (permissions?)")
-        }
-        return [UInt8](contents)
+        let (handle, owned) = try InputFile.open(input.path)
+        defer { if owned { try? handle.close() } }
+        return [UInt8](handle.readDataToEndOfFile())
     }
 }

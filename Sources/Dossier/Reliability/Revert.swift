@@ -85,17 +85,19 @@ extension Archive {
                     let table = try catalog.checkedTable(row.string(1) ?? "")
                     let rowID = row[2].int64Value ?? 0
                     let op = row.string(3) ?? ""
-                    // A compact insert of a bulk import that no later change
-                    // touched: the row as it is now is the row as it was left.
+                    // A compact insert of a bulk import: the row as the import
+                    // left it is the `before` of the next change to it, or,
+                    // when no later change touched it, the row as it is now.
                     let historyID = row[0].int64Value ?? 0
+                    var after = row.string(5)
                     var rowIsImage = false
                     if op == "insert", row[5].isNull {
-                        rowIsImage = try db.cached("""
-                            SELECT EXISTS (SELECT 1 FROM history WHERE table_name = ? AND row_id = ? AND id > ?)
-                            """).fetchOne([table, rowID, historyID])?[0].intValue == 0
+                        if let next = try db.nextHistoryRow(historyID: historyID, table: table, rowID: rowID) {
+                            after = next.string(0)
+                        } else {
+                            rowIsImage = true
+                        }
                     }
-                    let after = rowIsImage ? nil : try db.afterImage(historyID: historyID, table: table, rowID: rowID,
-                                                                     op: op, after: row.string(5))
                     try undo(op: op, table: table, rowID: rowID, before: row.string(4), after: after, rowIsImage: rowIsImage,
                              catalog: catalog, labeler: labeler, described: described)
                     let done = op == "insert" ? "delete" : op == "delete" ? "insert" : "update"

@@ -74,20 +74,19 @@ extension Archive {
     ///     typo), so that a very common surname has a bounded cost.
     public func nameHits(_ text: String, enough: Int? = nil, maxCandidates: Int = 20_000) throws -> [NameHit] {
         let scorer = NameScorer(NameQuery(text))
-        let statement = try db.cached("""
-            SELECT k.name_id, k.person_id, n.name
-            FROM name_key k JOIN person_name n ON n.id = k.name_id
-            WHERE k.key IN (SELECT value FROM json_each(?))
-            LIMIT ?
-            """)
+        func candidates(surnameKeys: String) throws -> Statement {
+            try db.cached("""
+                SELECT k.name_id, k.person_id, n.name
+                FROM name_key k JOIN person_name n ON n.id = k.name_id
+                WHERE k.key IN (\(surnameKeys))
+                LIMIT ?
+                """)
+        }
+        let statement = try candidates(surnameKeys: "SELECT value FROM json_each(?)")
         // Typo keys lead to surname keys (surname_typo, migration 0012),
         // and those to names.
-        let typoStatement = try db.cached("""
-            SELECT k.name_id, k.person_id, n.name
-            FROM name_key k JOIN person_name n ON n.id = k.name_id
-            WHERE k.key IN (SELECT surname FROM surname_typo WHERE key IN (SELECT value FROM json_each(?)))
-            LIMIT ?
-            """)
+        let typoStatement = try candidates(
+            surnameKeys: "SELECT surname FROM surname_typo WHERE key IN (SELECT value FROM json_each(?))")
         var best: [Int64: NameHit] = [:]
         var scored = Set<Int64>()
         func read(_ keys: [String], typo: Bool = false) throws {
@@ -232,8 +231,7 @@ extension Archive {
         let (whereClause, bindings) = try query.filter.sql(defaultCode: defaultCode)
         let limit = max(query.limit, 0)
         var hits = try nameHits(name, enough: limit)
-        var person: [Int64: NameHit] = [:]
-        for hit in hits { person[hit.personID] = hit }
+        var person = Dictionary(uniqueKeysWithValues: hits.map { ($0.personID, $0) })
         struct Found { var score: Double; var defendant: Int64; var dateLower: Int64?; var caseRef: String; var position: Int64 }
         var found: [Found] = []
         let statement = try db.prepare("""
@@ -264,8 +262,7 @@ extension Archive {
             let all = try nameHits(name)
             if all.count == hits.count { break }
             hits = all
-            person = [:]
-            for hit in hits { person[hit.personID] = hit }
+            person = Dictionary(uniqueKeysWithValues: hits.map { ($0.personID, $0) })
             found = []
         }
         found.sort { a, b in
