@@ -26,9 +26,17 @@ let package = Package(
         // build time, so that the binary carries its schema and demo data.
         .executableTarget(name: "EmbedTool"),
         .plugin(name: "EmbedPlugin", capability: .buildTool(), dependencies: ["EmbedTool"]),
+        // The domain: records and their validation, EDTF dates, names and
+        // transliteration, statutes, citation formats, the Memorial note
+        // parser. Everything that needs no database; it cannot reach one.
+        .target(
+            name: "DossierDomain",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The archive: everything that runs SQL, on top of the domain.
         .target(
             name: "Dossier",
-            dependencies: ["DossierStorage", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DossierDomain", "DossierStorage"],
             plugins: ["EmbedPlugin"]
         ),
         .executableTarget(
@@ -45,7 +53,7 @@ let package = Package(
         // Benchmarks (run with -c release; see bench/).
         .executableTarget(name: "DossierBench", dependencies: ["Dossier", "DossierStorage"]),
         .testTarget(name: "DossierStorageTests", dependencies: ["DossierStorage"]),
-        .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierStorage"]),
+        .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierDomain", "DossierStorage"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Dossier"]),
     ]
 )

@@ -32,10 +32,10 @@ cd "$(dirname "$0")/.."
 build=.build/fuzz
 mkdir -p "$build"
 
-# Build: the storage module, the archive module (with an empty stand-in for
+# Build: the storage module, the domain module, the archive module (with an empty stand-in for
 # the embedded files) and the entry point, each
 # instrumented. Rebuilt only when a source is newer than the binary.
-sources=$(find Sources/DossierStorage Sources/Dossier fuzz Tests/DossierTests/HostileFuzzHarness.swift -name '*.swift')
+sources=$(find Sources/DossierStorage Sources/DossierDomain Sources/Dossier fuzz Tests/DossierTests/HostileFuzzHarness.swift -name '*.swift')
 binary=$build/dossier-fuzz
 if [ ! -x "$binary" ] || [ -n "$(find $sources -newer "$binary" | head -n 1)" ]; then
     echo "fuzz: building $binary"
@@ -46,7 +46,9 @@ if [ ! -x "$binary" ] || [ -n "$(find $sources -newer "$binary" | head -n 1)" ];
     packages=$(swift build --show-bin-path)
     cyaml=$(dirname "$(find .build/checkouts/Yams/Sources/CYaml -name module.modulemap | head -n 1)")
     dependencies=("$packages"/Yams.build/*.o "$packages"/CYaml.build/src/*.o)
-    flags=(-parse-as-library -enable-testing -sanitize=fuzzer,address -I "$build" -I Sources/CSQLite
+    # One package name for all modules: the domain's `package` declarations
+    # are visible to the archive module and the harness.
+    flags=(-package-name dossier -parse-as-library -enable-testing -sanitize=fuzzer,address -I "$build" -I Sources/CSQLite
            -I "$packages/Modules" -I "$cyaml")
     # The schema and fixtures the package build embedded (the archive
     # search target opens an archive).
@@ -56,10 +58,13 @@ if [ ! -x "$binary" ] || [ -n "$(find $sources -newer "$binary" | head -n 1)" ];
     swiftc -module-name DossierStorage "${flags[@]}" -wmo -c -emit-module -emit-module-path "$build/DossierStorage.swiftmodule" \
         Sources/DossierStorage/*.swift -o "$build/DossierStorage.o"
     # shellcheck disable=SC2046
+    swiftc -module-name DossierDomain "${flags[@]}" -wmo -c -emit-module -emit-module-path "$build/DossierDomain.swiftmodule" \
+        $(find Sources/DossierDomain -name '*.swift' | sort) -o "$build/DossierDomain.o"
+    # shellcheck disable=SC2046
     swiftc -module-name Dossier "${flags[@]}" -wmo -c -emit-module -emit-module-path "$build/Dossier.swiftmodule" \
         $(find Sources/Dossier -name '*.swift' | sort) "$build/Embedded.swift" -o "$build/Dossier.o"
     swiftc -module-name DossierFuzz "${flags[@]}" fuzz/main.swift Tests/DossierTests/HostileFuzzHarness.swift \
-        "$build/Dossier.o" "$build/DossierStorage.o" "${dependencies[@]}" -lsqlite3 -o "$binary" 2>&1 \
+        "$build/Dossier.o" "$build/DossierDomain.o" "$build/DossierStorage.o" "${dependencies[@]}" -lsqlite3 -o "$binary" 2>&1 \
         | grep -v "Cannot export local symbol" || true
     [ -x "$binary" ] || { echo "fuzz: the build failed" >&2; exit 1; }
 fi

@@ -1,3 +1,4 @@
+@_exported import DossierDomain
 import DossierStorage
 import Foundation
 
@@ -68,11 +69,4 @@ public final class Archive {
         }
         return result
     }
-}
-
-/// A failure that is not bad input data (a missing file, a directory).
-public struct ArchiveError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// The demo: builds an archive from the embedded `Fixtures/` and shows what

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// RIS, as Zotero's RIS export writes it and rispy, EndNote and Zotero

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// The output styles of `dossier cite`.

@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// The record a citation supports: a case, a person, a defendant's outcome

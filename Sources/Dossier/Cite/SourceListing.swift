@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// The output of `dossier sources` as a table, JSON or CSV.

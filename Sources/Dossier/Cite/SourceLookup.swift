@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// A source found by `dossier sources`, with how many records cite it.

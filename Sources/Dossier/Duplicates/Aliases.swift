@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// A ref that was merged into another record and stays as its alias.

@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// One row operation of a merge, in the order it runs. Tables and columns

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// Evidence for and against two records being one, with the points each

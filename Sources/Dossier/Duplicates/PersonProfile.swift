@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// One reading of a stored name, prepared for comparison once (a class:

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// What `dossier add KIND --yaml/--json` stored, and what to tell the user.

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// The user's editor, found as git finds it: `$VISUAL`, else `$EDITOR`,

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// The YAML documents `dossier new`, `dossier edit` and `dossier show

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// The records `dossier new` and `dossier edit` open as a document.

@@ -1,3 +1,4 @@
+import DossierDomain
 import DossierStorage
 
 /// What is derived from the rows an import creates — their history rows

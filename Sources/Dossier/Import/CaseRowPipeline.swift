@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// Reads and checks CSV case rows on a thread of its own while the caller

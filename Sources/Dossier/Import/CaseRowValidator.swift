@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// Checks and types CSV case rows: what `dossier import` does to a row

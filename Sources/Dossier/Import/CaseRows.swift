@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// The columns of the flat CSV format (spec/formats.md §1).

@@ -1,3 +1,4 @@
+import DossierDomain
 /// What one import run remembers about each record it has touched, kept by
 /// row id in pages of 64K entries (4 bytes each) allocated on demand, so
 /// that memory grows with the ids touched, not with the size of their refs:

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// The text encodings Memorial notes come in.

@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// dossier's name search as SQL functions, so that a published site can send

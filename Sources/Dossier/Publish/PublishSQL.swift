@@ -1,3 +1,4 @@
+import DossierDomain
 /// The SQL that `dossier publish` adds to the published copy of an archive
 /// (never to the archive itself): helper tables filled at publish time,
 /// full-text indexes, the reader's views, and the canned queries of the

@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// What `dossier publish` writes, and the site's titles and terms.

@@ -1,3 +1,4 @@
+import DossierDomain
 /// What a reader of the published site is told about each table, view and
 /// column they can see. `PublishTests` checks that every visible column of
 /// a published archive has a description here.

@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// The Datasette `metadata.json` of a published archive (Datasette 0.64 and

@@ -1,3 +1,4 @@
+import DossierDomain
 import DossierStorage
 
 extension Connection {

@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// One row's change within a change: what it was before and after.

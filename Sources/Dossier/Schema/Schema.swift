@@ -1,3 +1,4 @@
+import DossierDomain
 import DossierStorage
 
 /// The archive's schema: the numbered SQL files of `Migrations/`, embedded

@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// The filters `search` and `stats` share: which defendants to look at.

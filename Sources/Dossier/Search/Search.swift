@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// What to look for: free text (names, and the text of charges and notes),

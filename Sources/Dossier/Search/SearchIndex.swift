@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// The derived search indexes (`Migrations/0003_create_search_indexes.sql`).

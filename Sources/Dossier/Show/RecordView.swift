@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// One record for `dossier show`: a case, a person, or a source.

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// The counts behind one group of `dossier stats`, and the figures computed

@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// Outcome statistics: for the records a filter selects, grouped by up to

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// `dossier stats --format svg`: a chart for a slide.

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// `dossier stats` as a table, JSON and CSV.

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// What records are grouped by in `dossier stats --by`.

@@ -1,4 +1,5 @@
 import DossierStorage
+import DossierDomain
 import Foundation
 
 /// The query behind `OutcomeStats`: one row per matching defendant, with

@@ -1,3 +1,4 @@
+import DossierDomain
 import Foundation
 
 /// The words of `dossier stats` output: definitions, headings and numbers,
