@@ -8,7 +8,9 @@ import Foundation
 /// which runs in one IMMEDIATE transaction and records a `change` row that
 /// the history triggers attach their rows to.
 public final class Archive {
-    public let db: Connection
+    /// The connection is the archive's own: other modules go through the
+    /// archive's methods, never around them.
+    let db: Connection
     public let path: String
 
     /// The default statute code of this archive.
@@ -48,6 +50,13 @@ public final class Archive {
         if let code = try? db.scalar("SELECT value FROM setting WHERE name = 'default_code'").stringValue {
             defaultCode = code
         }
+    }
+
+    /// Applies the migrations this archive lacks.
+    /// - Returns: the ids of the migrations applied, oldest first.
+    @discardableResult
+    public func migrate() throws -> [String] {
+        try Schema.migrator.migrate(db)
     }
 
     /// Runs `body` in one write transaction recorded as one change.

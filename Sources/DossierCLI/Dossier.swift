@@ -1,6 +1,5 @@
 import ArgumentParser
 import Dossier
-import DossierStorage
 import Foundation
 
 @main
@@ -71,19 +70,8 @@ func runReporting(_ body: () throws -> Void) throws {
 }
 
 func describe(_ error: Error) -> (String, Int32) {
-    switch error {
-    case let error as DataErrors: return (error.description, 65)
-    case let error as DataError: return (error.description, 65)
-    case let error as FieldError: return (error.at(file: nil, line: nil).description, 65)
-    case let error as FieldProblem: return (DataError(error, field: nil).description, 65)
-    case let error as EDTFError: return (error.description, 65)
-    case let error as NotFound: return (error.description, 65)
-    case let error as MigrationError: return (error.description, 1)
-    case let error as SQLiteError where error.isRaisedByTrigger: return (error.message, 65)
-    case let error as SQLiteError: return (error.description, 1)
-    case let error as ArchiveError: return (error.description, 1)
-    default: return ("\(error)", 1)
-    }
+    let (message, status) = Failure.describe(error)
+    return (message, status.rawValue)
 }
 
 func printError(_ text: String) {

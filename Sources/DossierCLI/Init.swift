@@ -12,7 +12,7 @@ struct Init: ParsableCommand {
         try runReporting {
             let existed = FileManager.default.fileExists(atPath: archive.path)
             let opened = try Archive(path: archive.path, create: true, migrate: false)
-            let applied = try Schema.migrator.migrate(opened.db)
+            let applied = try opened.migrate()
             if !existed {
                 output("created archive \(archive.path) (schema \(Schema.currentVersion))\n")
             } else if applied.isEmpty {
