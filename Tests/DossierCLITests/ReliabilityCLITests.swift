@@ -89,7 +89,7 @@ import Testing
         let copy = scratch.file("copy.sqlite")
         let first = try CLIRunner.run(["backup", copy, "--db", db])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.hasPrefix("backed up \(db) to \(copy): 30 cases, 62 persons, 93 sources, 843 history rows, "))
+        #expect(first.stdout.hasPrefix("backed up \(db) to \(copy): 30 cases, 63 persons, 103 sources, 882 history rows, "))
         #expect(first.stdout.hasSuffix("KB; verified (integrity, foreign keys, row counts)\n"))
         let second = try CLIRunner.run(["backup", copy, "--db", db])
         #expect(second.status == 1)

@@ -193,20 +193,24 @@ import Testing
         // Then the README's example prints exactly this.
         let text = try export(test, ["metro-vickers-1933"]).render(.chicagoNote)
         #expect(text == """
-            1. Wikipedia contributors, “Metro-Vickers Affair,” Wikipedia, accessed November 27, 2026, lead, https://en.wikipedia.org/wiki/Metro-Vickers_Affair.
+            1. *Wrecking Activities at Power Stations in the Soviet Union: Heard before the Special Session of the Supreme Court of the U.S.S.R. in Moscow, April 12-19, 1933; Translation of the Official Verbatim Report* (Moscow: State Law Publishing House, 1933), vol. I, p. 4 (Composition of the Court).
             2. “Judgment Given: Mr Gregory Acquitted,” *Northern Advocate*, April 19, 1933, whole article, https://paperspast.natlib.govt.nz/newspapers/NA19330419.2.37.
             3. “Russian Sentences on British Engineers,” *Bay of Plenty Times*, April 20, 1933, paras. 1–4, https://paperspast.natlib.govt.nz/newspapers/BOPT19330420.2.24.
-            4. Peter H. Solomon Jr., “The Case of the Vanishing Acquittal: Informal Norms and the Practice of Soviet Criminal Justice,” *Soviet Studies* 39, no. 4 (1987): 531–55.
-            5. “Russian Sentences on British Engineers,” para. “Barred for Five Years.”
+            4. “Papers relating to the Moscow Trial on allegations of wrecking activities at power stations in the Soviet Union, 1933,” Bodleian Archives & Manuscripts, accessed December 7, 2026, scope note, https://archives.bodleian.ox.ac.uk/repositories/2/archival_objects/575941.
+            5. Wikipedia contributors, “Metro-Vickers Affair,” Wikipedia, accessed November 27, 2026, lead, https://en.wikipedia.org/wiki/Metro-Vickers_Affair.
+            6. *Wrecking Activities at Power Stations in the Soviet Union*, vol. I, title page.
+            7. “Trial Ends: Gaol for Britons; Moscow Sentences,” *Auckland Star*, April 19, 1933, whole article, https://paperspast.natlib.govt.nz/newspapers/AS19330419.2.70.
+            8. “Vickers Spy Trials in Russia Recalled,” *The Press (Christchurch)*, April 3, 1958, para. 3, https://paperspast.natlib.govt.nz/newspapers/CHP19580403.2.45.
+            9. “Процесс инженеров,” Википедия (via the wikirussya.com and wafarin.com copies), accessed December 7, 2026, sec. Показания, https://wikirussya.com/%D0%9F%D1%80%D0%BE%D1%86%D0%B5%D1%81%D1%81_%D0%B8%D0%BD%D0%B6%D0%B5%D0%BD%D0%B5%D1%80%D0%BE%D0%B2.
+            10. “Russian Sentences on British Engineers,” para. “Barred for Five Years.”
 
             """)
         let shakhty = try export(test, ["shakhty-1928"]).render(.chicagoNote, markup: .plain)
         #expect(shakhty.contains("""
-            3. “Elf Todesurteile in Moskau!” Der Abend (Spätausgabe des Vorwärts), July 6, 1928, p. 1, “Das Urteil,” https://collections.fes.de/historische-presse/periodical/pagetext/165887?entity=367978.
-            4. “Death to Russians,” Time, July 16, 1928, paras. 1–3, http://20.210.105.67/txt/time/Time1928/1928-07-16/787376.html.
-            5. “Elf Todesurteile in Moskau!” p. 1, “Das Urteil” and “Freispruch der deutschen Angeklagten.”
-            6. “Death to Russians,” para. 3.
+            1. “Elf Todesurteile in Moskau!” Der Abend (Spätausgabe des Vorwärts), July 6, 1928, p. 1, “Das Urteil,” https://collections.fes.de/historische-presse/periodical/pagetext/165887?entity=367978.
+            2. “Death to Russians,” Time, July 16, 1928, para. 3.
             """))
+        #expect(shakhty.contains("6. “Elf Todesurteile in Moskau!” p. 1, “Das Urteil” and “Freispruch der deutschen Angeklagten.”"))
     }
 
     @Test func showListsChicagoShortNotesWithLocators() throws {
