@@ -37,6 +37,15 @@ struct RecordFields {
     mutating func set(_ key: String, _ values: [String]) { if !values.isEmpty { object[key] = .array(values.map { .string($0) }) } }
     mutating func set(_ key: String, _ value: Double?) { if let value { object[key] = .number(value) } }
     mutating func set(_ key: String, _ flag: Bool) { if flag { object[key] = .bool(true) } }
+    /// The described fields of a record kind, by key; every key must be one
+    /// the description knows, so a flag cannot drift from its field.
+    mutating func set<R: DescribedRecord>(_ kind: R.Type, _ values: [String: String?]) {
+        for field in R.fields {
+            guard let value = values[field.key] else { continue }
+            set(field.flag.replacingOccurrences(of: "-", with: "_"), value)
+        }
+        assert(Set(values.keys).isSubset(of: R.fields.map(\.key)), "a flag names no field of \(R.self)")
+    }
 }
 
 protocol AddSubcommand: ParsableCommand {
@@ -77,18 +86,23 @@ struct AddPerson: AddSubcommand {
     @Option(help: "Stable ref, e.g. memo:p-88211.") var ref: String?
     @Option(help: "Primary name, as the source writes it.") var name: String?
     @Option(name: .customLong("name-variant"), help: "Another spelling (repeatable).") var nameVariant: [String] = []
-    @Option(help: "m or f.") var sex: String?
-    @Option(help: "Birth date (EDTF).") var birth: String?
-    @Option(help: "Death date (EDTF).") var death: String?
-    @Option var birthplace: String?
-    @Option var occupation: String?
-    @Option var notes: String?
+    // The fields of a person, as `PersonDoc.fields` describes them: one
+    // option each (the parser needs them declared), the help from there.
+    @Option(help: help("sex")) var sex: String?
+    @Option(help: help("birth")) var birth: String?
+    @Option(help: help("death")) var death: String?
+    @Option(help: help("birthplace")) var birthplace: String?
+    @Option(help: help("occupation")) var occupation: String?
+    @Option(help: help("nationality")) var nationality: String?
+    @Option(help: help("notes")) var notes: String?
+
+    static func help(_ key: String) -> ArgumentHelp { ArgumentHelp(PersonDoc.field(key)?.help ?? "") }
 
     var fields: RecordFields {
         var f = RecordFields()
-        f.set("ref", ref); f.set("name", name); f.set("name_variant", nameVariant); f.set("sex", sex)
-        f.set("birth", birth); f.set("death", death); f.set("birthplace", birthplace)
-        f.set("occupation", occupation); f.set("notes", notes)
+        f.set("ref", ref); f.set("name", name); f.set("name_variant", nameVariant)
+        f.set(PersonDoc.self, ["sex": sex, "birth": birth, "death": death, "birthplace": birthplace,
+                               "occupation": occupation, "nationality": nationality, "notes": notes])
         return f
     }
 }

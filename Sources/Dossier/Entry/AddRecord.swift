@@ -45,12 +45,7 @@ extension Archive {
         let ref = try reader.required("ref")
         var person = PersonDoc(ref: ref, name: try reader.required("name"))
         person.nameVariants = try reader.strings("name_variant").filter { $0 != person.name }
-        person.sex = try reader.vocabulary("sex", Sex.self)
-        person.birth = try reader.date("birth")
-        person.death = try reader.date("death")
-        person.birthplace = try reader.string("birthplace")
-        person.occupation = try reader.string("occupation")
-        person.notes = try reader.string("notes")
+        try person.readFlags(from: &reader)
         try reader.rejectUnknown()
         if try personID(ref) != nil {
             throw problem("ref", "a person with ref \(ref) already exists", "a new ref (use `dossier edit \(ref)` to change it)")
@@ -63,20 +58,13 @@ extension Archive {
     private func addCase(_ json: JSONValue) throws -> AddResult {
         var reader = try JSONObjectReader(json, path: "")
         let ref = try reader.required("ref")
-        let title = try reader.string("title")
-        let body = try reader.string("body")
-        guard let bodyKind = try reader.vocabulary("body_kind", BodyKind.self) else {
-            throw problem("body_kind", "missing", "one of " + BodyKind.allowed.joined(separator: ", "))
-        }
-        guard let category = try reader.vocabulary("category", Category.self) else {
+        var doc = CaseDoc(ref: ref, bodyKind: .other, category: .unknown)
+        try doc.readFlags(from: &reader)
+        // A document may leave the category out (it is then unknown); a
+        // case entered by hand says it.
+        if case .string(let text)? = reader.object["category"], !text.isEmpty {} else {
             throw problem("category", "missing", "one of " + Category.allowed.joined(separator: ", "))
         }
-        var doc = CaseDoc(ref: ref, bodyKind: bodyKind, category: category)
-        doc.title = title
-        doc.body = body
-        doc.place = try reader.string("place")
-        doc.trialDate = try reader.date("date")
-        doc.notes = try reader.string("notes")
         try reader.rejectUnknown()
         if try caseID(ref) != nil {
             throw problem("ref", "a case with ref \(ref) already exists", "a new ref (use `dossier edit \(ref)` to change it)")
@@ -126,34 +114,16 @@ extension Archive {
                 throw problem("charge", error.problem)
             }
         }
-        let chargeText = try reader.string("charge_text")
-        let outcome = try reader.vocabulary("outcome", Outcome.self) ?? .unknown
-        let outcomeText = try reader.string("outcome_text")
-        let sentence = try reader.string("sentence")
-        let sentenceKind = try reader.vocabulary("sentence_kind", SentenceKind.self)
-        let termYears = try reader.number("term_years")
-        if let termYears, termYears < 0 || termYears > 100 {
-            throw problem("term_years", "\(termYears) is not a term", "a number of years from 0 to 100")
-        }
-        let chargeReduced = try reader.bool("charge_reduced") ?? false
-        let outcomeDate = try reader.date("outcome_date")
-        let notes = try reader.string("notes")
+        var fields = DefendantDoc(person: PersonDoc(ref: personRef, name: ""))
+        try fields.readFlags(from: &reader)
         try reader.rejectUnknown()
         let caseID = try resolveCase(caseRef)
-        var doc = DefendantDoc(person: try resolvePerson(personRef))
+        var doc = fields
+        doc.person = try resolvePerson(personRef)
         if try defendantID(caseID: caseID, personRef: personRef) != nil {
             throw problem("person", "\(personRef) is already a defendant in case \(caseRef)", "a person not yet in this case")
         }
         doc.charges = charges
-        doc.chargeText = chargeText
-        doc.outcome = outcome
-        doc.outcomeText = outcomeText
-        doc.sentence = sentence
-        doc.sentenceKind = sentenceKind
-        doc.termYears = termYears
-        doc.chargeReduced = chargeReduced
-        doc.outcomeDate = outcomeDate
-        doc.notes = notes
         let position = try db.scalar("SELECT count(*) FROM defendant WHERE proceeding_id = ?", [caseID]).intValue ?? 0
         var tally = WriteTally()
         try upsertDefendant(doc, caseID: caseID, position: position, tally: &tally)
@@ -166,12 +136,8 @@ extension Archive {
         var reader = try JSONObjectReader(json, path: "")
         let caseRef = try reader.required("case")
         let personRef = try reader.required("person")
-        guard let kind = try reader.vocabulary("kind", EventKind.self) else {
-            throw problem("kind", "missing", "one of " + EventKind.allowed.joined(separator: ", "))
-        }
-        let date = try reader.date("date")
-        let body = try reader.string("body")
-        let notes = try reader.string("notes")
+        var event = EventDoc(kind: .arrested)
+        try event.readFlags(from: &reader)
         try reader.rejectUnknown()
         let caseID = try resolveCase(caseRef)
         _ = try resolvePerson(personRef)
@@ -179,12 +145,13 @@ extension Archive {
             throw problem("person", "\(personRef) is not a defendant in case \(caseRef)", "add them first with `dossier add defendant`")
         }
         let position = try db.scalar("SELECT count(*) FROM event WHERE defendant_id = ?", [defendantID]).intValue ?? 0
+        let columns = EventDoc.storedColumns
         try db.execute("""
-            INSERT INTO event (defendant_id, position, kind, date, date_lower, date_upper, body, notes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [defendantID, position, kind.rawValue] + (try dateColumns(date)) + [body, notes])
+            INSERT INTO event (defendant_id, position, \(columns.joined(separator: ", ")))
+            VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))
+            """, [defendantID, position] + (try event.storedValues()))
         return AddResult(kind: .event, ref: "\(caseRef) / \(personRef)",
-                         message: "added event \(kind.rawValue)\(date.map { " (\($0))" } ?? "") for \(personRef) in case \(caseRef)")
+                         message: "added event \(event.kind.rawValue)\(event.date.map { " (\($0))" } ?? "") for \(personRef) in case \(caseRef)")
     }
 
     private func addSource(_ json: JSONValue) throws -> AddResult {
@@ -204,10 +171,7 @@ extension Archive {
         let personRef = try reader.string("person")
         let caseRef = try reader.string("case")
         var citation = CitationDoc(sourceKey: key)
-        citation.locator = try reader.string("locator")
-        citation.confidence = try reader.vocabulary("confidence", Confidence.self) ?? .unverified
-        citation.quote = try reader.string("quote")
-        citation.note = try reader.string("note")
+        try citation.readFlags(from: &reader)
         try reader.rejectUnknown()
         guard let sourceID = try sourceID(key) else {
             let problem = unknownSource(key)

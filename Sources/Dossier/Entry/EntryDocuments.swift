@@ -7,11 +7,23 @@ import Foundation
 /// `dossier add source --json` for sources, so that each form reads the
 /// others.
 public enum EntryDocuments {
-    static let dateExample = "EDTF: 1937-11-05, 1937-11, 1937, 1937-11-05? (uncertain), 1937~ (about), 1937/1938, 193X"
+    static let dateExample = edtfExamples
 
-    static func oneOf<V: Vocabulary>(_ type: V.Type) -> String {
-        let values = V.allowed
-        return values.dropLast().joined(separator: ", ") + " or " + values.last!
+    /// The described fields of a record (blank for a new one), each with
+    /// its help as the comment; a value a document may leave out
+    /// (`unknown`, `unverified`) is left empty.
+    static func described<R: DescribedRecord>(_ record: R?) -> [YAMLField] {
+        R.fields.map { field in
+            let comment = field.help.components(separatedBy: "\n")
+            var value = YAMLOut.scalar(nil)
+            switch record.flatMap(field.get) {
+            case .text(let text)? where text != field.implied: value = .scalar(text)
+            case .number(let number)?: value = .literal(YAMLPrinter.number(number))
+            case .flag(true)?: value = .literal("true")
+            default: break
+            }
+            return YAMLField(field.key, value, comment: comment)
+        }
     }
 
     // MARK: Citations
@@ -24,12 +36,7 @@ public enum EntryDocuments {
     static func citation(_ citation: CitationDoc?) -> YAMLOut {
         .map([
             YAMLField("source_key", citation?.sourceKey, "The source's citation key, e.g. kniga-pamyati-lenoblast-v03 (required; add a source with `dossier new source`)."),
-            YAMLField("locator", citation?.locator, "Where in it: a page (p. 12) or an archival locator (f. 8, op. 1, d. 45, l. 12ob)."),
-            YAMLField("confidence", citation.map { $0.confidence == .unverified ? nil : $0.confidence.rawValue } ?? nil,
-                      "\(oneOf(Confidence.self)); empty is unverified."),
-            YAMLField("quote", citation?.quote, "The words of the source, if worth keeping."),
-            YAMLField("note", citation?.note, "Your note on this citation."),
-        ])
+        ] + described(citation))
     }
 
     // MARK: Persons
@@ -41,13 +48,7 @@ public enum EntryDocuments {
                       "The name as the source writes it, e.g. Тухачевский Михаил Николаевич (required)."),
             YAMLField("name_variants", .list((person?.nameVariants ?? []).map { .scalar($0) }, blank: .scalar(nil)),
                       "Other spellings, one \"- \" line each, e.g. - Tukhachevsky, Mikhail."),
-            YAMLField("sex", person?.sex?.rawValue, "m or f."),
-            YAMLField("birth", person?.birth, "Date of birth, \(dateExample)."),
-            YAMLField("death", person?.death, "Date of death, EDTF as above."),
-            YAMLField("birthplace", person?.birthplace, "Place of birth as written, e.g. Александровское."),
-            YAMLField("occupation", person?.occupation, "As written, e.g. маршал, kolkhoz worker."),
-            YAMLField("notes", person?.notes, "Free text."),
-        ]
+        ] + described(person)
         if let person, !person.citations.isEmpty {
             fields.append(citations(person.citations, what: "the person (their life, not this case)"))
         }
@@ -86,12 +87,7 @@ public enum EntryDocuments {
     }
 
     static func event(_ event: EventDoc?) -> YAMLOut {
-        var fields = [
-            YAMLField("kind", event?.kind.rawValue, "\(oneOf(EventKind.self)) (required)."),
-            YAMLField("date", event?.date, "\(dateExample)."),
-            YAMLField("body", event?.body, "The acting body as written, e.g. Военная коллегия Верховного суда СССР."),
-            YAMLField("notes", event?.notes, "Free text."),
-        ]
+        var fields = described(event)
         if let event, !event.citations.isEmpty { fields.append(citations(event.citations, what: "this event")) }
         return .map(fields)
     }
@@ -105,19 +101,7 @@ public enum EntryDocuments {
                       "One \"- \" line per charge: a statute reference (58-10, ст. 58-1а, 58-6-7-8 for several,",
                       "ст. 54-10 УК УССР), a decree (указ 4.6.1947) or an offence category (oso/КРТД,",
                       "theft/grandLarceny). Each is read to its normal form: 58-1а is \(defaultCode):58-1a."),
-            YAMLField("charge_text", defendant?.chargeText, "The charges as the source describes them, e.g. антисоветская агитация."),
-            YAMLField("outcome", defendant?.outcome == .unknown ? nil : defendant?.outcome.rawValue,
-                      "\(oneOf(Outcome.self)); empty is unknown."),
-            YAMLField("outcome_text", defendant?.outcomeText, "The decision as the source words it, e.g. ВМН, 10 лет ИТЛ."),
-            YAMLField("outcome_subcategory", defendant?.outcomeSubcategory, "Your own finer code under the outcome, if any."),
-            YAMLField("sentence", defendant?.sentence, "The sentence as written, e.g. 10 years camp."),
-            YAMLField("sentence_kind", defendant?.sentenceKind?.rawValue, "\(oneOf(SentenceKind.self))."),
-            YAMLField("term_years", defendant?.termYears.map { .literal(YAMLPrinter.number($0)) } ?? .scalar(nil),
-                      "The term in years, a number: 10, 2.5."),
-            YAMLField("charge_reduced", defendant?.chargeReduced == true ? .literal("true") : .scalar(nil),
-                      "true when convicted on a lesser charge than the one brought."),
-            YAMLField("outcome_date", defendant?.outcomeDate, "Date of the decision, \(dateExample)."),
-            YAMLField("notes", defendant?.notes, "Free text."),
+        ] + described(defendant) + [
             YAMLField("events", .list((defendant?.events ?? []).map(event), blank: event(nil)),
                       "What happened around the outcome, one \"- kind:\" block each (arrest, execution, rehabilitation, ...)."),
             citations(defendant?.citations ?? [], what: "this defendant's record in the case"),
@@ -127,15 +111,7 @@ public enum EntryDocuments {
     static func caseFields(_ doc: CaseDoc?, defaultCode: String) -> [YAMLField] {
         [
             YAMLField("case_ref", doc?.ref, "Stable id of the case, e.g. memo:leningrad-1937-0412 (required)."),
-            YAMLField("title", doc?.title, "A title, e.g. The case of the military (optional)."),
-            YAMLField("body", doc?.body, "The deciding body as written, e.g. NKVD troika, Leningrad oblast."),
-            YAMLField("body_kind", doc?.bodyKind.rawValue,
-                      "\(oneOf(BodyKind.self)) (required);",
-                      "troika, dvoika, special_board and commission are extrajudicial."),
-            YAMLField("category", doc?.category == .unknown ? nil : doc?.category.rawValue, "\(oneOf(Category.self)); empty is unknown."),
-            YAMLField("place", doc?.place, "Where the case was decided, e.g. Leningrad."),
-            YAMLField("trial_date", doc?.trialDate, "Date of the decision, \(dateExample)."),
-            YAMLField("notes", doc?.notes, "Free text."),
+        ] + described(doc) + [
             citations(doc?.citations ?? [], what: "the case as a whole"),
             YAMLField("defendants", .list((doc?.defendants ?? []).map { defendant($0, defaultCode: defaultCode) },
                                           blank: defendant(nil, defaultCode: defaultCode))),

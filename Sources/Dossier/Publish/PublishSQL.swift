@@ -241,7 +241,7 @@ enum PublishSQL {
                (SELECT group_concat(name, char(10)) FROM (
                    SELECT name FROM person_name WHERE person_id = x.id AND is_primary = 0
                    ORDER BY position, id)) AS other_names,
-               x.sex, x.birth, x.death, x.birthplace, x.occupation,
+               x.sex, x.birth, x.death, x.birthplace, x.occupation, x.nationality,
                (SELECT count(*) FROM defendant WHERE person_id = x.id) AS case_count,
                (SELECT group_concat(line, char(10)) FROM (
                    SELECT p.ref || coalesce(' (' || p.date || ')', '') || ': ' || \(outcomeLine)

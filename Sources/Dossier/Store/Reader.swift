@@ -21,46 +21,45 @@ extension Archive {
     func citations(column: String, id: Int64) throws -> [CitationDoc] {
         // `column` comes from a fixed list in this file, never from input.
         let sql = """
-            SELECT s.key, c.locator, c.confidence, c.quote, c.note
+            SELECT s.key, \(CitationDoc.fields.map { "c." + $0.column }.joined(separator: ", "))
             FROM citation c JOIN source s ON s.id = c.source_id
             WHERE c.\(column) = ? ORDER BY c.position, c.id
             """
         return try db.cached(sql).fetchAll([id]).map { row in
-            CitationDoc(sourceKey: row.string(0) ?? "", locator: row.string(1),
-                        confidence: Confidence(rawValue: row.string(2) ?? "") ?? .unverified,
-                        quote: row.string(3), note: row.string(4))
+            var citation = CitationDoc(sourceKey: try row.requiredText("key", table: "source"))
+            try citation.decodeFields(row, table: "citation")
+            return citation
         }
     }
 
     /// A person as a document, or nil.
     public func loadPerson(ref: String) throws -> PersonDoc? {
         guard let row = try db.cached("""
-            SELECT id, ref, sex, birth, death, birthplace, occupation, notes FROM person WHERE ref = ?
+            SELECT id, ref, \(PersonDoc.selectColumns) FROM person WHERE ref = ?
             """).fetchOne([ref]) else { return nil }
         return try person(from: row)
     }
 
     func loadPerson(id: Int64) throws -> PersonDoc? {
         guard let row = try db.cached("""
-            SELECT id, ref, sex, birth, death, birthplace, occupation, notes FROM person WHERE id = ?
+            SELECT id, ref, \(PersonDoc.selectColumns) FROM person WHERE id = ?
             """).fetchOne([id]) else { return nil }
         return try person(from: row)
     }
 
     private func person(from row: Row) throws -> PersonDoc {
-        let id = row[0].int64Value ?? 0
+        let id = try row.id("id", table: "person")
         let names = try db.cached("""
             SELECT name, is_primary FROM person_name WHERE person_id = ?
             ORDER BY is_primary DESC, position, id
             """).fetchAll([id])
-        var doc = PersonDoc(ref: row.string(1) ?? "", name: names.first?.string(0) ?? "")
-        doc.nameVariants = names.dropFirst().compactMap { $0.string(0) }
-        doc.sex = row.string(2).flatMap(Sex.init(rawValue:))
-        doc.birth = row.string(3)
-        doc.death = row.string(4)
-        doc.birthplace = row.string(5)
-        doc.occupation = row.string(6)
-        doc.notes = row.string(7)
+        let ref = try row.requiredText("ref", table: "person")
+        guard let primary = names.first else {
+            throw ColumnError(table: "person_name", column: "name", problem: "the person \(ref) has no name")
+        }
+        var doc = PersonDoc(ref: ref, name: try primary.requiredText("name", table: "person_name"))
+        doc.nameVariants = try names.dropFirst().map { try $0.requiredText("name", table: "person_name") }
+        try doc.decodeFields(row, table: "person")
         doc.citations = try citations(column: "person_id", id: id)
         return doc
     }
@@ -68,41 +67,28 @@ extension Archive {
     /// A whole case as a document, or nil.
     public func loadCase(ref: String) throws -> CaseDoc? {
         guard let row = try db.cached("""
-            SELECT id, ref, title, body, body_kind, category, place, date, notes FROM proceeding WHERE ref = ?
+            SELECT id, ref, \(CaseDoc.selectColumns) FROM proceeding WHERE ref = ?
             """).fetchOne([ref]) else { return nil }
         return try caseDoc(from: row)
     }
 
     func caseDoc(from row: Row) throws -> CaseDoc {
-        let id = row[0].int64Value ?? 0
-        var doc = CaseDoc(ref: row.string(1) ?? "",
-                          bodyKind: BodyKind(rawValue: row.string(4) ?? "") ?? .other,
-                          category: Category(rawValue: row.string(5) ?? "") ?? .unknown)
-        doc.title = row.string(2)
-        doc.body = row.string(3)
-        doc.place = row.string(6)
-        doc.trialDate = row.string(7)
-        doc.notes = row.string(8)
+        let id = try row.id("id", table: "proceeding")
+        var doc = CaseDoc(ref: try row.requiredText("ref", table: "proceeding"), bodyKind: .other, category: .unknown)
+        try doc.decodeFields(row, table: "proceeding")
         doc.citations = try citations(column: "proceeding_id", id: id)
         let defendants = try db.cached("""
-            SELECT id, person_id, charge_text, outcome, outcome_text, outcome_subcategory, sentence,
-                   sentence_kind, term_years, charge_reduced, outcome_date, notes
+            SELECT id, person_id, \(DefendantDoc.selectColumns)
             FROM defendant WHERE proceeding_id = ? ORDER BY position, id
             """).fetchAll([id])
         for d in defendants {
-            let defendantID = d[0].int64Value ?? 0
-            guard let person = try loadPerson(id: d[1].int64Value ?? 0) else { continue }
+            let defendantID = try d.id("id", table: "defendant")
+            let personID = try d.id("person_id", table: "defendant")
+            guard let person = try loadPerson(id: personID) else {
+                throw ColumnError(table: "defendant", column: "person_id", problem: "no person with id \(personID)")
+            }
             var defendant = DefendantDoc(person: person)
-            defendant.chargeText = d.string(2)
-            defendant.outcome = Outcome(rawValue: d.string(3) ?? "") ?? .unknown
-            defendant.outcomeText = d.string(4)
-            defendant.outcomeSubcategory = d.string(5)
-            defendant.sentence = d.string(6)
-            defendant.sentenceKind = d.string(7).flatMap(SentenceKind.init(rawValue:))
-            defendant.termYears = d.double(8)
-            defendant.chargeReduced = d.int(9) == 1
-            defendant.outcomeDate = d.string(10)
-            defendant.notes = d.string(11)
+            try defendant.decodeFields(d, table: "defendant")
             defendant.charges = try loadCharges(defendantID: defendantID)
             defendant.events = try loadEvents(defendantID: defendantID)
             defendant.citations = try citations(column: "defendant_id", id: defendantID)
@@ -115,21 +101,23 @@ extension Archive {
         try db.cached("""
             SELECT raw, ref, kind, description FROM charge WHERE defendant_id = ? ORDER BY position, id
             """).fetchAll([defendantID]).map { row in
-            ChargeDoc(text: row.string(0) ?? "", ref: row.string(1) ?? "",
-                      kind: ParsedCharge.Kind(rawValue: row.string(2) ?? "") ?? .statute,
-                      description: row.string(3))
+            let kind = try row.requiredText("kind", table: "charge")
+            guard let parsedKind = ParsedCharge.Kind(rawValue: kind) else {
+                throw ColumnError(table: "charge", column: "kind", problem: "\"\(kind)\" is not a charge kind")
+            }
+            return ChargeDoc(text: try row.requiredText("raw", table: "charge"), ref: try row.requiredText("ref", table: "charge"),
+                             kind: parsedKind, description: try row.text("description", table: "charge"))
         }
     }
 
     func loadEvents(defendantID: Int64) throws -> [EventDoc] {
         var events: [EventDoc] = []
         for row in try db.cached("""
-            SELECT id, kind, date, body, notes FROM event WHERE defendant_id = ? ORDER BY position, id
+            SELECT id, \(EventDoc.selectColumns) FROM event WHERE defendant_id = ? ORDER BY position, id
             """).fetchAll([defendantID]) {
-            var event = EventDoc(kind: EventKind(rawValue: row.string(1) ?? "") ?? .arrested, date: row.string(2))
-            event.body = row.string(3)
-            event.notes = row.string(4)
-            event.citations = try citations(column: "event_id", id: row[0].int64Value ?? 0)
+            var event = EventDoc(kind: .arrested)
+            try event.decodeFields(row, table: "event")
+            event.citations = try citations(column: "event_id", id: try row.id("id", table: "event"))
             events.append(event)
         }
         return events

@@ -112,10 +112,11 @@ extension Archive {
             guard let sourceID = try sourceID(citation.sourceKey) else {
                 throw unknownSource(citation.sourceKey)
             }
+            let columns = CitationDoc.storedColumns
             try db.executeCached("""
-                INSERT INTO citation (source_id, \(column), position, locator, confidence, quote, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [sourceID, id, position, citation.locator, citation.confidence.rawValue, citation.quote, citation.note])
+                INSERT INTO citation (source_id, \(column), position, \(columns.joined(separator: ", ")))
+                VALUES (?, ?, ?\(String(repeating: ", ?", count: columns.count)))
+                """, [sourceID, id, position] + (try citation.storedValues()))
         }
         return true
     }
@@ -140,15 +141,9 @@ extension Archive {
     /// Inserts or updates a person by ref, with names and citations.
     @discardableResult
     public func upsertPerson(_ person: PersonDoc, tally: inout WriteTally) throws -> Int64 {
-        var values: [SQLBindable] = [person.sex?.rawValue]
-        values += try dateColumns(person.birth)
-        values += try dateColumns(person.death)
-        values += [person.birthplace, person.occupation, person.notes]
         var (id, status) = try upsertRow(
             table: "person", keyColumn: "ref", key: person.ref,
-            columns: ["sex", "birth", "birth_lower", "birth_upper", "death", "death_lower", "death_upper",
-                      "birthplace", "occupation", "notes"],
-            values: values)
+            columns: PersonDoc.storedColumns, values: try person.storedValues())
         // Names: the primary first, then variants, in order.
         let wanted = [person.name] + person.nameVariants.filter { $0 != person.name }
         let current = try db.cached("""
@@ -176,13 +171,9 @@ extension Archive {
     /// case document is everything about its case).
     @discardableResult
     public func upsertCase(_ doc: CaseDoc, complete: Bool = true, tally: inout WriteTally) throws -> Int64 {
-        var values: [SQLBindable] = [doc.title, doc.body, doc.bodyKind.rawValue, doc.category.rawValue, doc.place]
-        values += try dateColumns(doc.trialDate)
-        values += [doc.notes]
         var (caseID, status) = try upsertRow(
             table: "proceeding", keyColumn: "ref", key: doc.ref,
-            columns: ["title", "body", "body_kind", "category", "place", "date", "date_lower", "date_upper", "notes"],
-            values: values)
+            columns: CaseDoc.storedColumns, values: try doc.storedValues())
         if try replaceCitations(doc.citations, column: "proceeding_id", id: caseID), status == .unchanged {
             status = .updated
         }
@@ -210,12 +201,8 @@ extension Archive {
     public func upsertDefendant(_ doc: DefendantDoc, caseID: Int64, position: Int? = nil,
                                 tally: inout WriteTally) throws -> (Int64, Bool) {
         let personID = try upsertPerson(doc.person, tally: &tally)
-        var values: [SQLBindable] = [doc.chargeText, doc.outcome.rawValue, doc.outcomeText, doc.outcomeSubcategory,
-                                     doc.sentence, doc.sentenceKind?.rawValue, doc.termYears, doc.chargeReduced]
-        values += try dateColumns(doc.outcomeDate)
-        values += [doc.notes]
-        var columns = ["charge_text", "outcome", "outcome_text", "outcome_subcategory", "sentence", "sentence_kind",
-                       "term_years", "charge_reduced", "outcome_date", "outcome_date_lower", "outcome_date_upper", "notes"]
+        var values = try doc.storedValues()
+        var columns = DefendantDoc.storedColumns
         if let position {
             columns.append("position")
             values.append(position)
@@ -245,10 +232,11 @@ extension Archive {
         if try loadEvents(defendantID: defendantID) != doc.events {
             try db.execute("DELETE FROM event WHERE defendant_id = ?", [defendantID])
             for (index, event) in doc.events.enumerated() {
+                let columns = EventDoc.storedColumns
                 try db.executeCached("""
-                    INSERT INTO event (defendant_id, position, kind, date, date_lower, date_upper, body, notes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [defendantID, index, event.kind.rawValue] + (try dateColumns(event.date)) + [event.body, event.notes])
+                    INSERT INTO event (defendant_id, position, \(columns.joined(separator: ", ")))
+                    VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))
+                    """, [defendantID, index] + (try event.storedValues()))
                 let eventID = db.lastInsertRowID
                 _ = try replaceCitations(event.citations, column: "event_id", id: eventID)
             }

@@ -25,6 +25,12 @@ package struct YAMLField {
         self.comment = comment
     }
 
+    package init(_ key: String, _ value: YAMLOut, comment: [String]) {
+        self.key = key
+        self.value = value
+        self.comment = comment
+    }
+
     package init(_ key: String, _ text: String?, _ comment: String...) {
         self.key = key
         self.value = .scalar(text)

@@ -27,6 +27,7 @@ public struct PersonDoc: Sendable, Hashable {
     public var death: String?
     public var birthplace: String?
     public var occupation: String?
+    public var nationality: String?
     public var notes: String?
     public var citations: [CitationDoc] = []
 
@@ -113,10 +114,7 @@ extension CitationDoc {
     package init(json: JSONValue, path: String) throws(FieldError) {
         var reader = try JSONObjectReader(json, path: path)
         sourceKey = try reader.required("source_key")
-        locator = try reader.string("locator")
-        confidence = try reader.vocabulary("confidence", Confidence.self) ?? .unverified
-        quote = try reader.string("quote")
-        note = try reader.string("note")
+        try readFields(from: &reader)
         try reader.rejectUnknown()
     }
 
@@ -135,12 +133,7 @@ extension PersonDoc {
         ref = try reader.required("person_ref")
         name = try reader.required("name")
         nameVariants = try reader.strings("name_variants").filter { $0 != name }
-        sex = try reader.vocabulary("sex", Sex.self)
-        birth = try reader.date("birth")
-        death = try reader.date("death")
-        birthplace = try reader.string("birthplace")
-        occupation = try reader.string("occupation")
-        notes = try reader.string("notes")
+        try readFields(from: &reader)
         citations = try CitationDoc.list(reader.array("citations"), path: reader.fieldPath("citations"))
         try reader.rejectUnknown()
     }
@@ -180,14 +173,8 @@ extension ChargeDoc {
 extension EventDoc {
     package init(json: JSONValue, path: String) throws(FieldError) {
         var reader = try JSONObjectReader(json, path: path)
-        guard let kind = try reader.vocabulary("kind", EventKind.self) else {
-            throw FieldError(field: reader.fieldPath("kind"), problem: FieldProblem(
-                problem: "missing", expected: "one of " + EventKind.allowed.joined(separator: ", ")))
-        }
-        self.kind = kind
-        date = try reader.date("date")
-        body = try reader.string("body")
-        notes = try reader.string("notes")
+        self.init(kind: .arrested)
+        try readFields(from: &reader)
         citations = try CitationDoc.list(reader.array("citations"), path: reader.fieldPath("citations"))
         try reader.rejectUnknown()
     }
@@ -203,20 +190,7 @@ extension DefendantDoc {
         for (index, value) in try reader.array("charges").enumerated() {
             charges += try ChargeDoc.list(json: value, path: "\(reader.fieldPath("charges"))[\(index)]", defaultCode: defaultCode)
         }
-        chargeText = try reader.string("charge_text")
-        outcome = try reader.vocabulary("outcome", Outcome.self) ?? .unknown
-        outcomeText = try reader.string("outcome_text")
-        outcomeSubcategory = try reader.string("outcome_subcategory")
-        sentence = try reader.string("sentence")
-        sentenceKind = try reader.vocabulary("sentence_kind", SentenceKind.self)
-        termYears = try reader.number("term_years")
-        if let termYears, termYears < 0 || termYears > 100 {
-            throw FieldError(field: reader.fieldPath("term_years"), problem: FieldProblem(
-                problem: "\(termYears) is not a term", expected: "a number of years from 0 to 100"))
-        }
-        chargeReduced = try reader.bool("charge_reduced") ?? false
-        outcomeDate = try reader.date("outcome_date")
-        notes = try reader.string("notes")
+        try readFields(from: &reader)
         for (index, value) in try reader.array("events").enumerated() {
             events.append(try EventDoc(json: value, path: "\(reader.fieldPath("events"))[\(index)]"))
         }
@@ -229,17 +203,8 @@ extension CaseDoc {
     /// Reads a case document (one JSON Lines line).
     public init(json: JSONValue, defaultCode: String = ChargeParser.defaultCode) throws(FieldError) {
         var reader = try JSONObjectReader(json, path: "")
-        ref = try reader.required("case_ref")
-        title = try reader.string("title")
-        body = try reader.string("body")
-        guard let bodyKind = try reader.vocabulary("body_kind", BodyKind.self) else {
-            throw FieldError(field: "body_kind", problem: FieldProblem(problem: "missing", expected: "one of " + BodyKind.allowed.joined(separator: ", ")))
-        }
-        self.bodyKind = bodyKind
-        category = try reader.vocabulary("category", Category.self) ?? .unknown
-        place = try reader.string("place")
-        trialDate = try reader.date("trial_date")
-        notes = try reader.string("notes")
+        self.init(ref: try reader.required("case_ref"), bodyKind: .other, category: .unknown)
+        try readFields(from: &reader)
         citations = try CitationDoc.list(reader.array("citations"), path: "citations")
         var seen = Set<String>()
         for (index, value) in try reader.array("defendants").enumerated() {
@@ -361,10 +326,7 @@ extension CitationDoc {
     package var json: OrderedJSON {
         var writer = JSONObjectWriter()
         writer.set("source_key", sourceKey)
-        writer.set("locator", locator)
-        writer.set("confidence", confidence.rawValue)
-        writer.set("quote", quote)
-        writer.set("note", note)
+        writeFields(into: &writer)
         return writer.json
     }
 }
@@ -379,12 +341,7 @@ extension PersonDoc {
         writer.set("person_ref", ref)
         writer.set("name", name)
         writer.set("name_variants", nameVariants.isEmpty ? nil : OrderedJSON.array(nameVariants.map { .string($0) }))
-        writer.set("sex", sex?.rawValue)
-        writer.set("birth", birth)
-        writer.set("death", death)
-        writer.set("birthplace", birthplace)
-        writer.set("occupation", occupation)
-        writer.set("notes", notes)
+        writeFields(into: &writer)
         writer.set("citations", citationsJSON(citations))
         return writer.json
     }
@@ -404,10 +361,7 @@ extension ChargeDoc {
 extension EventDoc {
     package var json: OrderedJSON {
         var writer = JSONObjectWriter()
-        writer.set("kind", kind.rawValue)
-        writer.set("date", date)
-        writer.set("body", body)
-        writer.set("notes", notes)
+        writeFields(into: &writer)
         writer.set("citations", citationsJSON(citations))
         return writer.json
     }
@@ -418,16 +372,7 @@ extension DefendantDoc {
         var writer = JSONObjectWriter()
         writer.set("person", person.json)
         writer.set("charges", charges.isEmpty ? nil : OrderedJSON.array(charges.map(\.json)))
-        writer.set("charge_text", chargeText)
-        writer.set("outcome", outcome.rawValue)
-        writer.set("outcome_text", outcomeText)
-        writer.set("outcome_subcategory", outcomeSubcategory)
-        writer.set("sentence", sentence)
-        writer.set("sentence_kind", sentenceKind?.rawValue)
-        writer.set("term_years", termYears)
-        writer.set("charge_reduced", chargeReduced)
-        writer.set("outcome_date", outcomeDate)
-        writer.set("notes", notes)
+        writeFields(into: &writer)
         writer.set("events", events.isEmpty ? nil : OrderedJSON.array(events.map(\.json)))
         writer.set("citations", citationsJSON(citations))
         return writer.json
@@ -438,13 +383,7 @@ extension CaseDoc {
     public var json: OrderedJSON {
         var writer = JSONObjectWriter()
         writer.set("case_ref", ref)
-        writer.set("title", title)
-        writer.set("body", body)
-        writer.set("body_kind", bodyKind.rawValue)
-        writer.set("category", category.rawValue)
-        writer.set("place", place)
-        writer.set("trial_date", trialDate)
-        writer.set("notes", notes)
+        writeFields(into: &writer)
         writer.set("citations", citationsJSON(citations))
         writer.set("defendants", defendants.isEmpty ? nil : OrderedJSON.array(defendants.map(\.json)))
         return writer.json

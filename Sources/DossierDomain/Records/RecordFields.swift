@@ -1,0 +1,324 @@
+import Foundation
+
+/// What a field holds, which decides how it is read, checked, written and
+/// stored.
+public enum FieldType: Sendable {
+    /// Text as the source writes it.
+    case text
+    /// An EDTF date; stored as the text and its earliest and latest day
+    /// (`<column>_lower`, `<column>_upper`), which range filters read.
+    case date
+    /// One code of a fixed vocabulary; `parse` checks it and says what was
+    /// meant ("did you mean ...").
+    case code(allowed: [String], parse: @Sendable (String) throws -> String)
+    /// A number (a prison term in years).
+    case number(range: ClosedRange<Double>, expected: String)
+    /// True or false; false is not written.
+    case flag
+}
+
+/// What `dossier merge` does with a field when both records have it.
+public enum MergeRule: Sendable {
+    /// The kept record's value wins; an empty one is filled from the other.
+    case keepFilled
+    /// Both texts are kept, joined by a blank line (notes).
+    case join
+}
+
+/// A field's value in one of the shapes a field can take.
+public enum FieldValue: Sendable, Hashable {
+    case text(String)
+    case number(Double)
+    case flag(Bool)
+
+    public var text: String? { if case .text(let value) = self { return value } else { return nil } }
+}
+
+/// One field of a record kind, described once: the column that stores it,
+/// the key documents and CSV files name it by, the command-line flag, its
+/// type, the help line (flags and the comments of editor templates), and
+/// the merge rule. The JSON Lines and YAML documents, the SELECT and INSERT
+/// lists, the exporter and the merge are all driven by these descriptions,
+/// so that a new field is named here, in its migration, and where its
+/// meaning is used.
+public struct RecordField<Record>: @unchecked Sendable {
+    /// The key in JSON Lines, YAML and CSV (`birthplace`, `trial_date`).
+    public let key: String
+    /// The column of the record's table.
+    public let column: String
+    /// The `dossier add` flag, without the dashes.
+    public let flag: String
+    public let type: FieldType
+    /// One line for `--help` and the template's comment.
+    public let help: String
+    public let merge: MergeRule
+    /// Whether a record without it is refused.
+    public let required: Bool
+    /// The value a record has when a document leaves the field out
+    /// (`unknown`, `unverified`): editor templates leave it empty.
+    public var implied: String? = nil
+    public let get: (Record) -> FieldValue?
+    public let set: (inout Record, FieldValue?) -> Void
+
+    /// The columns it takes in its table (a date takes three).
+    public var columns: [String] {
+        if case .date = type { return [column, column + "_lower", column + "_upper"] }
+        return [column]
+    }
+
+    public var isDate: Bool { if case .date = type { return true } else { return false } }
+}
+
+extension RecordField {
+    /// A text field stored in `keyPath`.
+    public static func text(_ key: String, _ keyPath: WritableKeyPath<Record, String?>, column: String? = nil,
+                            flag: String? = nil, help: String, merge: MergeRule = .keepFilled) -> RecordField {
+        RecordField(key: key, column: column ?? key, flag: flag ?? key.replacingOccurrences(of: "_", with: "-"),
+                    type: .text, help: help, merge: merge, required: false,
+                    get: { record in record[keyPath: keyPath].map(FieldValue.text) },
+                    set: { record, value in record[keyPath: keyPath] = value?.text })
+    }
+
+    /// An EDTF date field stored in `keyPath`.
+    public static func date(_ key: String, _ keyPath: WritableKeyPath<Record, String?>, column: String? = nil,
+                            flag: String? = nil, help: String) -> RecordField {
+        RecordField(key: key, column: column ?? key, flag: flag ?? key.replacingOccurrences(of: "_", with: "-"),
+                    type: .date, help: help, merge: .keepFilled, required: false,
+                    get: { record in record[keyPath: keyPath].map(FieldValue.text) },
+                    set: { record, value in record[keyPath: keyPath] = value?.text })
+    }
+
+    /// An optional code of vocabulary `V`.
+    public static func code<V: Vocabulary>(_ key: String, _ keyPath: WritableKeyPath<Record, V?>, column: String? = nil,
+                                           flag: String? = nil, help: String? = nil) -> RecordField {
+        RecordField(key: key, column: column ?? key, flag: flag ?? key.replacingOccurrences(of: "_", with: "-"),
+                    type: .code(allowed: V.allowed, parse: { try V.parse($0).rawValue }),
+                    help: help ?? oneOf(V.self) + ".", merge: .keepFilled, required: false,
+                    get: { record in record[keyPath: keyPath].map { .text($0.rawValue) } },
+                    set: { record, value in record[keyPath: keyPath] = value?.text.flatMap(V.init(rawValue:)) })
+    }
+
+    /// A code of vocabulary `V` that every record has: `fallback` when a
+    /// document leaves it out, or refused when `required`.
+    public static func code<V: Vocabulary>(_ key: String, _ keyPath: WritableKeyPath<Record, V>, fallback: V,
+                                           required: Bool = false, column: String? = nil, flag: String? = nil,
+                                           help: String? = nil) -> RecordField {
+        RecordField(key: key, column: column ?? key, flag: flag ?? key.replacingOccurrences(of: "_", with: "-"),
+                    type: .code(allowed: V.allowed, parse: { try V.parse($0).rawValue }),
+                    help: help ?? oneOf(V.self) + (required ? " (required)." : "; empty is \(fallback.rawValue)."),
+                    merge: .keepFilled, required: required, implied: required ? nil : fallback.rawValue,
+                    get: { record in .text(record[keyPath: keyPath].rawValue) },
+                    set: { record, value in record[keyPath: keyPath] = value?.text.flatMap(V.init(rawValue:)) ?? fallback })
+    }
+
+    /// A number in `range`.
+    public static func number(_ key: String, _ keyPath: WritableKeyPath<Record, Double?>, range: ClosedRange<Double>,
+                              expected: String, help: String) -> RecordField {
+        RecordField(key: key, column: key, flag: key.replacingOccurrences(of: "_", with: "-"),
+                    type: .number(range: range, expected: expected), help: help, merge: .keepFilled, required: false,
+                    get: { record in record[keyPath: keyPath].map(FieldValue.number) },
+                    set: { record, value in
+                        if case .number(let number)? = value { record[keyPath: keyPath] = number } else { record[keyPath: keyPath] = nil }
+                    })
+    }
+
+    /// A true-or-false field.
+    public static func flag(_ key: String, _ keyPath: WritableKeyPath<Record, Bool>, help: String) -> RecordField {
+        RecordField(key: key, column: key, flag: key.replacingOccurrences(of: "_", with: "-"),
+                    type: .flag, help: help, merge: .keepFilled, required: false,
+                    get: { record in record[keyPath: keyPath] ? .flag(true) : nil },
+                    set: { record, value in if case .flag(let flag)? = value { record[keyPath: keyPath] = flag } else { record[keyPath: keyPath] = false } })
+    }
+}
+
+/// "a, b or c": the codes of a vocabulary, for help and comments.
+public func oneOf<V: Vocabulary>(_ type: V.Type) -> String {
+    let values = V.allowed
+    return values.dropLast().joined(separator: ", ") + " or " + values.last!
+}
+
+/// The forms of EDTF a historian meets, for help and comments.
+public let edtfExamples = "EDTF: 1937-11-05, 1937-11, 1937, 1937-11-05? (uncertain), 1937~ (about), 1937/1938, 193X"
+
+extension RecordField {
+    /// Checks a value given as text (a flag, a CSV cell, a YAML scalar) and
+    /// turns it into the field's value; empty text is no value.
+    public func value(fromText text: String?) throws(FieldProblem) -> FieldValue? {
+        guard let text, !text.isEmpty else { return nil }
+        if text.utf8.contains(0) {
+            throw FieldProblem(problem: "contains a NUL character (\\u0000)", expected: "text without NUL characters")
+        }
+        switch type {
+        case .text:
+            return .text(text)
+        case .date:
+            do { _ = try EDTFDate.parse(text) } catch let error as EDTFError {
+                throw FieldProblem(problem: error.problem, expected: "EDTF, e.g. \(error.example)")
+            } catch {
+                throw FieldProblem(problem: "\(error)")
+            }
+            return .text(text)
+        case .code(_, let parse):
+            do { return .text(try parse(text)) } catch let problem as FieldProblem {
+                throw problem
+            } catch {
+                throw FieldProblem(problem: "\(error)")
+            }
+        case .number(let range, let expected):
+            guard let number = Double(text) else { throw FieldProblem(problem: "not a number", expected: "a number such as 10") }
+            try check(number, range, expected)
+            return .number(number)
+        case .flag:
+            switch text.lowercased() {
+            case "true", "yes", "1": return .flag(true)
+            case "false", "no", "0": return .flag(false)
+            default: throw FieldProblem(problem: "not true or false", expected: "true or false")
+            }
+        }
+    }
+
+    private func check(_ number: Double, _ range: ClosedRange<Double>, _ expected: String) throws(FieldProblem) {
+        if !range.contains(number) {
+            throw FieldProblem(problem: "\(number) is not a term", expected: expected)
+        }
+    }
+
+    /// Reads the field from a JSON object and stores it in `record`.
+    /// `name` is the key to read, when the object names fields otherwise
+    /// (the object of `dossier add` names them by flag).
+    package func read(from reader: inout JSONObjectReader, into record: inout Record, name: String? = nil) throws(FieldError) {
+        let key = name ?? self.key
+        var value: FieldValue?
+        switch type {
+        case .number(let range, let expected):
+            if let number = try reader.number(key) {
+                do { try check(number, range, expected) } catch {
+                    throw FieldError(field: reader.fieldPath(key), problem: error)
+                }
+                value = .number(number)
+            }
+        case .flag:
+            value = try reader.bool(key).map(FieldValue.flag)
+        case .text, .date, .code:
+            let text = try reader.string(key)
+            do { value = try self.value(fromText: text) } catch {
+                throw FieldError(field: reader.fieldPath(key), problem: error)
+            }
+        }
+        if value == nil, required {
+            var expected = "a value"
+            if case .code(let allowed, _) = type { expected = "one of " + allowed.joined(separator: ", ") }
+            throw FieldError(field: reader.fieldPath(key), problem: FieldProblem(problem: "missing", expected: expected))
+        }
+        set(&record, value)
+    }
+
+    /// Writes the field into a JSON object (nothing when it has no value).
+    package func write(_ record: Record, into writer: inout JSONObjectWriter) {
+        switch get(record) {
+        case .text(let text)?: writer.set(key, text)
+        case .number(let number)?: writer.set(key, number)
+        case .flag(let flag)?: writer.set(key, flag)
+        case nil: break
+        }
+    }
+
+    /// The field as text (YAML, CSV, `show`).
+    public func text(_ record: Record) -> String? {
+        switch get(record) {
+        case .text(let text)?: return text
+        case .number(let number)?: return JSONText.format(number)
+        case .flag(let flag)?: return flag ? "true" : nil
+        case nil: return nil
+        }
+    }
+}
+
+/// A record kind whose scalar fields are described once.
+public protocol DescribedRecord {
+    /// The scalar fields, in the order documents list them.
+    static var fields: [RecordField<Self>] { get }
+}
+
+extension DescribedRecord {
+    public static func field(_ key: String) -> RecordField<Self>? { fields.first { $0.key == key } }
+
+    /// Reads every described field from a JSON object.
+    package mutating func readFields(from reader: inout JSONObjectReader) throws(FieldError) {
+        for field in Self.fields { try field.read(from: &reader, into: &self) }
+    }
+
+    /// Reads every described field from the object of `dossier add`, whose
+    /// keys are the flags with underscores (`--body-kind` is `body_kind`).
+    package mutating func readFlags(from reader: inout JSONObjectReader) throws(FieldError) {
+        for field in Self.fields {
+            try field.read(from: &reader, into: &self, name: field.flag.replacingOccurrences(of: "-", with: "_"))
+        }
+    }
+
+    /// Writes every described field into a JSON object, in order.
+    package func writeFields(into writer: inout JSONObjectWriter) {
+        for field in Self.fields { field.write(self, into: &writer) }
+    }
+}
+
+// MARK: - The record kinds
+
+extension PersonDoc: DescribedRecord {
+    public static let fields: [RecordField<PersonDoc>] = [
+        .code("sex", \.sex, help: "m or f."),
+        .date("birth", \.birth, help: "Date of birth, \(edtfExamples)."),
+        .date("death", \.death, help: "Date of death, EDTF as above."),
+        .text("birthplace", \.birthplace, help: "Place of birth as written, e.g. Александровское."),
+        .text("occupation", \.occupation, help: "As written, e.g. маршал, kolkhoz worker."),
+        .text("nationality", \.nationality, help: "As the source writes it, e.g. латыш, полька, German."),
+        .text("notes", \.notes, help: "Free text.", merge: .join),
+    ]
+}
+
+extension CaseDoc: DescribedRecord {
+    public static let fields: [RecordField<CaseDoc>] = [
+        .text("title", \.title, help: "A title, e.g. The case of the military (optional)."),
+        .text("body", \.body, help: "The deciding body as written, e.g. NKVD troika, Leningrad oblast."),
+        .code("body_kind", \.bodyKind, fallback: .other, required: true,
+              help: oneOf(BodyKind.self) + " (required);\ntroika, dvoika, special_board and commission are extrajudicial."),
+        .code("category", \.category, fallback: .unknown),
+        .text("place", \.place, help: "Where the case was decided, e.g. Leningrad."),
+        .date("trial_date", \.trialDate, column: "date", flag: "date", help: "Date of the decision, \(edtfExamples)."),
+        .text("notes", \.notes, help: "Free text.", merge: .join),
+    ]
+}
+
+extension DefendantDoc: DescribedRecord {
+    public static let fields: [RecordField<DefendantDoc>] = [
+        .text("charge_text", \.chargeText, help: "The charges as the source describes them, e.g. антисоветская агитация."),
+        .code("outcome", \.outcome, fallback: .unknown),
+        .text("outcome_text", \.outcomeText, help: "The decision as the source words it, e.g. ВМН, 10 лет ИТЛ."),
+        .text("outcome_subcategory", \.outcomeSubcategory, help: "Your own finer code under the outcome, if any."),
+        .text("sentence", \.sentence, help: "The sentence as written, e.g. 10 years camp."),
+        .code("sentence_kind", \.sentenceKind),
+        .number("term_years", \.termYears, range: 0...100, expected: "a number of years from 0 to 100",
+                help: "The term in years, a number: 10, 2.5."),
+        .flag("charge_reduced", \.chargeReduced, help: "true when convicted on a lesser charge than the one brought."),
+        .date("outcome_date", \.outcomeDate, help: "Date of the decision, \(edtfExamples)."),
+        .text("notes", \.notes, help: "Free text.", merge: .join),
+    ]
+}
+
+extension EventDoc: DescribedRecord {
+    public static let fields: [RecordField<EventDoc>] = [
+        .code("kind", \.kind, fallback: .arrested, required: true),
+        .date("date", \.date, help: "\(edtfExamples)."),
+        .text("body", \.body, help: "The acting body as written, e.g. Военная коллегия Верховного суда СССР."),
+        .text("notes", \.notes, help: "Free text.", merge: .join),
+    ]
+}
+
+extension CitationDoc: DescribedRecord {
+    public static let fields: [RecordField<CitationDoc>] = [
+        .text("locator", \.locator, help: "Where in it: a page (p. 12) or an archival locator (f. 8, op. 1, d. 45, l. 12ob)."),
+        .code("confidence", \.confidence, fallback: .unverified),
+        .text("quote", \.quote, help: "The words of the source, if worth keeping."),
+        .text("note", \.note, help: "Your note on this citation."),
+    ]
+}
