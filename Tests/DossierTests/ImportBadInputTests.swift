@@ -89,8 +89,8 @@ import Testing
         let test = try TestArchive()
         let text = """
             case_ref,person_ref,name,birth,body_kind
-            c-1,p-1,Лузин,1883,troika
-            c-1,p-1,Лузин,1884,troika
+            c-1,p-1,Пряников,1883,troika
+            c-1,p-1,Пряников,1884,troika
             """
         #expect(throws: DataErrors.self) {
             _ = try ImportTestSupport.importText(test.archive, text, format: .csv, path: "x.csv")
