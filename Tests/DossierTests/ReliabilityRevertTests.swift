@@ -185,6 +185,6 @@ import Testing
         // And back again.
         _ = try test.archive.revert(change: result.change)
         #expect(try test.archive.check().isClean)
-        #expect(try test.count("proceeding") == 30)
+        #expect(try test.count("proceeding") == 35)
     }
 }
