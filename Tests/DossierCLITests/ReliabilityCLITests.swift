@@ -21,7 +21,7 @@ import Testing
     @Test func historyRevertAndCheckEndToEnd() throws {
         let scratch = try Scratch()
         let db = try tour(scratch)
-        let add = try CLIRunner.run(["add", "person", "--ref", "p-pryanikov", "--name", "Пряников, Савелий Игнатьевич", "--birth", "1883", "--db", db])
+        let add = try CLIRunner.run(["add", "person", "--ref", "p-pryanikov", "--name", "Пряников, Савелий Игнатьевич", "--birth", "1885", "--db", db])
         #expect(add.status == 0, "\(add.stderr)")
 
         let history = try CLIRunner.run(["history", "p-pryanikov", "--db", db])
@@ -29,7 +29,7 @@ import Testing
         let lines = history.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("change 2  ") == true && lines.first?.hasSuffix("  add person") == true)
         #expect(lines.dropFirst() == ["  2 rows: person +1, name +1",
-                                      "  + person p-pryanikov: birth \"1883\"",
+                                      "  + person p-pryanikov: birth \"1885\"",
                                       "  + name \"Пряников, Савелий Игнатьевич\" of person p-pryanikov: name \"Пряников, Савелий Игнатьевич\", is_primary 1, script \"cyrl\", position 0"])
 
         let revert = try CLIRunner.run(["revert", "2", "--db", db])

@@ -24,8 +24,8 @@ import Testing
         try test.db.execute("UPDATE person SET birth_lower = 0, birth_upper = 1 WHERE ref = 'p-pryanikov'")
         let report = try test.archive.check()
         #expect(report.findings.map(\.description) == [
-            "date-bounds: person p-pryanikov (#1): birth: stored bounds 1970-01-01…1970-01-02 differ from those of \"1883\" "
-                + "(1883-01-01…1883-12-31) [--fix repairs this]",
+            "date-bounds: person p-pryanikov (#1): birth: stored bounds 1970-01-01…1970-01-02 differ from those of \"1885\" "
+                + "(1885-01-01…1885-12-31) [--fix repairs this]",
         ])
 
         let fixed = try test.archive.check(fix: true)
@@ -35,7 +35,7 @@ import Testing
         #expect(try test.db.scalar("SELECT command || ' ' || summary FROM change WHERE id = ?", [change]).stringValue
                 == "check --fix: 1 repairs")
         #expect(try test.db.scalar("SELECT birth_lower FROM person WHERE ref = 'p-pryanikov'").intValue
-                == DayNumber.from(year: 1883, month: 1, day: 1))
+                == DayNumber.from(year: 1885, month: 1, day: 1))
         // The repair is in the history like any other change.
         _ = try test.archive.revert(change: change)
         #expect(try test.db.scalar("SELECT birth_lower FROM person WHERE ref = 'p-pryanikov'").intValue == 0)

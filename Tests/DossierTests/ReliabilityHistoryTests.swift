@@ -6,8 +6,8 @@ import Testing
 @Suite struct ReliabilityHistoryTests {
     @Test func everyCommandLeavesAChangeWithItsRows() throws {
         let test = try TestArchive()
-        try test.add(.person, #"{"ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "birth": "1883"}"#)
-        try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine(birth: "1883-12-09")], withSources: true)
+        try test.add(.person, #"{"ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "birth": "1885"}"#)
+        try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine(birth: "1885-03-14")], withSources: true)
 
         var query = HistoryQuery()
         query.rowsPerChange = nil
@@ -20,10 +20,10 @@ import Testing
         // The birth date changed: before and after are both kept.
         let update = try #require(entries[0].rows.first { $0.table == "person" && $0.op == .update })
         #expect(update.label == "person p-pryanikov")
-        #expect(update.before?["birth"] == .text("1883"))
-        #expect(update.after?["birth"] == .text("1883-12-09"))
+        #expect(update.before?["birth"] == .text("1885"))
+        #expect(update.after?["birth"] == .text("1885-03-14"))
         #expect(update.changedColumns == ["sex", "birth", "birth_lower", "birth_upper"])
-        #expect(update.text == #"~ person p-pryanikov: sex (none) → "m"; birth "1883" → "1883-12-09""#)
+        #expect(update.text == #"~ person p-pryanikov: sex (none) → "m"; birth "1885" → "1885-03-14""#)
     }
 
     @Test func aRefSelectsTheRecordAndTheRowsThatBelongToIt() throws {

@@ -32,7 +32,7 @@ import Testing
         let before = try ReliabilityData.fingerprint(test.db)
 
         // A re-import that changes a title, an outcome and a birth date.
-        try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine(title: "Дело Пряникова", outcome: "acquitted", birth: "1883-12-09")])
+        try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine(title: "Дело Пряникова", outcome: "acquitted", birth: "1885-03-14")])
         let update = try ReliabilityData.lastChange(test.db)
         #expect(try test.archive.loadCase(ref: "pryanikov-1936")?.title == "Дело Пряникова")
 
@@ -78,7 +78,7 @@ import Testing
 
     @Test func refusesWhenALaterChangeTouchedTheSameRows() throws {
         let test = try TestArchive()
-        try test.add(.person, #"{"ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "birth": "1883"}"#)
+        try test.add(.person, #"{"ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "birth": "1885"}"#)
         let added = try ReliabilityData.lastChange(test.db)
         try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine()], withSources: true)
         let later = try ReliabilityData.lastChange(test.db)
@@ -155,10 +155,10 @@ import Testing
 
     @Test func refusesWhenARowWasChangedOutsideTheHistory() throws {
         let test = try TestArchive()
-        try test.add(.person, #"{"ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "birth": "1883"}"#)
+        try test.add(.person, #"{"ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "birth": "1885"}"#)
         let added = try ReliabilityData.lastChange(test.db)
         try test.db.execute("DROP TRIGGER person_history_update")
-        try test.db.execute("UPDATE person SET birth = '1884' WHERE ref = 'p-pryanikov'")
+        try test.db.execute("UPDATE person SET birth = '1886' WHERE ref = 'p-pryanikov'")
 
         let refused = #expect(throws: RevertRefused.self) { try test.archive.revert(change: added) }
         #expect(refused?.message == "cannot revert change \(added) (add person): person p-pryanikov is no longer as that change "

@@ -11,7 +11,7 @@ enum ReliabilityData {
 
     /// One case with two defendants, charges, events and citations.
     static func caseLine(title: String = "The Pryanikov affair", outcome: String = "dismissed",
-                         withSecondDefendant: Bool = true, birth: String = "1883") -> String {
+                         withSecondDefendant: Bool = true, birth: String = "1885") -> String {
         var defendants = [#"""
             {"person": {"person_ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "name_variants": ["Savelii Pryanikov"],
                         "sex": "m", "birth": "\#(birth)", "citations": [{"source_key": "memo-list", "locator": "p. 1"}]},
