@@ -71,9 +71,9 @@ import Testing
         let result = try test.archive.backup(to: folder.path + "/during.sqlite")
         try writer.db.execute("COMMIT")
 
-        #expect(result.counts["citation"] == 326)
+        #expect(result.counts["citation"] == 327)
         let copy = try Archive(path: folder.path + "/during.sqlite", create: false, readOnly: true)
-        #expect(try copy.counts()["citation"] == 326)
+        #expect(try copy.counts()["citation"] == 327)
         #expect(try test.archive.counts()["citation"] == 0)
     }
 
