@@ -12,6 +12,7 @@ struct FilterOptions: ParsableArguments {
     @Flag(help: "Only extrajudicial bodies (troika, dvoika, special_board, commission).") var extrajudicial = false
     @Option(help: "political, criminal or unknown (repeatable).") var category: [String] = []
     @Option(help: "A place (substring).") var place: String?
+    @Option(help: "A nationality in any written form: латыш, латышка and Latvian find each other.") var nationality: String?
     @Option(help: "Decided on or after this EDTF date (ranges that overlap count).") var from: String?
     @Option(help: "Decided on or before this EDTF date (ranges that overlap count).") var to: String?
     @Flag(help: "With --from/--to: count only dates entirely within the range.") var within = false
@@ -35,6 +36,7 @@ struct FilterOptions: ParsableArguments {
         if judicial { filter.judicial = true }
         if extrajudicial { filter.judicial = false }
         filter.place = place
+        filter.nationality = nationality
         filter.from = from
         filter.to = to
         filter.within = within

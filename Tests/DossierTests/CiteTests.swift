@@ -13,25 +13,25 @@ import Testing
         let test = try TestArchive()
         let archive = test.archive
         var doc = CaseDoc(ref: "moscow-1936", bodyKind: .militaryCollegium, category: .political)
-        doc.title = "Trial of the Trotskyite-Zinovievite Terrorist Centre"
+        doc.title = "An invented trial of two teachers"
         doc.trialDate = "1936-08-24"
         doc.citations = [CitationDoc(sourceKey: "solomon1987vanishing", locator: "540", confidence: .probable),
                          CitationDoc(sourceKey: "pravda1936sumbur", locator: "p. 1", confidence: .confirmed)]
-        var zinoviev = DefendantDoc(person: PersonDoc(ref: "p-zinoviev", name: "Зиновьев, Григорий Евсеевич"))
-        zinoviev.person.nameVariants = ["Grigory Zinoviev"]
-        zinoviev.person.citations = [CitationDoc(sourceKey: "eremina2000rasstrelnye", locator: "15", confidence: .confirmed)]
-        zinoviev.outcome = .convicted
-        zinoviev.citations = [CitationDoc(sourceKey: "garf-r8131-37-145", locator: "l. 12", confidence: .confirmed)]
+        var zinovkin = DefendantDoc(person: PersonDoc(ref: "p-zinovkin", name: "Зиновкин, Гордей Евсеевич"))
+        zinovkin.person.nameVariants = ["Gordei Zinovkin"]
+        zinovkin.person.citations = [CitationDoc(sourceKey: "eremina2000rasstrelnye", locator: "15", confidence: .confirmed)]
+        zinovkin.outcome = .convicted
+        zinovkin.citations = [CitationDoc(sourceKey: "garf-r8131-37-145", locator: "l. 12", confidence: .confirmed)]
         var executed = EventDoc(kind: .executed, date: "1936-08-25")
         executed.citations = [CitationDoc(sourceKey: "garf-r8131-37-145", locator: "ll. 12-14ob", confidence: .confirmed),
                               CitationDoc(sourceKey: "solomon1987vanishing", locator: "540", confidence: .unverified)]
-        zinoviev.events = [executed]
-        var kamenev = DefendantDoc(person: PersonDoc(ref: "p-kamenev", name: "Каменев, Лев Борисович"))
-        kamenev.person.nameVariants = ["Lev Kamenev"]
-        kamenev.person.citations = [CitationDoc(sourceKey: "eremina2000rasstrelnye", locator: "16", confidence: .confirmed)]
-        kamenev.outcome = .acquitted
-        kamenev.citations = [CitationDoc(sourceKey: "garf-r8131-37-145", locator: " l. 12 ", confidence: .disputed)]
-        doc.defendants = [zinoviev, kamenev]
+        zinovkin.events = [executed]
+        var kalinev = DefendantDoc(person: PersonDoc(ref: "p-kalinev", name: "Калинев, Лука Борисович"))
+        kalinev.person.nameVariants = ["Luka Kalinev"]
+        kalinev.person.citations = [CitationDoc(sourceKey: "eremina2000rasstrelnye", locator: "16", confidence: .confirmed)]
+        kalinev.outcome = .acquitted
+        kalinev.citations = [CitationDoc(sourceKey: "garf-r8131-37-145", locator: " l. 12 ", confidence: .disputed)]
+        doc.defendants = [zinovkin, kalinev]
         try archive.change(command: "test") {
             var tally = WriteTally()
             for source in CitationFixtures.all { try archive.upsertSource(source, tally: &tally) }
@@ -90,15 +90,15 @@ import Testing
             "solomon1987vanishing 540", "pravda1936sumbur p. 1", "eremina2000rasstrelnye 15",
             "garf-r8131-37-145 l. 12", "garf-r8131-37-145 ll. 12-14ob", "eremina2000rasstrelnye 16",
         ])
-        #expect(uses[0].records.map(\.label) == ["case moscow-1936", "executed 1936-08-25 of p-zinoviev in moscow-1936"])
+        #expect(uses[0].records.map(\.label) == ["case moscow-1936", "executed 1936-08-25 of p-zinovkin in moscow-1936"])
         // " l. 12 " with stray spaces is the same locator.
-        #expect(uses[3].records.map(\.label) == ["outcome of p-zinoviev in moscow-1936", "outcome of p-kamenev in moscow-1936"])
+        #expect(uses[3].records.map(\.label) == ["outcome of p-zinovkin in moscow-1936", "outcome of p-kalinev in moscow-1936"])
         #expect(uses[3].citations.map(\.confidence) == [.confirmed, .disputed])
     }
 
     @Test func personGathersTheirOwnThenTheirCasesOutcomesAndEvents() throws {
         let test = try Self.fixtureLikeArchive()
-        let citations = try test.archive.citationsBehind(try test.archive.citeTarget("p-zinoviev"))
+        let citations = try test.archive.citationsBehind(try test.archive.citeTarget("p-zinovkin"))
         #expect(citations.map { "\($0.record.what): \($0.sourceKey) \($0.locator ?? "")" } == [
             "person: eremina2000rasstrelnye 15",
             "case: solomon1987vanishing 540",
@@ -142,7 +142,7 @@ import Testing
         #expect(json.hasPrefix("""
             [{"id":"solomon1987vanishing","locator":"540","label":"page","pandoc":"[@solomon1987vanishing, 540]",\
             "records":[{"kind":"case","case_ref":"moscow-1936","confidence":"probable"},\
-            {"kind":"event","case_ref":"moscow-1936","person_ref":"p-zinoviev","event":"executed","event_date":"1936-08-25","confidence":"unverified"}]},\
+            {"kind":"event","case_ref":"moscow-1936","person_ref":"p-zinovkin","event":"executed","event_date":"1936-08-25","confidence":"unverified"}]},\
             {"id":"pravda1936sumbur","locator":"1","label":"page","pandoc":"[@pravda1936sumbur, p. 1]",
             """))
         #expect(json.contains(#"{"id":"garf-r8131-37-145","locator":"12-14ob","label":"folio","pandoc":"[@garf-r8131-37-145, ll. 12-14ob]""#))
@@ -177,8 +177,8 @@ import Testing
             "solomon1987vanishing", "pravda1936sumbur", "eremina2000rasstrelnye", "garf-r8131-37-145",
         ])
         // Free text and names go to the search function.
-        #expect(try test.archive.defendantIDs(query: "Kamenev", filter: RecordFilter()) == ids)
-        filter.name = "Zinoviev"
+        #expect(try test.archive.defendantIDs(query: "Kalinev", filter: RecordFilter()) == ids)
+        filter.name = "Zinovkin"
         #expect(try test.archive.defendantIDs(query: nil, filter: filter).isEmpty)
         filter.outcomes = []
         #expect(try test.archive.defendantIDs(query: nil, filter: filter).count == 1)
@@ -223,7 +223,7 @@ import Testing
               [3] Еремина and Рогинский, Расстрельные списки, 15. [eremina2000rasstrelnye; confirmed]
               [4] “Memorandum on acquittals,” GARF, f. R-8131, op. 37, d. 145, l. 12. [garf-r8131-37-145; confirmed]
             """))
-        #expect(text.hasPrefix("Case moscow-1936: Trial of the Trotskyite-Zinovievite Terrorist Centre [1][2]\n"))
+        #expect(text.hasPrefix("Case moscow-1936: An invented trial of two teachers [1][2]\n"))
     }
 }
 

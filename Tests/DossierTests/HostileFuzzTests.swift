@@ -27,11 +27,11 @@ struct SeededRandom: RandomNumberGenerator {
 
     static let seeds: [String: [String]] = [
         "csv": [
-            "case_ref,person_ref,name\r\nc1,p1,\"Лузин, Н. Н.\"\r\nc1,p2,\"say \"\"no\"\"\"\r\n",
+            "case_ref,person_ref,name\r\nc1,p1,\"Пряников, С. И.\"\r\nc1,p2,\"say \"\"no\"\"\"\r\n",
             "\u{FEFF}a,b\n\"multi\nline\",x\n",
             "a,b,c\n1,,3\n\n4,5,6",
         ],
-        "lines": ["a\nb\r\nc", "\r\n\r\n", "one line without end", "Лузин\n"],
+        "lines": ["a\nb\r\nc", "\r\n\r\n", "one line without end", "Пряников\n"],
         "jsonl": [
             ReliabilityData.caseLine(),
             ReliabilityData.otherCase,
@@ -49,7 +49,7 @@ struct SeededRandom: RandomNumberGenerator {
                  "1950S2", "-0044-03-15", "1937-21", "Y170000002", "2004-06-11T10:10:10+05:30", "1937-?11-05%"],
         "statute": ["58-10", "ст. 58-1а", "58 п. 10", "art. 58(10), 58-11", "КРД; СОЭ", "закон 7.8.1932",
                     "ст. 54-10 УК УССР", "UkrSSR-1927:54-10", "58¹⁰", "theft"],
-        "search": ["Лузин", "\"", "AND", "NEAR(", "*", "a OR b", "O'Brien", "col:value", "^start", "(", "-x +y"],
+        "search": ["Пряников", "\"", "AND", "NEAR(", "*", "a OR b", "O'Brien", "col:value", "^start", "(", "-x +y"],
         "archive-search": ["Shakhty\nГорлецкий\n58-7", "wrecking\n\n58", "\nTukhachevsky", "\"AND\" NEAR(\nRobert'); DROP TABLE person;--\nст. 58-1а"],
         "csv-cell": ["=SUM(A1:A9)", "+1", "-2", "@x", "\tTab", "plain", "a,\"b\"\r\nc", "'quoted"],
     ]

@@ -107,7 +107,7 @@ final class PublishedSite {
         }
         // The reader's views live in the copy only.
         #expect(try site.archive.db.scalar("SELECT count(*) FROM sqlite_schema WHERE name IN ('case_view', 'person_label')") == .integer(0))
-        #expect(try site.copy.scalar("SELECT count(*) FROM case_view") == .integer(30))
+        #expect(try site.copy.scalar("SELECT count(*) FROM case_view") == .integer(35))
         #expect(try site.copy.scalar("SELECT count(*) FROM defendant_view") == site.archive.db.scalar("SELECT count(*) FROM defendant"))
         #expect(throws: SQLiteError.self) { try site.copy.execute("DELETE FROM person") }
     }
@@ -312,7 +312,7 @@ final class PublishedSite {
         #expect(try copy.scalar("SELECT count(*) FROM history") == .integer(0))
         #expect(try copy.scalar("SELECT count(*) FROM change") == .integer(0))
         #expect(try copy.scalar("SELECT count(*) FROM person") == test.db.scalar("SELECT count(*) FROM person"))
-        #expect(try copy.scalar("SELECT count(*) FROM case_view") == .integer(30))
+        #expect(try copy.scalar("SELECT count(*) FROM case_view") == .integer(35))
         try copy.close()
         // The archive keeps its history.
         #expect(try test.db.scalar("SELECT count(*) FROM history WHERE after LIKE '%private note%'") == .integer(1))
@@ -343,7 +343,7 @@ final class PublishedSite {
         _ = try Tour.build(test.archive)
         let site = try PublishedSite(test, name: "trials")
         let report = try #require(site.report)
-        #expect(report.counts["proceeding"] == 30)
+        #expect(report.counts["proceeding"] == 35)
         #expect(report.databasePath.hasSuffix("/trials.db"))
         #expect(report.serveCommand == "datasette serve -i \(site.folder.path)/trials.db --metadata \(site.folder.path)/metadata.json")
         #expect(report.extensionPath == nil)

@@ -21,11 +21,11 @@ import Testing
 
     @Test func wrongDateBoundsAreFoundAndFixedAsARevertibleChange() throws {
         let test = try populated()
-        try test.db.execute("UPDATE person SET birth_lower = 0, birth_upper = 1 WHERE ref = 'p-luzin'")
+        try test.db.execute("UPDATE person SET birth_lower = 0, birth_upper = 1 WHERE ref = 'p-pryanikov'")
         let report = try test.archive.check()
         #expect(report.findings.map(\.description) == [
-            "date-bounds: person p-luzin (#1): birth: stored bounds 1970-01-01…1970-01-02 differ from those of \"1883\" "
-                + "(1883-01-01…1883-12-31) [--fix repairs this]",
+            "date-bounds: person p-pryanikov (#1): birth: stored bounds 1970-01-01…1970-01-02 differ from those of \"1885\" "
+                + "(1885-01-01…1885-12-31) [--fix repairs this]",
         ])
 
         let fixed = try test.archive.check(fix: true)
@@ -34,20 +34,20 @@ import Testing
         let change = try #require(fixed.fixChange)
         #expect(try test.db.scalar("SELECT command || ' ' || summary FROM change WHERE id = ?", [change]).stringValue
                 == "check --fix: 1 repairs")
-        #expect(try test.db.scalar("SELECT birth_lower FROM person WHERE ref = 'p-luzin'").intValue
-                == DayNumber.from(year: 1883, month: 1, day: 1))
+        #expect(try test.db.scalar("SELECT birth_lower FROM person WHERE ref = 'p-pryanikov'").intValue
+                == DayNumber.from(year: 1885, month: 1, day: 1))
         // The repair is in the history like any other change.
         _ = try test.archive.revert(change: change)
-        #expect(try test.db.scalar("SELECT birth_lower FROM person WHERE ref = 'p-luzin'").intValue == 0)
+        #expect(try test.db.scalar("SELECT birth_lower FROM person WHERE ref = 'p-pryanikov'").intValue == 0)
     }
 
     @Test func aDateThatIsNotEDTFIsFoundButNotGuessed() throws {
         let test = try populated()
-        try test.db.execute("UPDATE proceeding SET date = 'c. 1936' WHERE ref = 'luzin-1936'")
+        try test.db.execute("UPDATE proceeding SET date = 'c. 1936' WHERE ref = 'pryanikov-1936'")
         try test.db.execute("UPDATE event SET date = NULL WHERE kind = 'arrested'")
         let report = try test.archive.check(fix: true)
         #expect(report.findings.map(\.rule) == [.date])
-        #expect(report.findings.first?.description.hasPrefix("date: case luzin-1936 (#1): date: \"c. 1936\" is not a valid date: ") == true)
+        #expect(report.findings.first?.description.hasPrefix("date: case pryanikov-1936 (#1): date: \"c. 1936\" is not a valid date: ") == true)
         #expect(report.fixed.map(\.rule) == [.dateBounds])
         #expect(try test.db.scalar("SELECT count(*) FROM event WHERE date_lower IS NOT NULL OR date_upper IS NOT NULL").intValue == 1)
     }
@@ -64,7 +64,7 @@ import Testing
             "integrity: CHECK constraint failed in proceeding",
             "integrity: CHECK constraint failed in defendant",
             "vocabulary: case other-1937 (#2): body_kind: \"tribunal\" is not one of " + BodyKind.allowed.joined(separator: ", "),
-            "vocabulary: defendant p-luzin in case luzin-1936 (#1): outcome: \"acquited\" is not one of "
+            "vocabulary: defendant p-pryanikov in case pryanikov-1936 (#1): outcome: \"acquited\" is not one of "
                 + Outcome.allowed.joined(separator: ", "),
         ])
     }
@@ -89,11 +89,11 @@ import Testing
         let test = try populated()
         // p-other has one name: making it primary again needs no guessing.
         try test.db.execute("UPDATE person_name SET is_primary = 0 WHERE person_id = (SELECT id FROM person WHERE ref = 'p-other')")
-        // p-luzin has two: which one is primary is for a person to say.
-        try test.db.execute("UPDATE person_name SET is_primary = 0 WHERE person_id = (SELECT id FROM person WHERE ref = 'p-luzin')")
+        // p-pryanikov has two: which one is primary is for a person to say.
+        try test.db.execute("UPDATE person_name SET is_primary = 0 WHERE person_id = (SELECT id FROM person WHERE ref = 'p-pryanikov')")
         let report = try test.archive.check(fix: true)
         #expect(report.fixed.map(\.description) == ["primary-name: person p-other (#3): has 1 name but none is primary [--fix repairs this]"])
-        #expect(report.findings.map(\.description) == ["primary-name: person p-luzin (#1): has 2 names but none is primary"])
+        #expect(report.findings.map(\.description) == ["primary-name: person p-pryanikov (#1): has 2 names but none is primary"])
     }
 
     @Test func refsThatCannotBeTypedBack() throws {
@@ -122,7 +122,7 @@ import Testing
         try test.db.execute("PRAGMA writable_schema = ON")
         try test.db.execute("UPDATE sqlite_schema SET sql = 'CREATE INDEX person_occupation ON person(notes)' WHERE name = 'person_occupation'")
         try test.db.execute("PRAGMA writable_schema = OFF")
-        try test.db.execute("UPDATE person SET notes = 'n' WHERE ref = 'p-luzin'")
+        try test.db.execute("UPDATE person SET notes = 'n' WHERE ref = 'p-pryanikov'")
         let reopened = try Archive(path: test.path)
         let report = try reopened.check()
         #expect(report.findings.contains { $0.rule == .integrity && $0.fixable })
@@ -137,9 +137,9 @@ import Testing
         try test.db.execute("DELETE FROM name_key WHERE name_id = 1")
         try test.db.execute("INSERT INTO name_key (key, name_id, person_id) VALUES ('s:stray:_', 999999, 1)")
         try test.db.execute("DELETE FROM source_fts WHERE rowid = 1")
-        // Luzin's surname key without its typo keys (and the stray key has none).
-        try test.db.execute("DELETE FROM surname_typo WHERE surname LIKE 's:lusin:%'")
-        #expect(try test.archive.search(SearchQuery(text: "Nikolai Ljzin")).map(\.personRef).contains("p-luzin") == false)
+        // Pryanikov's surname key without its typo keys (and the stray key has none).
+        try test.db.execute("DELETE FROM surname_typo WHERE surname LIKE 's:pranikev:%'")
+        #expect(try test.archive.search(SearchQuery(text: "Savelii Prtanikov")).map(\.personRef).contains("p-pryanikov") == false)
         let report = try test.archive.check()
         #expect(report.findings.map(\.description) == [
             "search-index: search_text: the search text of 1 defendant is missing or out of date, and 1 row belong to no defendant [--fix repairs this]",
@@ -153,8 +153,8 @@ import Testing
         #expect(fixed.fixed.count == 4)
         // Derived rows are not records: no change, no history.
         #expect(try test.count("change") == changes)
-        #expect(try test.archive.search(SearchQuery(text: "Лузин")).map(\.personRef).contains("p-luzin"))
-        #expect(try test.archive.search(SearchQuery(text: "Nikolai Ljzin")).map(\.personRef).contains("p-luzin"))
+        #expect(try test.archive.search(SearchQuery(text: "Пряников")).map(\.personRef).contains("p-pryanikov"))
+        #expect(try test.archive.search(SearchQuery(text: "Savelii Prtanikov")).map(\.personRef).contains("p-pryanikov"))
         #expect(try test.count("name_key") == test.db.scalar("SELECT count(*) FROM name_key WHERE name_id IN (SELECT id FROM person_name)").intValue)
     }
 

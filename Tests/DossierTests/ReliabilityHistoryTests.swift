@@ -6,8 +6,8 @@ import Testing
 @Suite struct ReliabilityHistoryTests {
     @Test func everyCommandLeavesAChangeWithItsRows() throws {
         let test = try TestArchive()
-        try test.add(.person, #"{"ref": "p-luzin", "name": "Лузин, Николай Николаевич", "birth": "1883"}"#)
-        try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine(birth: "1883-12-09")], withSources: true)
+        try test.add(.person, #"{"ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "birth": "1885"}"#)
+        try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine(birth: "1885-03-14")], withSources: true)
 
         var query = HistoryQuery()
         query.rowsPerChange = nil
@@ -19,11 +19,11 @@ import Testing
 
         // The birth date changed: before and after are both kept.
         let update = try #require(entries[0].rows.first { $0.table == "person" && $0.op == .update })
-        #expect(update.label == "person p-luzin")
-        #expect(update.before?["birth"] == .text("1883"))
-        #expect(update.after?["birth"] == .text("1883-12-09"))
+        #expect(update.label == "person p-pryanikov")
+        #expect(update.before?["birth"] == .text("1885"))
+        #expect(update.after?["birth"] == .text("1885-03-14"))
         #expect(update.changedColumns == ["sex", "birth", "birth_lower", "birth_upper"])
-        #expect(update.text == #"~ person p-luzin: sex (none) → "m"; birth "1883" → "1883-12-09""#)
+        #expect(update.text == #"~ person p-pryanikov: sex (none) → "m"; birth "1885" → "1885-03-14""#)
     }
 
     @Test func aRefSelectsTheRecordAndTheRowsThatBelongToIt() throws {
@@ -32,14 +32,14 @@ import Testing
         try test.add(.citation, #"{"source": "memo-list", "person": "p-other", "locator": "p. 9"}"#)
 
         var query = HistoryQuery()
-        query.ref = "p-egorov"
+        query.ref = "p-zyablikov"
         query.rowsPerChange = nil
         let entries = try test.archive.history(query)
         #expect(entries.map(\.id) == [1])
         let labels = Set(entries[0].rows.map(\.label))
-        #expect(labels == ["person p-egorov", "name \"Егоров, Дмитрий Фёдорович\" of person p-egorov",
-                           "defendant p-egorov in case luzin-1936", "charge RSFSR-1926:58-10 of defendant p-egorov in case luzin-1936",
-                           "died_in_custody event of defendant p-egorov in case luzin-1936"])
+        #expect(labels == ["person p-zyablikov", "name \"Зябликов, Фрол Никодимович\" of person p-zyablikov",
+                           "defendant p-zyablikov in case pryanikov-1936", "charge RSFSR-1926:58-10 of defendant p-zyablikov in case pryanikov-1936",
+                           "died_in_custody event of defendant p-zyablikov in case pryanikov-1936"])
 
         query.ref = "other-1937"
         #expect(try test.archive.history(query).map(\.id) == [1])
@@ -55,10 +55,10 @@ import Testing
         let test = try TestArchive()
         try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine()], withSources: true)
         _ = try test.archive.revert(change: 1)
-        #expect(try test.archive.loadCase(ref: "luzin-1936") == nil)
+        #expect(try test.archive.loadCase(ref: "pryanikov-1936") == nil)
 
         var query = HistoryQuery()
-        query.ref = "luzin-1936"
+        query.ref = "pryanikov-1936"
         let entries = try test.archive.history(query)
         #expect(entries.map(\.id) == [2, 1])
         #expect(entries[0].reverts == 1)
@@ -71,9 +71,9 @@ import Testing
         let test = try TestArchive()
         try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine()], withSources: true)
         var query = HistoryQuery()
-        query.ref = "luzin-1963"
+        query.ref = "pryanikov-1963"
         let missing = #expect(throws: NotFound.self) { try test.archive.history(query) }
-        #expect(missing?.description == "no case, person or source luzin-1963 now or in the history; did you mean luzin-1936?")
+        #expect(missing?.description == "no case, person or source pryanikov-1963 now or in the history; did you mean pryanikov-1936?")
 
         query = HistoryQuery()
         query.since = "last week"

@@ -28,23 +28,23 @@ import Testing
     @Test func revertingAnUpdateBringsBackTheOldValues() throws {
         let test = try TestArchive()
         try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine()], withSources: true)
-        let original = try #require(try test.archive.loadCase(ref: "luzin-1936"))
+        let original = try #require(try test.archive.loadCase(ref: "pryanikov-1936"))
         let before = try ReliabilityData.fingerprint(test.db)
 
         // A re-import that changes a title, an outcome and a birth date.
-        try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine(title: "Дело Лузина", outcome: "acquitted", birth: "1883-12-09")])
+        try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine(title: "Дело Пряникова", outcome: "acquitted", birth: "1885-03-14")])
         let update = try ReliabilityData.lastChange(test.db)
-        #expect(try test.archive.loadCase(ref: "luzin-1936")?.title == "Дело Лузина")
+        #expect(try test.archive.loadCase(ref: "pryanikov-1936")?.title == "Дело Пряникова")
 
         _ = try test.archive.revert(change: update)
-        #expect(try test.archive.loadCase(ref: "luzin-1936") == original)
+        #expect(try test.archive.loadCase(ref: "pryanikov-1936") == original)
         #expect(try ReliabilityData.fingerprint(test.db) == before)
     }
 
     @Test func revertingADeletionRestoresTheRowsWithTheirIDs() throws {
         let test = try TestArchive()
         try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine()], withSources: true)
-        let original = try #require(try test.archive.loadCase(ref: "luzin-1936"))
+        let original = try #require(try test.archive.loadCase(ref: "pryanikov-1936"))
         let before = try ReliabilityData.fingerprint(test.db)
 
         // The case document without its second defendant removes that
@@ -55,7 +55,7 @@ import Testing
         #expect(try test.count("event") == 1)
 
         _ = try test.archive.revert(change: removal)
-        #expect(try test.archive.loadCase(ref: "luzin-1936") == original)
+        #expect(try test.archive.loadCase(ref: "pryanikov-1936") == original)
         #expect(try ReliabilityData.fingerprint(test.db) == before)
         #expect(try test.archive.check().isClean)
     }
@@ -78,7 +78,7 @@ import Testing
 
     @Test func refusesWhenALaterChangeTouchedTheSameRows() throws {
         let test = try TestArchive()
-        try test.add(.person, #"{"ref": "p-luzin", "name": "Лузин, Николай Николаевич", "birth": "1883"}"#)
+        try test.add(.person, #"{"ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "birth": "1885"}"#)
         let added = try ReliabilityData.lastChange(test.db)
         try ReliabilityData.importLines(test.archive, [ReliabilityData.caseLine()], withSources: true)
         let later = try ReliabilityData.lastChange(test.db)
@@ -115,16 +115,16 @@ import Testing
 
     @Test func refusesWhenLaterRecordsDependOnARowItWouldRemove() throws {
         let test = try TestArchive()
-        try test.add(.person, #"{"ref": "p-luzin", "name": "Лузин, Николай Николаевич"}"#)
+        try test.add(.person, #"{"ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич"}"#)
         let added = try ReliabilityData.lastChange(test.db)
-        try test.add(.case, #"{"ref": "luzin-1936", "body_kind": "commission", "category": "political"}"#)
-        try test.add(.defendant, #"{"case": "luzin-1936", "person": "p-luzin", "outcome": "dismissed"}"#)
+        try test.add(.case, #"{"ref": "pryanikov-1936", "body_kind": "commission", "category": "political"}"#)
+        try test.add(.defendant, #"{"case": "pryanikov-1936", "person": "p-pryanikov", "outcome": "dismissed"}"#)
         let defendantChange = try ReliabilityData.lastChange(test.db)
         let before = try ReliabilityData.fingerprint(test.db)
 
         let refused = #expect(throws: RevertRefused.self) { try test.archive.revert(change: added) }
-        #expect(refused?.message == "cannot revert change \(added) (add person): it added person p-luzin, and defendant p-luzin "
-                + "in case luzin-1936 (added by change \(defendantChange)) refers to it; revert change \(defendantChange) first")
+        #expect(refused?.message == "cannot revert change \(added) (add person): it added person p-pryanikov, and defendant p-pryanikov "
+                + "in case pryanikov-1936 (added by change \(defendantChange)) refers to it; revert change \(defendantChange) first")
         #expect(try ReliabilityData.fingerprint(test.db) == before)
 
         // Newest first works.
@@ -142,26 +142,26 @@ import Testing
         let removal = try ReliabilityData.lastChange(test.db)
         // Change 3 deletes the person the removed defendant was.
         try test.archive.change(command: "test", summary: "delete a person") {
-            try test.db.execute("DELETE FROM person WHERE ref = 'p-egorov'")
+            try test.db.execute("DELETE FROM person WHERE ref = 'p-zyablikov'")
         }
         let deletion = try ReliabilityData.lastChange(test.db)
         let before = try ReliabilityData.fingerprint(test.db)
 
         let refused = #expect(throws: RevertRefused.self) { try test.archive.revert(change: removal) }
-        #expect(refused?.message == "cannot revert change \(removal) (import cases.jsonl): defendant p-egorov in case luzin-1936 "
-                + "would point at person p-egorov, which change \(deletion) deleted; revert change \(deletion) first")
+        #expect(refused?.message == "cannot revert change \(removal) (import cases.jsonl): defendant p-zyablikov in case pryanikov-1936 "
+                + "would point at person p-zyablikov, which change \(deletion) deleted; revert change \(deletion) first")
         #expect(try ReliabilityData.fingerprint(test.db) == before)
     }
 
     @Test func refusesWhenARowWasChangedOutsideTheHistory() throws {
         let test = try TestArchive()
-        try test.add(.person, #"{"ref": "p-luzin", "name": "Лузин, Николай Николаевич", "birth": "1883"}"#)
+        try test.add(.person, #"{"ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "birth": "1885"}"#)
         let added = try ReliabilityData.lastChange(test.db)
         try test.db.execute("DROP TRIGGER person_history_update")
-        try test.db.execute("UPDATE person SET birth = '1884' WHERE ref = 'p-luzin'")
+        try test.db.execute("UPDATE person SET birth = '1886' WHERE ref = 'p-pryanikov'")
 
         let refused = #expect(throws: RevertRefused.self) { try test.archive.revert(change: added) }
-        #expect(refused?.message == "cannot revert change \(added) (add person): person p-luzin is no longer as that change "
+        #expect(refused?.message == "cannot revert change \(added) (add person): person p-pryanikov is no longer as that change "
                 + "left it (it was changed outside the history)")
         #expect(try test.count("person") == 1)
     }
@@ -185,6 +185,6 @@ import Testing
         // And back again.
         _ = try test.archive.revert(change: result.change)
         #expect(try test.archive.check().isClean)
-        #expect(try test.count("proceeding") == 30)
+        #expect(try test.count("proceeding") == 35)
     }
 }

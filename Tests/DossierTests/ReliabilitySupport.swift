@@ -10,10 +10,10 @@ enum ReliabilityData {
         """
 
     /// One case with two defendants, charges, events and citations.
-    static func caseLine(title: String = "The Luzin affair", outcome: String = "dismissed",
-                         withSecondDefendant: Bool = true, birth: String = "1883") -> String {
+    static func caseLine(title: String = "The Pryanikov affair", outcome: String = "dismissed",
+                         withSecondDefendant: Bool = true, birth: String = "1885") -> String {
         var defendants = [#"""
-            {"person": {"person_ref": "p-luzin", "name": "Лузин, Николай Николаевич", "name_variants": ["Nikolai Luzin"],
+            {"person": {"person_ref": "p-pryanikov", "name": "Пряников, Савелий Игнатьевич", "name_variants": ["Savelii Pryanikov"],
                         "sex": "m", "birth": "\#(birth)", "citations": [{"source_key": "memo-list", "locator": "p. 1"}]},
              "charges": [{"text": "58-10"}, {"text": "58-11"}], "outcome": "\#(outcome)",
              "events": [{"kind": "arrested", "date": "1936-07", "citations": [{"source_key": "garf-r8131", "locator": "l. 12ob"}]}],
@@ -21,13 +21,13 @@ enum ReliabilityData {
             """#]
         if withSecondDefendant {
             defendants.append(#"""
-                {"person": {"person_ref": "p-egorov", "name": "Егоров, Дмитрий Фёдорович", "sex": "m", "birth": "1869"},
+                {"person": {"person_ref": "p-zyablikov", "name": "Зябликов, Фрол Никодимович", "sex": "m", "birth": "1869"},
                  "charges": [{"text": "58-10"}], "outcome": "convicted", "sentence": "5 years exile", "sentence_kind": "exile",
                  "term_years": 5, "events": [{"kind": "died_in_custody", "date": "1931-09-10"}]}
                 """#)
         }
         let line = #"""
-            {"case_ref": "luzin-1936", "title": "\#(title)", "body": "Commission of the Academy of Sciences",
+            {"case_ref": "pryanikov-1936", "title": "\#(title)", "body": "Commission of the Academy of Sciences",
              "body_kind": "commission", "category": "political", "trial_date": "1936-08",
              "citations": [{"source_key": "memo-list", "locator": "entry 7"}],
              "defendants": [\#(defendants.joined(separator: ","))]}

@@ -18,6 +18,9 @@ public struct RecordFilter: Sendable, Equatable {
     public var categories: [Category] = []
     /// A place, matched as a case-insensitive substring.
     public var place: String?
+    /// A nationality in any of its written forms: `латышка` finds латыш,
+    /// латышка and Latvian (`Nationality.group`).
+    public var nationality: String?
     /// EDTF bounds on the decision date (the case's date).
     public var from: String?
     public var to: String?
@@ -69,6 +72,13 @@ public struct RecordFilter: Sendable, Equatable {
         if let place {
             clauses.append("instr(lower(p.place), lower(?)) > 0")
             bindings.append(place)
+        }
+        if let nationality {
+            guard let group = Nationality.group(nationality) else {
+                throw DataError(field: "--nationality", problem: "empty", expected: "a nationality, e.g. латыш or Latvian")
+            }
+            clauses.append("dossier_nationality(x.nationality) = ?")
+            bindings.append(group)
         }
         func bound(_ text: String, field: String) throws -> EDTFDate {
             do { return try EDTFDate.parse(text) } catch let error as EDTFError {

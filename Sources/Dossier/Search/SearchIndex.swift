@@ -15,6 +15,11 @@ public enum SearchIndex {
         try db.createFunction("dossier_surname_typo_keys", argumentCount: 1) { arguments in
             NameSQL.surnameTypoKeys(arguments.first?.stringValue)
         }
+        // The group of a written nationality (латышка → Latvian), for the
+        // `--nationality` filter.
+        try db.createFunction("dossier_nationality", argumentCount: 1) { arguments in
+            Nationality.group(arguments.first?.stringValue)
+        }
     }
 
     static func jsonArray(_ strings: [String]) -> String {

@@ -14,6 +14,12 @@ public enum StatsDimension: String, CaseIterable, Sendable, Hashable {
     case charge
     /// The place of the case, as written.
     case place
+    /// The defendant's nationality, its written forms grouped
+    /// (`Nationality.group`).
+    case nationality
+
+    /// True for the dimensions read per defendant rather than per case.
+    public var isPerDefendant: Bool { self == .charge || self == .nationality }
 
     /// True for the dimensions read from the decision date.
     public var isDate: Bool { self == .year || self == .decade }
@@ -108,6 +114,7 @@ public enum GroupValue: Sendable, Hashable {
             case .year, .decade: return "no date"
             case .charge: return "no charge"
             case .place: return "no place"
+            case .nationality: return "no nationality"
             default: return "none"
             }
         }

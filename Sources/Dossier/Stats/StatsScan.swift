@@ -69,6 +69,9 @@ struct StatsQuery {
             case .place:
                 sourceColumn.append(columns.count)
                 columns.append("p.place")
+            case .nationality:
+                sourceColumn.append(columns.count)
+                columns.append("x.nationality")
             case .charge:
                 // The charges joined with the unit separator (repeats are
                 // dropped when read: cheaper than DISTINCT's temporary
@@ -79,7 +82,9 @@ struct StatsQuery {
         }
         self.sourceColumn = sourceColumn
         var from = "defendant d JOIN proceeding p ON p.id = d.proceeding_id"
-        if condition.contains("x.") { from += " JOIN person x ON x.id = d.person_id" }
+        if condition.contains("x.") || request.by.contains(.nationality) {
+            from += " JOIN person x ON x.id = d.person_id"
+        }
         sql = "SELECT " + columns.joined(separator: ", ") + " FROM " + from + " WHERE " + condition
     }
 }
@@ -119,13 +124,14 @@ enum StatsScan {
         var table = GroupTable(by: request.by)
         var found = ScanResult()
         let groupsByDate = request.by.contains { $0.isDate }
-        let chargePosition = request.by.firstIndex(of: .charge)
+        // The dimensions read per defendant row (charge, nationality).
+        let rowPositions = request.by.indices.filter { request.by[$0].isPerDefendant }
 
         // What a case resolves to, by the raw values its row carries;
         // consecutive rows of one case skip even the lookup.
         var caseCache: [CaseKey: Int] = [:]
-        // With --by charge: the groups of a resolved case and a defendant's
-        // charges as read.
+        // With --by charge or nationality: the groups of a resolved case and
+        // a defendant's values as read.
         var chargeCache: [ChargeKey: [(Int, Double)]] = [:]
         var resolved: [ResolvedCase] = []
         var current = 0
@@ -151,7 +157,7 @@ enum StatsScan {
                         key.setCode(statement.value(at: column).intValue ?? -1, at: position)
                     case .place:
                         key.place = statement.value(at: column).stringValue
-                    case .charge:
+                    case .charge, .nationality:
                         break
                     }
                 }
@@ -186,19 +192,32 @@ enum StatsScan {
 
             found.total.add(record, weight: 1)
 
-            if let chargePosition {
-                let charges = statement.value(at: query.sourceColumn[chargePosition]).stringValue ?? ""
-                let key = ChargeKey(resolvedCase: current, charges: charges)
+            if !rowPositions.isEmpty {
+                // One dimension per row in the common case: its text is the
+                // key as it is; two are joined by a record separator.
+                var raw = ""
+                for (number, position) in rowPositions.enumerated() {
+                    if number > 0 { raw += "\u{1E}" }
+                    raw += statement.value(at: query.sourceColumn[position]).stringValue ?? ""
+                }
+                let key = ChargeKey(resolvedCase: current, charges: raw)
                 let targets: [(Int, Double)]
                 if let cached = chargeCache[key] {
                     targets = cached
                 } else {
-                    var refs: [GroupValue] = []
-                    for ref in charges.split(separator: "\u{1F}") where !refs.contains(.text(String(ref))) {
-                        refs.append(.text(String(ref)))
-                    }
                     var perDimension = resolved[current].values
-                    perDimension[chargePosition] = (refs.isEmpty ? [.missing] : refs).map { ($0, 1) }
+                    let texts = rowPositions.count == 1 ? [Substring(raw)] : raw.split(separator: "\u{1E}", omittingEmptySubsequences: false)
+                    for (position, text) in zip(rowPositions, texts) {
+                        var values: [GroupValue] = []
+                        if request.by[position] == .charge {
+                            for ref in text.split(separator: "\u{1F}") where !values.contains(.text(String(ref))) {
+                                values.append(.text(String(ref)))
+                            }
+                        } else if let group = Nationality.group(String(text)) {
+                            values.append(.text(group))
+                        }
+                        perDimension[position] = (values.isEmpty ? [.missing] : values).map { ($0, 1) }
+                    }
                     targets = combinations(perDimension).map { (table.index(of: $0.0), $0.1) }
                     chargeCache[key] = targets
                 }
@@ -267,12 +286,12 @@ enum StatsScan {
             case .place:
                 let place = (key.place ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 values.append([(place.isEmpty ? .missing : .text(place), 1)])
-            case .charge:
+            case .charge, .nationality:
                 values.append([])
             }
         }
         var targets: [(Int, Double)] = []
-        if !request.by.contains(.charge), !request.by.isEmpty {
+        if !request.by.contains(where: \.isPerDefendant), !request.by.isEmpty {
             targets = combinations(values).map { (table.index(of: $0.0), $0.1) }
         }
         let single = targets.count == 1 && targets[0].1 == 1 ? targets[0].0 : -1
