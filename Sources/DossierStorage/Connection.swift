@@ -52,7 +52,7 @@ public final class Connection {
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close(db)
-            throw SQLiteError(code: code, message: "cannot open \(path): \(message)")
+            throw SQLiteError(code: ResultCode(rawValue: code), message: "cannot open \(path): \(message)")
         }
         self.handle = db
         do {
@@ -85,7 +85,8 @@ public final class Connection {
                 if try fetchAll("PRAGMA journal_mode").first?[0].stringValue?.lowercased() == "wal" { return }
                 try execute("PRAGMA journal_mode = WAL")
                 return
-            } catch let error as SQLiteError where error.isBusy && waited < milliseconds {
+            } catch ResultCode.SQLITE_BUSY where waited < milliseconds,
+                    ResultCode.SQLITE_LOCKED where waited < milliseconds {
                 waited += sqlite3_sleep(10)
             }
         }
@@ -115,7 +116,7 @@ public final class Connection {
         // sqlite3_errmsg may describe an older error when `code` did not set
         // it; prefer the code we were given when they disagree.
         let useCode = (extended & 0xFF) == (code & 0xFF) ? extended : code
-        return SQLiteError(code: useCode, message: message, sql: sql)
+        return SQLiteError(code: ResultCode(rawValue: useCode), message: message, sql: sql)
     }
 
     /// The byte offset in the SQL of the most recent error, or nil.

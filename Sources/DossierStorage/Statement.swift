@@ -29,7 +29,7 @@ public final class Statement {
             let rest = String(cString: tail).trimmingWhitespace()
             if !rest.isEmpty, !rest.allSatisfy({ $0 == ";" }) {
                 sqlite3_finalize(statement)
-                throw SQLiteError(code: SQLITE_MISUSE,
+                throw SQLiteError(code: .SQLITE_MISUSE,
                                   message: "prepare() takes exactly one statement; use executeScript for several",
                                   sql: sql)
             }
@@ -74,7 +74,7 @@ public final class Statement {
     public func bind(_ value: SQLBindable, named name: String) throws {
         let index = sqlite3_bind_parameter_index(handle, name)
         guard index > 0 else {
-            throw SQLiteError(code: SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
+            throw SQLiteError(code: .SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
         }
         try bind(value, at: Int(index))
     }

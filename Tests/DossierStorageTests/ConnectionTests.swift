@@ -23,7 +23,7 @@ import Testing
         try test.db.execute("CREATE TABLE t (x)")
         let reader = try Connection(path: test.path, mode: .readOnly)
         let error = #expect(throws: SQLiteError.self) { try reader.execute("INSERT INTO t VALUES (1)") }
-        #expect(error?.isReadOnly == true)
+        #expect(error?.primary == .SQLITE_READONLY)
     }
 
     @Test func closeSucceedsWithCachedStatements() throws {
@@ -125,9 +125,8 @@ import Testing
 
     @Test func uniqueViolationIsTyped() throws {
         let error = #expect(throws: SQLiteError.self) { try db.execute("INSERT INTO parent VALUES (2, 'a')") }
-        #expect(error?.isConstraint == true)
-        #expect(error?.isUniqueViolation == true)
-        #expect(error?.code == SQLITE_CONSTRAINT_UNIQUE)
+        #expect(error?.primary == .SQLITE_CONSTRAINT)
+        #expect(error?.code == .SQLITE_CONSTRAINT_UNIQUE)
         #expect(error?.sql == "INSERT INTO parent VALUES (2, 'a')")
         #expect(error?.description.contains("UNIQUE constraint failed: parent.name") == true)
     }
@@ -143,15 +142,15 @@ import Testing
         let error = #expect(throws: SQLiteError.self) {
             try db.execute("INSERT INTO child (parent_id, age, label) VALUES (1, -1, 'x')")
         }
-        #expect(error?.isCheckViolation == true)
-        #expect(error?.primary == SQLITE_CONSTRAINT)
+        #expect(error?.code == .SQLITE_CONSTRAINT_CHECK)
+        #expect(error?.primary == .SQLITE_CONSTRAINT)
     }
 
     @Test func notNullViolationIsTyped() throws {
         let error = #expect(throws: SQLiteError.self) {
             try db.execute("INSERT INTO child (parent_id, age, label) VALUES (1, 1, NULL)")
         }
-        #expect(error?.isNotNullViolation == true)
+        #expect(error?.code == .SQLITE_CONSTRAINT_NOTNULL)
     }
 
     @Test func syntaxErrorPrintsOneLine() throws {
@@ -225,7 +224,7 @@ import Testing
         try test.db.execute("BEGIN IMMEDIATE")
         defer { try? test.db.execute("ROLLBACK") }
         let error = #expect(throws: SQLiteError.self) { try other.write { try other.execute("INSERT INTO t VALUES (1)") } }
-        #expect(error?.isBusy == true)
+        #expect(error?.primary == .SQLITE_BUSY)
         #expect(error?.description.contains("locked by another program") == true)
     }
 }
