@@ -41,17 +41,11 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
         return short.replacingNewlines()
     }
 
+    /// What SQLite said: "SQLite error 5: database is locked (while
+    /// running: BEGIN IMMEDIATE)". Advice for the user (who else may hold
+    /// the lock, what to check) belongs to the application.
     public var description: String {
-        var text: String
-        switch code {
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
-            text = "database is locked by another program (another dossier command, or Datasette or sqlite3 open on it?)"
-        case .SQLITE_READONLY:
-            text = "the database is read-only (check the file's and its folder's permissions, or whether the disk is mounted read-only): \(message)"
-        default:
-            text = "SQLite error \(code.rawValue): \(message)"
-        }
-        return text + (sqlExcerpt.map { " (while running: \($0))" } ?? "")
+        "SQLite error \(code.rawValue): \(message)" + (sqlExcerpt.map { " (while running: \($0))" } ?? "")
     }
 }
 

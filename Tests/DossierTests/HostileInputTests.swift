@@ -236,7 +236,7 @@ import Testing
         let refused = #expect(throws: SQLiteError.self) {
             try reader.add(.person, .object(["ref": .string("p-new"), "name": .string("N")]))
         }
-        #expect(refused?.description.hasPrefix("the database is read-only (check the file's and its folder's permissions") == true)
+        #expect(refused?.userDescription.hasPrefix("the database is read-only (check the file's and its folder's permissions") == true)
         #expect(try RecordView.load(reader, ref: "shakhty-1928").text.contains("Shakhty"))
         #expect(try reader.check().isClean)
         var query = HistoryQuery()

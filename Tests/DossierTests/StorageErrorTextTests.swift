@@ -1,0 +1,29 @@
+import Dossier
+import DossierStorage
+import Testing
+
+@Suite struct StorageErrorTextTests {
+    @Test func aLockedArchiveNamesWhoMayHoldIt() throws {
+        // Given an archive another connection is writing to
+        let test = try TestArchive()
+        let other = try Connection(path: test.path, busyTimeout: 50)
+        try test.db.execute("BEGIN IMMEDIATE")
+        defer { try? test.db.execute("ROLLBACK") }
+
+        // When a second writer gives up waiting
+        let error = #expect(throws: SQLiteError.self) { try other.write { try other.execute("DELETE FROM person") } }
+
+        // Then the storage layer says what SQLite said, and dossier adds
+        // who may hold the lock
+        #expect(error?.description.hasPrefix("SQLite error 5") == true)
+        #expect(error?.userDescription == "database is locked by another program (another dossier command, or Datasette or sqlite3 open on it?) (while running: BEGIN IMMEDIATE)")
+        #expect(userDescription(of: try #require(error)) == error?.userDescription)
+    }
+
+    @Test func otherErrorsAreWhatSQLiteSaid() throws {
+        let test = try TestArchive()
+        let error = #expect(throws: SQLiteError.self) { try test.db.execute("INSERT INTO person (ref) VALUES (NULL)") }
+        #expect(error?.primary == .SQLITE_CONSTRAINT)
+        #expect(error?.userDescription == error?.description)
+    }
+}
