@@ -84,6 +84,39 @@ import Testing
         #expect(throws: SQLiteError.self) { try statement.bind(1, named: ":missing") }
     }
 
+    @Test func fewerValuesThanParametersAreRefused() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (a, b)")
+        let error = #expect(throws: SQLiteError.self) { try db.execute("INSERT INTO t VALUES (?, ?)", [1]) }
+        #expect(error?.code == .SQLITE_RANGE)
+        #expect(error?.message == "the statement takes 2 values, 1 given")
+        #expect(error?.sql == "INSERT INTO t VALUES (?, ?)")
+        // No values at all, through the cache and the fetch helpers too.
+        #expect(throws: SQLiteError.self) { try db.executeCached("INSERT INTO t VALUES (?, ?)") }
+        #expect(throws: SQLiteError.self) { _ = try db.fetchOne("SELECT * FROM t WHERE a = ?") }
+        #expect(try db.scalar("SELECT count(*) FROM t").intValue == 0)
+    }
+
+    @Test func moreValuesThanParametersAreRefused() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (a, b)")
+        let error = #expect(throws: SQLiteError.self) { try db.execute("INSERT INTO t VALUES (?, ?)", [1, 2, 3]) }
+        #expect(error?.code == .SQLITE_RANGE)
+        #expect(error?.message == "the statement takes 2 values, 3 given")
+        #expect(try db.scalar("SELECT count(*) FROM t").intValue == 0)
+    }
+
+    @Test func namedValuesMustCoverEveryParameter() throws {
+        let db = try Connection(path: ":memory:")
+        let statement = try db.prepare("SELECT :a + :a + :b")
+        let error = #expect(throws: SQLiteError.self) { try statement.bind([":a": 1]) }
+        #expect(error?.message == "the statement takes 2 values, 1 given")
+        // A name used twice is one parameter.
+        try statement.bind([":a": 1, ":b": 10])
+        #expect(try statement.step())
+        #expect(statement.int(at: 0) == 12)
+    }
+
     @Test func prepareTakesOneStatement() throws {
         let db = try Connection(path: ":memory:")
         #expect(throws: SQLiteError.self) { _ = try db.prepare("SELECT 1; SELECT 2") }
