@@ -29,6 +29,27 @@ public final class Connection {
     public let mode: Mode
     private var cache: [String: Statement] = [:]
     private var isClosed = false
+    /// How many `transaction` and `savepoint` calls are running.
+    private var transactionScopes = 0
+
+    /// The error after which SQLite rolled back, on its own, the
+    /// transaction that a running `transaction` or `savepoint` call opened;
+    /// nil otherwise.
+    ///
+    /// "If certain kinds of errors occur on a statement within a
+    /// multi-statement transaction (errors including SQLITE_FULL,
+    /// SQLITE_IOERR, SQLITE_NOMEM, SQLITE_BUSY, and SQLITE_INTERRUPT) then
+    /// the transaction might be rolled back automatically. The only way to
+    /// find out whether SQLite automatically rolled back the transaction
+    /// after an error is to use this function"
+    /// (<https://www.sqlite.org/c3ref/get_autocommit.html>), so a failed
+    /// statement is followed by `sqlite3_get_autocommit`. The connection is
+    /// then in autocommit mode: a caller that caught the error and went on
+    /// would commit each later statement by itself, and the closing COMMIT
+    /// would fail with "cannot commit - no transaction is active". So until
+    /// the outermost call returns, every statement throws
+    /// `.SQLITE_ABORT_ROLLBACK` instead of running.
+    public private(set) var abortingError: SQLiteError?
 
     /// Opens a database.
     /// - Parameters:
@@ -110,6 +131,35 @@ public final class Connection {
         isClosed = true
     }
 
+    // MARK: Transactions that SQLite rolled back
+
+    func enterTransactionScope() {
+        transactionScopes += 1
+    }
+
+    func leaveTransactionScope() {
+        transactionScopes -= 1
+        if transactionScopes == 0 { abortingError = nil }
+    }
+
+    /// Notes a failed statement: when a transaction opened by `transaction`
+    /// or `savepoint` is gone after it, SQLite rolled it back.
+    func statementDidFail(_ error: SQLiteError) {
+        if transactionScopes > 0, abortingError == nil, sqlite3_get_autocommit(handle) != 0 {
+            abortingError = error
+        }
+    }
+
+    /// Throws instead of running `sql` after SQLite rolled back the
+    /// transaction (see `abortingError`).
+    func checkTransactionNotAborted(sql: String) throws {
+        guard let abortingError else { return }
+        throw SQLiteError(
+            code: .SQLITE_ABORT_ROLLBACK,
+            message: "not run: SQLite rolled back the transaction after an earlier error (\(abortingError.code.rawValue): \(abortingError.message))",
+            sql: sql)
+    }
+
     func error(code: Int32, sql: String?) -> SQLiteError {
         let extended = sqlite3_extended_errcode(handle)
         let message = String(cString: sqlite3_errmsg(handle))
@@ -187,12 +237,18 @@ public final class Connection {
                 }
                 if let statement {
                     defer { sqlite3_finalize(statement) }
+                    let text = String(cString: sqlite3_sql(statement))
+                    do {
+                        try checkTransactionNotAborted(sql: text)
+                    } catch let sqlError as SQLiteError {
+                        throw ScriptError(error: sqlError, byteOffset: cursor - buffer.baseAddress!)
+                    }
                     var stepCode = sqlite3_step(statement)
                     while stepCode == SQLITE_ROW { stepCode = sqlite3_step(statement) }
                     guard stepCode == SQLITE_DONE else {
-                        let text = String(cString: sqlite3_sql(statement))
-                        throw ScriptError(error: error(code: stepCode, sql: text),
-                                          byteOffset: cursor - buffer.baseAddress!)
+                        let sqlError = error(code: stepCode, sql: text)
+                        statementDidFail(sqlError)
+                        throw ScriptError(error: sqlError, byteOffset: cursor - buffer.baseAddress!)
                     }
                 }
                 guard let tail else { break }

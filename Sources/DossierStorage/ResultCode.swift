@@ -44,11 +44,14 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
         pattern.isPrimary ? code.primaryResultCode == pattern : code == pattern
     }
 
-    /// Matches an `SQLiteError` whose code matches `pattern`; any other
-    /// error does not match.
+    /// Matches an `SQLiteError` (or the `ScriptError` around one) whose
+    /// code matches `pattern`; any other error does not match.
     public static func ~= (pattern: ResultCode, error: any Error) -> Bool {
-        guard let error = error as? SQLiteError else { return false }
-        return pattern ~= error.code
+        switch error {
+        case let error as SQLiteError: return pattern ~= error.code
+        case let error as ScriptError: return pattern ~= error.error.code
+        default: return false
+        }
     }
 }
 

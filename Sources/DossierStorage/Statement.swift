@@ -126,8 +126,11 @@ public final class Statement {
 
     /// Advances to the next row.
     /// - Returns: true when a row is available, false when done.
+    /// - Throws: `SQLiteError`; `.SQLITE_ABORT_ROLLBACK` without running
+    ///   when SQLite rolled back the transaction (`Connection.abortingError`).
     @discardableResult
     public func step() throws -> Bool {
+        try connection.checkTransactionNotAborted(sql: sql)
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
@@ -135,6 +138,7 @@ public final class Statement {
         default:
             let error = connection.error(code: code, sql: sql)
             sqlite3_reset(handle)
+            connection.statementDidFail(error)
             throw error
         }
     }

@@ -253,6 +253,92 @@ import Testing
         #expect(values == [1, 3])
     }
 
+    /// `INSERT INTO t` of rows 1 to 1000, which interrupts itself at row 10.
+    static func interruptingInsert(_ db: Connection) throws -> String {
+        try db.createFunction("interrupt_here", argumentCount: 1, deterministic: false) { [unowned db] values in
+            if values[0].intValue == 10 { db.interrupt() }
+            return values[0]
+        }
+        return """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+            INSERT INTO t SELECT interrupt_here(i) FROM n
+            """
+    }
+
+    @Test func anInterruptedWriteEndsTheTransactionEvenWhenCaught() throws {
+        // Given a transaction whose body catches an interrupted write and
+        // goes on, as an import that skips a failed row would
+        let test = try TestDatabase()
+        let db = test.db
+        try db.execute("CREATE TABLE t (x)")
+        let interrupted = try Self.interruptingInsert(db)
+        var caught: SQLiteError?
+
+        // When it runs
+        let error = #expect(throws: SQLiteError.self) {
+            try db.write {
+                try db.execute("INSERT INTO t VALUES (-1)")
+                do { try db.execute(interrupted) } catch let error as SQLiteError { caught = error }
+                try db.execute("INSERT INTO t VALUES (-2)")
+            }
+        }
+
+        // Then SQLite rolled it back, nothing after it ran on its own, and
+        // the interruption is what the caller hears about
+        #expect(caught?.code == .SQLITE_INTERRUPT)
+        #expect(error?.code == .SQLITE_INTERRUPT)
+        #expect(try db.scalar("SELECT count(*) FROM t").intValue == 0)
+        #expect(db.isAutocommit)
+        #expect(db.abortingError == nil)
+    }
+
+    @Test func statementsAfterSQLiteRolledBackAreRefused() throws {
+        let db = try Connection(path: ":memory:")
+        try db.execute("CREATE TABLE t (x)")
+        let interrupted = try Self.interruptingInsert(db)
+        var refused: SQLiteError?
+        let error = #expect(throws: SQLiteError.self) {
+            try db.write {
+                try? db.execute(interrupted)
+                #expect(db.abortingError?.code == .SQLITE_INTERRUPT)
+                do { try db.execute("INSERT INTO t VALUES (1)") } catch let error as SQLiteError { refused = error }
+                try db.executeScript("INSERT INTO t VALUES (2); INSERT INTO t VALUES (3);")
+            }
+        }
+        #expect(error?.code == .SQLITE_INTERRUPT)
+        #expect(refused?.code == .SQLITE_ABORT_ROLLBACK)
+        #expect(refused?.sql == "INSERT INTO t VALUES (1)")
+        #expect(refused?.message.contains("(9: interrupted)") == true)
+        #expect(try db.scalar("SELECT count(*) FROM t").intValue == 0)
+        // The next transaction runs normally.
+        try db.write { try db.execute("INSERT INTO t VALUES (4)") }
+        #expect(try db.scalar("SELECT count(*) FROM t").intValue == 1)
+    }
+
+    @Test func aFullDiskInASavepointEndsTheWholeTransaction() throws {
+        // Given room for two more pages and a body that keeps going after a
+        // savepoint failed
+        let test = try TestDatabase()
+        let db = test.db
+        try db.execute("CREATE TABLE t (x)")
+        let pages = try db.scalar("PRAGMA page_count").intValue ?? 0
+        try db.execute("PRAGMA max_page_count = \(pages + 2)")
+
+        // When the savepoint runs out of room
+        let error = #expect(throws: SQLiteError.self) {
+            try db.write {
+                try db.execute("INSERT INTO t VALUES (1)")
+                _ = try? db.savepoint { try db.execute("INSERT INTO t VALUES (zeroblob(100000))") }
+                try db.execute("INSERT INTO t VALUES (2)")
+            }
+        }
+
+        // Then SQLite rolled back everything, and the caller hears why
+        #expect(error?.primary == .SQLITE_FULL)
+        #expect(try db.scalar("SELECT count(*) FROM t").intValue == 0)
+        #expect(db.isAutocommit)
+    }
+
     @Test func secondWriterWaitsThenFailsAsBusy() throws {
         let test = try TestDatabase()
         try test.db.execute("CREATE TABLE t (x)")
