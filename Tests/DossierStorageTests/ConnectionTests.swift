@@ -383,6 +383,48 @@ import Testing
         #expect(throws: MigrationError.changedMigration(id: first.id)) { try Migrator(migrations: [edited]).migrate(db) }
     }
 
+    /// A constraint added through `sqlite_schema`, as migration 0013 edits
+    /// its CHECK constraints: SQLite does not check the stored rows.
+    @Test func aForeignKeyAddedOverOrphanRowsFailsTheMigration() throws {
+        let db = try Connection(path: ":memory:")
+        let tables = Migration(id: "0001_create_tables", sql: """
+            CREATE TABLE parent (id INTEGER PRIMARY KEY);
+            CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER);
+            INSERT INTO parent VALUES (1);
+            INSERT INTO child VALUES (1, 1), (2, 7);
+            """)
+        let reference = Migration(id: "0002_reference_parent", sql: """
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(sql, 'parent_id INTEGER', 'parent_id INTEGER REFERENCES parent(id)')
+            WHERE type = 'table' AND name = 'child';
+            PRAGMA writable_schema = RESET;
+            CREATE TABLE schema_version_bump (x);
+            DROP TABLE schema_version_bump;
+            """)
+        let error = #expect(throws: MigrationError.self) { try Migrator(migrations: [tables, reference]).migrate(db) }
+        #expect(error == .foreignKeyViolation(id: "0002_reference_parent", table: "child", rowid: 2, parent: "parent"))
+        #expect(error?.description == "0002_reference_parent.sql: after the migration, row 2 of child refers to a missing row of parent (PRAGMA foreign_key_check); the migration was rolled back")
+        #expect(try Migrator(migrations: [tables]).appliedIDs(db) == ["0001_create_tables"])
+        let schema = try db.scalar("SELECT sql FROM sqlite_schema WHERE name = 'child'").stringValue
+        #expect(schema?.contains("REFERENCES") == false)
+    }
+
+    @Test func aDeferredForeignKeyViolationIsNamed() throws {
+        let db = try Connection(path: ":memory:")
+        let tables = Migration(id: "0001_create_tables", sql: """
+            CREATE TABLE parent (id INTEGER PRIMARY KEY);
+            CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id));
+            """)
+        let orphan = Migration(id: "0002_add_orphan", sql: """
+            PRAGMA defer_foreign_keys = ON;
+            INSERT INTO child VALUES (5, 9);
+            """)
+        let error = #expect(throws: MigrationError.self) { try Migrator(migrations: [tables, orphan]).migrate(db) }
+        #expect(error == .foreignKeyViolation(id: "0002_add_orphan", table: "child", rowid: 5, parent: "parent"))
+        #expect(try db.scalar("SELECT count(*) FROM child").intValue == 0)
+        #expect(try Migrator(migrations: [tables]).appliedIDs(db) == ["0001_create_tables"])
+    }
+
     @Test func failedMigrationLeavesThePreviousVersion() throws {
         let db = try Connection(path: ":memory:")
         let broken = Migration(id: "0002_broken", sql: "CREATE TABLE b (y);\nINSERT INTO b VALUES (1);\nCREATE TABLE c (z,;\n")
