@@ -27,6 +27,8 @@ public final class Connection {
     let handle: OpaquePointer
     public let path: String
     public let mode: Mode
+    /// Milliseconds to wait for a lock another connection holds.
+    public let busyTimeout: Int32
     private var cache: [String: Statement] = [:]
     private var isClosed = false
     /// How many `transaction` and `savepoint` calls are running.
@@ -62,6 +64,7 @@ public final class Connection {
         _ = Self.configureLibrary
         self.path = path
         self.mode = mode
+        self.busyTimeout = busyTimeout
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE

@@ -53,6 +53,89 @@ import Testing
         #expect(try destination.db.scalar("SELECT sum(x) FROM t").intValue == 499_500)
     }
 
+    /// Runs `body` on another thread and waits at most `seconds` for it, so
+    /// that a call that never returns fails the test instead of hanging it.
+    /// - Returns: nil when `body` was still running, else what it threw
+    ///   (or nil inside: it returned).
+    static func finishes(within seconds: Double, _ body: @escaping @Sendable () throws -> Void) -> Result<Void, any Error>? {
+        final class Outcome: @unchecked Sendable {
+            var result: Result<Void, any Error>?
+            let done = DispatchSemaphore(value: 0)
+        }
+        let outcome = Outcome()
+        Thread {
+            outcome.result = Result { try body() }
+            outcome.done.signal()
+        }.start()
+        guard outcome.done.wait(timeout: .now() + seconds) == .success else { return nil }
+        return outcome.result
+    }
+
+    /// Hands connections to the thread of `finishes(within:)`; the test
+    /// does not touch them until that thread is done.
+    struct Handover: @unchecked Sendable {
+        let source: Connection
+        let destination: Connection
+    }
+
+    @Test func backupGivesUpWhenAnotherWriterKeepsTheDestinationLocked() throws {
+        // Given a destination another connection is writing to
+        let file = try TestDatabase()
+        try file.db.execute("CREATE TABLE t (x)")
+        try file.db.execute("INSERT INTO t VALUES (1)")
+        let source = try Connection(path: file.path, busyTimeout: 100)
+        let target = try TestDatabase()
+        let destination = try Connection(path: target.path, busyTimeout: 100)
+        let writer = try Connection(path: target.path)
+        try writer.execute("BEGIN IMMEDIATE")
+        defer { try? writer.execute("ROLLBACK") }
+
+        // When the backup runs
+        let handover = Handover(source: source, destination: destination)
+        let started = ContinuousClock.now
+        let outcome = Self.finishes(within: 10) { try handover.source.backup(to: handover.destination) }
+
+        // Then it ends, with SQLITE_BUSY, once the busy timeout has passed
+        guard let outcome else {
+            Issue.record("the backup was still retrying after 10 s")
+            return
+        }
+        let error = outcome.failure as? SQLiteError
+        #expect(error?.primary == .SQLITE_BUSY)
+        #expect(ContinuousClock.now - started >= .milliseconds(100))
+    }
+
+    @Test func backupGivesUpWhileItsOwnConnectionWrites() throws {
+        // Given a source whose connection is in the middle of a write
+        let file = try TestDatabase()
+        try file.db.execute("CREATE TABLE t (x)")
+        let source = try Connection(path: file.path, busyTimeout: 100)
+        try source.execute("BEGIN IMMEDIATE")
+        try source.execute("INSERT INTO t VALUES (1)")
+        defer { try? source.execute("ROLLBACK") }
+        let target = try TestDatabase()
+        let destination = try Connection(path: target.path, busyTimeout: 100)
+
+        // When it is backed up, Then SQLite's immediate refusal (documented
+        // as SQLITE_LOCKED, SQLITE_BUSY in 3.40) is retried for the busy
+        // timeout only
+        let handover = Handover(source: source, destination: destination)
+        let outcome = Self.finishes(within: 10) { try handover.source.backup(to: handover.destination) }
+        guard let outcome else {
+            Issue.record("the backup was still retrying after 10 s")
+            return
+        }
+        let error = outcome.failure as? SQLiteError
+        #expect(error?.primary == .SQLITE_BUSY || error?.primary == .SQLITE_LOCKED, "\(String(describing: error))")
+    }
+}
+
+extension Result {
+    /// The error, or nil for a success.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
 }
 
 @Suite struct StatementTests {
