@@ -21,8 +21,29 @@ extension SQLiteError {
     }
 }
 
+extension MigrationError {
+    /// What dossier tells its user about a migration it refused: which
+    /// program made the archive, and what to do.
+    public var userDescription: String {
+        switch self {
+        case .newerArchive(let unknown):
+            return "this archive was made by a newer version of dossier (it has migration "
+                + unknown.joined(separator: ", ")
+                + " that this version does not know); upgrade dossier to open it"
+        case .changedMigration(let id):
+            return "migration \(id).sql differs from the one applied to this archive; shipped migrations must never be edited"
+        default:
+            return description
+        }
+    }
+}
+
 /// The text dossier shows for any error: `userDescription` for a storage
-/// error, else the error's own description.
+/// or migration error, else the error's own description.
 public func userDescription(of error: any Error) -> String {
-    (error as? SQLiteError)?.userDescription ?? "\(error)"
+    switch error {
+    case let error as SQLiteError: return error.userDescription
+    case let error as MigrationError: return error.userDescription
+    default: return "\(error)"
+    }
 }

@@ -78,7 +78,7 @@ func describe(_ error: Error) -> (String, Int32) {
     case let error as FieldProblem: return (DataError(error, field: nil).description, 65)
     case let error as EDTFError: return (error.description, 65)
     case let error as NotFound: return (error.description, 65)
-    case let error as MigrationError: return (error.description, 1)
+    case let error as MigrationError: return (error.userDescription, 1)
     case let error as SQLiteError where error.isRaisedByTrigger: return (error.message, 65)
     case let error as SQLiteError: return (error.userDescription, 1)
     case let error as ArchiveError: return (error.description, 1)

@@ -26,14 +26,15 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible, Equatable 
     /// rolled back.
     case foreignKeyViolation(id: String, table: String, rowid: Int64?, parent: String)
 
+    /// What happened, in terms of migrations; what to do about it (which
+    /// program to upgrade) belongs to the application.
     public var description: String {
         switch self {
         case .newerArchive(let unknown):
-            return "this archive was made by a newer version of dossier (it has migration "
-                + unknown.joined(separator: ", ")
-                + " that this version does not know); upgrade dossier to open it"
+            return "the database has migration " + unknown.joined(separator: ", ")
+                + " that is not among the known migrations"
         case .changedMigration(let id):
-            return "migration \(id).sql differs from the one applied to this archive; shipped migrations must never be edited"
+            return "migration \(id).sql differs from the one applied to the database"
         case .failed(let id, let line, let error):
             return "\(id).sql:\(line): \(error.message)"
         case .foreignKeyViolation(let id, let table, let rowid, let parent):

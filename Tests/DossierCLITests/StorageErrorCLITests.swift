@@ -22,4 +22,18 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("dossier: error: database is locked by another program (another dossier command, or Datasette or sqlite3 open on it?)"))
     }
+
+    @Test func aNewerArchiveSaysWhichProgramToUpgrade() throws {
+        let scratch = try Scratch()
+        let archive = scratch.file("a.sqlite")
+        #expect(try CLIRunner.run(["init", "--db", archive]).status == 0)
+        let db = try Connection(path: archive)
+        try db.execute("INSERT INTO schema_migration (id, applied_at, sql) VALUES ('9999_from_the_future', '2030-01-01', '')")
+        try db.close()
+
+        let run = try CLIRunner.run(["init", "--db", archive])
+
+        #expect(run.status == 1)
+        #expect(run.stderr == "dossier: error: this archive was made by a newer version of dossier (it has migration 9999_from_the_future that this version does not know); upgrade dossier to open it\n")
+    }
 }

@@ -457,6 +457,9 @@ extension Result {
             try Migrator(migrations: [first]).migrate(db)
         }
         #expect(try db.fetchAll("SELECT * FROM schema_migration") == before)
+        // Which program to upgrade is for the application to say.
+        #expect(MigrationError.newerArchive(unknown: ["0002_create_b"]).description
+                == "the database has migration 0002_create_b that is not among the known migrations")
     }
 
     @Test func editedMigrationIsRefused() throws {
@@ -464,6 +467,8 @@ extension Result {
         try Migrator(migrations: [first]).migrate(db)
         let edited = Migration(id: first.id, sql: "CREATE TABLE a (x, z);\n")
         #expect(throws: MigrationError.changedMigration(id: first.id)) { try Migrator(migrations: [edited]).migrate(db) }
+        #expect(MigrationError.changedMigration(id: first.id).description
+                == "migration 0001_create_a.sql differs from the one applied to the database")
     }
 
     /// A constraint added through `sqlite_schema`, as migration 0013 edits

@@ -27,3 +27,23 @@ import Testing
         #expect(error?.userDescription == error?.description)
     }
 }
+
+@Suite struct MigrationErrorTextTests {
+    @Test func aNewerArchiveTellsWhichProgramToUpgrade() throws {
+        // Given an archive with a migration this version does not know
+        let test = try TestArchive()
+        try test.db.execute("INSERT INTO schema_migration (id, applied_at, sql) VALUES ('9999_from_the_future', '2030-01-01', '')")
+
+        // When it is opened
+        let error = #expect(throws: MigrationError.self) { _ = try Archive(path: test.path) }
+
+        // Then the user hears which program to upgrade
+        #expect(error?.userDescription == "this archive was made by a newer version of dossier (it has migration 9999_from_the_future that this version does not know); upgrade dossier to open it")
+        #expect(userDescription(of: try #require(error)) == error?.userDescription)
+    }
+
+    @Test func anEditedMigrationIsNamed() {
+        let error = MigrationError.changedMigration(id: "0003_create_search_indexes")
+        #expect(error.userDescription == "migration 0003_create_search_indexes.sql differs from the one applied to this archive; shipped migrations must never be edited")
+    }
+}
