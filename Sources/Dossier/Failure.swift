@@ -10,12 +10,12 @@ public enum Failure {
         case let error as ReportableError:
             return (error.description, error.exitStatus)
         case let error as MigrationError:
-            return (error.description, .failure)
+            return (error.userDescription, .failure)
         case let error as SQLiteError where error.isRaisedByTrigger:
             // The schema's own rules (`RAISE(ABORT, ...)`) speak to the user.
             return (error.message, .dataError)
         case let error as SQLiteError:
-            return (error.description, .failure)
+            return (error.userDescription, .failure)
         default:
             return ("\(error)", .failure)
         }

@@ -27,8 +27,31 @@ public final class Connection {
     let handle: OpaquePointer
     public let path: String
     public let mode: Mode
+    /// Milliseconds to wait for a lock another connection holds.
+    public let busyTimeout: Int32
     private var cache: [String: Statement] = [:]
     private var isClosed = false
+    /// How many `transaction` and `savepoint` calls are running.
+    private var transactionScopes = 0
+
+    /// The error after which SQLite rolled back, on its own, the
+    /// transaction that a running `transaction` or `savepoint` call opened;
+    /// nil otherwise.
+    ///
+    /// "If certain kinds of errors occur on a statement within a
+    /// multi-statement transaction (errors including SQLITE_FULL,
+    /// SQLITE_IOERR, SQLITE_NOMEM, SQLITE_BUSY, and SQLITE_INTERRUPT) then
+    /// the transaction might be rolled back automatically. The only way to
+    /// find out whether SQLite automatically rolled back the transaction
+    /// after an error is to use this function"
+    /// (<https://www.sqlite.org/c3ref/get_autocommit.html>), so a failed
+    /// statement is followed by `sqlite3_get_autocommit`. The connection is
+    /// then in autocommit mode: a caller that caught the error and went on
+    /// would commit each later statement by itself, and the closing COMMIT
+    /// would fail with "cannot commit - no transaction is active". So until
+    /// the outermost call returns, every statement throws
+    /// `.SQLITE_ABORT_ROLLBACK` instead of running.
+    public private(set) var abortingError: SQLiteError?
 
     /// Opens a database.
     /// - Parameters:
@@ -41,6 +64,7 @@ public final class Connection {
         _ = Self.configureLibrary
         self.path = path
         self.mode = mode
+        self.busyTimeout = busyTimeout
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
@@ -52,7 +76,7 @@ public final class Connection {
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close(db)
-            throw SQLiteError(code: code, message: "cannot open \(path): \(message)")
+            throw SQLiteError(code: ResultCode(rawValue: code), message: "cannot open \(path): \(message)")
         }
         self.handle = db
         do {
@@ -85,7 +109,8 @@ public final class Connection {
                 if try fetchAll("PRAGMA journal_mode").first?[0].stringValue?.lowercased() == "wal" { return }
                 try execute("PRAGMA journal_mode = WAL")
                 return
-            } catch let error as SQLiteError where error.isBusy && waited < milliseconds {
+            } catch ResultCode.SQLITE_BUSY where waited < milliseconds,
+                    ResultCode.SQLITE_LOCKED where waited < milliseconds {
                 waited += sqlite3_sleep(10)
             }
         }
@@ -109,13 +134,42 @@ public final class Connection {
         isClosed = true
     }
 
+    // MARK: Transactions that SQLite rolled back
+
+    func enterTransactionScope() {
+        transactionScopes += 1
+    }
+
+    func leaveTransactionScope() {
+        transactionScopes -= 1
+        if transactionScopes == 0 { abortingError = nil }
+    }
+
+    /// Notes a failed statement: when a transaction opened by `transaction`
+    /// or `savepoint` is gone after it, SQLite rolled it back.
+    func statementDidFail(_ error: SQLiteError) {
+        if transactionScopes > 0, abortingError == nil, sqlite3_get_autocommit(handle) != 0 {
+            abortingError = error
+        }
+    }
+
+    /// Throws instead of running `sql` after SQLite rolled back the
+    /// transaction (see `abortingError`).
+    func checkTransactionNotAborted(sql: String) throws {
+        guard let abortingError else { return }
+        throw SQLiteError(
+            code: .SQLITE_ABORT_ROLLBACK,
+            message: "not run: SQLite rolled back the transaction after an earlier error (\(abortingError.code.rawValue): \(abortingError.message))",
+            sql: sql)
+    }
+
     func error(code: Int32, sql: String?) -> SQLiteError {
         let extended = sqlite3_extended_errcode(handle)
         let message = String(cString: sqlite3_errmsg(handle))
         // sqlite3_errmsg may describe an older error when `code` did not set
         // it; prefer the code we were given when they disagree.
         let useCode = (extended & 0xFF) == (code & 0xFF) ? extended : code
-        return SQLiteError(code: useCode, message: message, sql: sql)
+        return SQLiteError(code: ResultCode(rawValue: useCode), message: message, sql: sql)
     }
 
     /// The byte offset in the SQL of the most recent error, or nil.
@@ -186,12 +240,18 @@ public final class Connection {
                 }
                 if let statement {
                     defer { sqlite3_finalize(statement) }
+                    let text = String(cString: sqlite3_sql(statement))
+                    do {
+                        try checkTransactionNotAborted(sql: text)
+                    } catch let sqlError as SQLiteError {
+                        throw ScriptError(error: sqlError, byteOffset: cursor - buffer.baseAddress!)
+                    }
                     var stepCode = sqlite3_step(statement)
                     while stepCode == SQLITE_ROW { stepCode = sqlite3_step(statement) }
                     guard stepCode == SQLITE_DONE else {
-                        let text = String(cString: sqlite3_sql(statement))
-                        throw ScriptError(error: error(code: stepCode, sql: text),
-                                          byteOffset: cursor - buffer.baseAddress!)
+                        let sqlError = error(code: stepCode, sql: text)
+                        statementDidFail(sqlError)
+                        throw ScriptError(error: sqlError, byteOffset: cursor - buffer.baseAddress!)
                     }
                 }
                 guard let tail else { break }

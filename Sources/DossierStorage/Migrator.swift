@@ -20,23 +20,34 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible, Equatable 
     case changedMigration(id: String)
     /// A migration's SQL failed; line is 1-based within the file.
     case failed(id: String, line: Int, error: SQLiteError)
+    /// After the migration, `PRAGMA foreign_key_check` found a row of
+    /// `table` (rowid nil for a WITHOUT ROWID table) whose reference to
+    /// `parent` leads nowhere. The first one found; the migration was
+    /// rolled back.
+    case foreignKeyViolation(id: String, table: String, rowid: Int64?, parent: String)
 
+    /// What happened, in terms of migrations; what to do about it (which
+    /// program to upgrade) belongs to the application.
     public var description: String {
         switch self {
         case .newerArchive(let unknown):
-            return "this archive was made by a newer version of dossier (it has migration "
-                + unknown.joined(separator: ", ")
-                + " that this version does not know); upgrade dossier to open it"
+            return "the database has migration " + unknown.joined(separator: ", ")
+                + " that is not among the known migrations"
         case .changedMigration(let id):
-            return "migration \(id).sql differs from the one applied to this archive; shipped migrations must never be edited"
+            return "migration \(id).sql differs from the one applied to the database"
         case .failed(let id, let line, let error):
             return "\(id).sql:\(line): \(error.message)"
+        case .foreignKeyViolation(let id, let table, let rowid, let parent):
+            let row = rowid.map { "row \($0) of \(table)" } ?? "a row of \(table)"
+            return "\(id).sql: after the migration, \(row) refers to a missing row of \(parent) "
+                + "(PRAGMA foreign_key_check); the migration was rolled back"
         }
     }
 }
 
 /// Applies numbered migrations in order, each in its own IMMEDIATE
-/// transaction together with its bookkeeping row in `schema_migration`.
+/// transaction together with its bookkeeping row in `schema_migration`, and
+/// checks the foreign keys before that transaction commits.
 public struct Migrator: Sendable {
     public let migrations: [Migration]
 
@@ -107,6 +118,7 @@ public struct Migrator: Sendable {
                     let line = prefix.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
                     throw MigrationError.failed(id: migration.id, line: line, error: error.error)
                 }
+                try Self.checkForeignKeys(db, after: migration)
                 let now = ISO8601DateFormatter().string(from: Date())
                 try db.execute("INSERT INTO schema_migration (id, applied_at, sql) VALUES (?, ?, ?)",
                                [migration.id, now, migration.sql])
@@ -115,5 +127,20 @@ public struct Migrator: Sendable {
             if ran { applied.append(migration.id) }
         }
         return applied
+    }
+
+    /// Throws when a row refers to a missing parent row. With foreign keys
+    /// on, SQLite refuses such a row when it is written, but a migration can
+    /// leave one behind without writing it: a constraint added by editing
+    /// `sqlite_schema` is not checked against the rows already stored, and
+    /// `PRAGMA defer_foreign_keys` postpones the check to COMMIT, which then
+    /// fails without naming the row. SQLite's procedure for schema changes
+    /// runs this check before committing
+    /// (<https://www.sqlite.org/lang_altertable.html#otheralter>, step 10).
+    static func checkForeignKeys(_ db: Connection, after migration: Migration) throws {
+        guard let violation = try db.fetchOne("PRAGMA foreign_key_check") else { return }
+        throw MigrationError.foreignKeyViolation(
+            id: migration.id, table: violation.string("table") ?? "?",
+            rowid: violation["rowid"].int64Value, parent: violation.string("parent") ?? "?")
     }
 }

@@ -29,7 +29,7 @@ public final class Statement {
             let rest = String(cString: tail).trimmingWhitespace()
             if !rest.isEmpty, !rest.allSatisfy({ $0 == ";" }) {
                 sqlite3_finalize(statement)
-                throw SQLiteError(code: SQLITE_MISUSE,
+                throw SQLiteError(code: .SQLITE_MISUSE,
                                   message: "prepare() takes exactly one statement; use executeScript for several",
                                   sql: sql)
             }
@@ -74,29 +74,63 @@ public final class Statement {
     public func bind(_ value: SQLBindable, named name: String) throws {
         let index = sqlite3_bind_parameter_index(handle, name)
         guard index > 0 else {
-            throw SQLiteError(code: SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
+            throw SQLiteError(code: .SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
         }
         try bind(value, at: Int(index))
     }
 
-    /// Binds values to parameters 1, 2, ... in order.
+    /// Binds values to parameters 1, 2, ... in order: one value for every
+    /// parameter.
+    ///
+    /// SQLite runs a statement whose parameters were left unbound as if
+    /// they were NULL, so a value forgotten in a call would quietly write
+    /// or match NULL: the count is checked first.
+    /// - Throws: `SQLiteError` (`.SQLITE_RANGE`) when there are more or
+    ///   fewer values than parameters, nothing bound; `SQLiteError` when
+    ///   SQLite refuses a value.
     public func bind(_ values: [SQLBindable]) throws {
+        try checkValueCount(values.count)
         for (offset, value) in values.enumerated() {
             try bind(value, at: offset + 1)
         }
     }
 
-    /// Binds values to named parameters.
+    /// Binds values to named parameters, written with their prefix
+    /// (`":ref"`): one value for every parameter.
+    /// - Throws: `SQLiteError` (`.SQLITE_RANGE`) for a name the statement
+    ///   does not have, or when a parameter is left without a value.
     public func bind(_ values: [String: SQLBindable]) throws {
+        for name in values.keys where sqlite3_bind_parameter_index(handle, name) == 0 {
+            throw SQLiteError(code: .SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
+        }
+        try checkValueCount(values.count)
         for (name, value) in values {
             try bind(value, named: name)
         }
     }
 
+    /// "sqlite3_bind_parameter_count ... returns the index of the largest
+    /// (rightmost) parameter" (<https://www.sqlite.org/c3ref/bind_parameter_count.html>):
+    /// a name used twice, or `?1` written twice, is one parameter. An
+    /// EXPLAIN lists the program without running it, so it may be given
+    /// fewer values.
+    private func checkValueCount(_ count: Int) throws {
+        let expected = parameterCount
+        guard count != expected else { return }
+        if count < expected, sqlite3_stmt_isexplain(handle) != 0 { return }
+        func values(_ n: Int) -> String { n == 1 ? "1 value" : "\(n) values" }
+        throw SQLiteError(code: .SQLITE_RANGE,
+                          message: "the statement takes \(values(expected)), \(count) given",
+                          sql: sql)
+    }
+
     /// Advances to the next row.
     /// - Returns: true when a row is available, false when done.
+    /// - Throws: `SQLiteError`; `.SQLITE_ABORT_ROLLBACK` without running
+    ///   when SQLite rolled back the transaction (`Connection.abortingError`).
     @discardableResult
     public func step() throws -> Bool {
+        try connection.checkTransactionNotAborted(sql: sql)
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
@@ -104,6 +138,7 @@ public final class Statement {
         default:
             let error = connection.error(code: code, sql: sql)
             sqlite3_reset(handle)
+            connection.statementDidFail(error)
             throw error
         }
     }

@@ -15,15 +15,25 @@ extension Connection {
     /// transaction is DEFERRED ... and a write is attempted while another
     /// connection holds a lock, SQLITE_BUSY is returned immediately"
     /// (<https://www.sqlite.org/lang_transaction.html>).
+    ///
+    /// When SQLite rolls the transaction back on its own after an error
+    /// (see `abortingError`), the statements `body` runs afterwards throw,
+    /// nothing is committed, and the error that ended the transaction is
+    /// thrown, also when `body` caught it and returned.
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         try execute("BEGIN \(kind.rawValue)")
+        enterTransactionScope()
+        defer { leaveTransactionScope() }
         let result: T
         do {
             result = try body()
         } catch {
             rollbackIfNeeded()
-            throw error
+            throw firstError(error)
         }
+        // Without this, COMMIT would fail with "cannot commit - no
+        // transaction is active" and hide why.
+        if let abortingError { throw abortingError }
         do {
             try execute("COMMIT")
         } catch {
@@ -48,8 +58,11 @@ extension Connection {
     public func savepoint<T>(_ name: String = "dossier", _ body: () throws -> T) throws -> T {
         let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         try execute("SAVEPOINT \(quoted)")
+        enterTransactionScope()
+        defer { leaveTransactionScope() }
         do {
             let result = try body()
+            if let abortingError { throw abortingError }
             try execute("RELEASE \(quoted)")
             return result
         } catch {
@@ -60,8 +73,16 @@ extension Connection {
                 try? execute("ROLLBACK TO \(quoted)")
                 try? execute("RELEASE \(quoted)")
             }
-            throw error
+            throw firstError(error)
         }
+    }
+
+    /// The error to report when `body` threw `error`: the error after which
+    /// SQLite rolled the transaction back when `error` only says that it
+    /// was (a later statement refused), else `error`.
+    private func firstError(_ error: any Error) -> any Error {
+        if let abortingError, ResultCode.SQLITE_ABORT_ROLLBACK ~= error { return abortingError }
+        return error
     }
 
     /// "It is recommended that applications respond to the errors listed

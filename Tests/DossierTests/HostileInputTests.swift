@@ -236,7 +236,7 @@ import Testing
         let refused = #expect(throws: SQLiteError.self) {
             try reader.add(.person, .object(["ref": .string("p-new"), "name": .string("N")]))
         }
-        #expect(refused?.description.hasPrefix("the database is read-only (check the file's and its folder's permissions") == true)
+        #expect(refused?.userDescription.hasPrefix("the database is read-only (check the file's and its folder's permissions") == true)
         #expect(try RecordView.load(reader, ref: "shakhty-1928").text.contains("Shakhty"))
         #expect(try reader.check().isClean)
         var query = HistoryQuery()
@@ -270,7 +270,7 @@ import Testing
         let error = #expect(throws: SQLiteError.self) {
             try test.archive.importFiles([ImportInput(path: "many.jsonl", format: .jsonl, text: lines.joined(separator: "\n"))])
         }
-        #expect(error?.isFull == true)
+        #expect(error?.primary == .SQLITE_FULL)
         #expect(try unchanged(test, before))
         #expect(try test.archive.check().isClean)
         // With room again, the same import goes through.

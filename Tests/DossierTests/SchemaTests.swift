@@ -98,7 +98,7 @@ import Testing
             ("INSERT INTO history (table_name, row_id, op) VALUES ('person', 1, ?)", "upsert"),
         ] {
             let error = #expect(throws: SQLiteError.self, "\(bad)") { try test.db.execute(sql, [bad]) }
-            #expect(error?.isCheckViolation == true, "\(bad)")
+            #expect(error?.code == .SQLITE_CONSTRAINT_CHECK, "\(bad)")
         }
         #expect(try test.db.scalar("PRAGMA integrity_check").stringValue == "ok")
     }
@@ -118,7 +118,7 @@ import Testing
         let error = #expect(throws: SQLiteError.self) {
             try test.db.execute("INSERT INTO proceeding (ref, body_kind, category) VALUES ('x', 'court_martial', 'political')")
         }
-        #expect(error?.isCheckViolation == true)
+        #expect(error?.code == .SQLITE_CONSTRAINT_CHECK)
         #expect(throws: SQLiteError.self) {
             try test.db.execute("INSERT INTO proceeding (ref, body_kind, category) VALUES ('x', 'troika', 'heresy')")
         }
@@ -128,7 +128,7 @@ import Testing
         let test = try TestArchive()
         try test.db.execute("INSERT INTO person (ref) VALUES ('p1')")
         let error = #expect(throws: SQLiteError.self) { try test.db.execute("INSERT INTO person (ref) VALUES ('p1')") }
-        #expect(error?.isUniqueViolation == true)
+        #expect(error?.code == .SQLITE_CONSTRAINT_UNIQUE)
     }
 
     @Test func citationNeedsExactlyOneTarget() throws {

@@ -420,7 +420,7 @@ final class CaseRowImporter {
     /// refuse its ref because a merge keeps it as an alias (migration 0009),
     /// reports the row's field and the ref to use instead.
     func refusingAliases(_ ref: String, kind: DuplicateKind, _ body: () throws -> Void) throws {
-        do { try body() } catch let error as SQLiteError where error.isConstraint {
+        do { try body() } catch let error as SQLiteError where error.primary == .SQLITE_CONSTRAINT {
             throw try archive.mergedRefError(ref, kind: kind, field: kind == .case ? "case_ref" : "person_ref") ?? error
         }
     }

@@ -92,10 +92,10 @@ extension Archive {
             return BackupResult(destination: destination, counts: counts, bytes: bytes)
         } catch let error as SQLiteError {
             removeTemporary()
-            if error.primary == SQLITE_CANTOPEN_PRIMARY || error.isReadOnly {
+            if error.primary == .SQLITE_CANTOPEN || error.primary == .SQLITE_READONLY {
                 throw ArchiveError("cannot write \(destination): \(error.message)")
             }
-            if error.isFull { throw ArchiveError("cannot write \(destination): the disk is full") }
+            if error.primary == .SQLITE_FULL { throw ArchiveError("cannot write \(destination): the disk is full") }
             throw error
         } catch {
             removeTemporary()
@@ -130,6 +130,3 @@ extension Archive {
         }
     }
 }
-
-/// SQLITE_CANTOPEN.
-let SQLITE_CANTOPEN_PRIMARY: Int32 = 14

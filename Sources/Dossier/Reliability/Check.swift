@@ -443,7 +443,8 @@ extension Archive {
                     try db.savepoint("check_fts") {
                         try db.execute("INSERT INTO \(quoted)(\(quoted)) VALUES ('integrity-check')")
                     }
-                } catch let error as SQLiteError where error.primary == SQLITE_CORRUPT_PRIMARY {
+                } catch ResultCode.SQLITE_CORRUPT {
+                    // What FTS5 reports for an index that disagrees with its table.
                     add(CheckFinding(rule: .fullText, table: table,
                                      problem: "the full-text index \(table) does not match its table", fixable: true))
                 }
@@ -481,9 +482,6 @@ extension Archive {
         return out + "\""
     }
 }
-
-/// SQLITE_CORRUPT, which FTS5 reports for an index that disagrees with its table.
-let SQLITE_CORRUPT_PRIMARY: Int32 = 11
 
 extension CheckReport {
     public var json: OrderedJSON {

@@ -256,7 +256,8 @@ extension Archive {
                 try db.executeCached("INSERT INTO \(quoted) (" + names.map(SchemaCatalog.quote).joined(separator: ", ")
                                + ") VALUES (" + values.joined(separator: ", ") + ")",
                                [before ?? "{}"] + names.map { "$.\"\($0)\"" as SQLBindable })
-            } catch let error as SQLiteError where error.isUniqueViolation {
+            } catch let error as SQLiteError
+                        where error.code == .SQLITE_CONSTRAINT_UNIQUE || error.code == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 let values = try db.rowValues(json: before)
                 throw RevertRefused("cannot revert \(described): \(labeler.label(table: table, values: values, id: rowID)) "
                                     + "cannot come back because a later record took its place (\(error.message))")
