@@ -6,18 +6,18 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import case rows (CSV), case documents (JSON Lines), sources (CSL-JSON, BibTeX) or Memorial notes.",
         discussion: """
-            The format is guessed from the extension (.csv, .jsonl, .json, .bib) unless --input-format is
-            given; - reads standard input (with --input-format). One run is one transaction: on any problem
-            nothing is written and every problem is listed as file:line: field: problem. Records are matched
-            by ref, so importing the same file twice changes nothing. --input-format memorial reads biographical notes in
-            Memorial's house style (CSV with name,note[,source,ref], or plain text: a name line, the note, a
-            blank line) and reports what it read (see the README, "Memorial notes").
+            The format is guessed from the extension (.csv, .jsonl, .json, .bib) unless --input-format is \
+            given; - reads standard input (with --input-format). One run is one transaction: on any problem \
+            nothing is written and every problem is listed as file:line: field: problem. Records are matched \
+            by ref, so importing the same file twice changes nothing. --input-format memorial reads \
+            biographical notes in Memorial's house style (CSV with name,note[,source,ref], or plain text: a \
+            name line, the note, a blank line) and reports what it read (see the README, "Memorial notes").
             """)
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "Files to import (- for standard input).") var files: [String]
     @Option(name: .customLong("input-format"),
-            help: ArgumentHelp("The input format: csv, jsonl, csl-json, bibtex or memorial (default: from the extension).",
+            help: ArgumentHelp("The input format (default: from the extension).",
                                valueName: "format"))
     var inputFormat: ImportFormatArgument?
     /// `import --format` named the input before `--format` meant the output
