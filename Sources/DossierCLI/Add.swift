@@ -56,7 +56,7 @@ protocol AddSubcommand: ParsableCommand {
 
 extension AddSubcommand {
     func run() throws {
-        try runReporting {
+        do {  // failures are reported once, by Main
             if options.json != nil, options.yaml != nil {
                 throw ValidationError("give --json or --yaml, not both")
             }

@@ -16,14 +16,12 @@ struct Backup: ParsableCommand {
     @Flag(help: "Replace the file if it exists.") var force = false
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open(readOnly: true)
-            let result = try opened.backup(to: destination, force: force)
-            let records = ["proceeding", "person", "source", "history"].compactMap { table -> String? in
-                result.counts[table].map { "\($0) \(table == "proceeding" ? "case" : table == "history" ? "history row" : table)\($0 == 1 ? "" : "s")" }
-            }
-            output("backed up \(opened.path) to \(destination): \(records.joined(separator: ", ")), "
-                   + "\(result.bytes / 1024) KB; verified (integrity, foreign keys, row counts)\n")
+        let opened = try archive.open(readOnly: true)
+        let result = try opened.backup(to: destination, force: force)
+        let records = ["proceeding", "person", "source", "history"].compactMap { table -> String? in
+            result.counts[table].map { "\($0) \(table == "proceeding" ? "case" : table == "history" ? "history row" : table)\($0 == 1 ? "" : "s")" }
         }
+        output("backed up \(opened.path) to \(destination): \(records.joined(separator: ", ")), "
+               + "\(result.bytes / 1024) KB; verified (integrity, foreign keys, row counts)\n")
     }
 }

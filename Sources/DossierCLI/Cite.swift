@@ -54,27 +54,25 @@ struct Cite: ParsableCommand {
     }
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open(readOnly: true)
-            let targets = try refs.map { try opened.citeTarget($0) }
-            var hits: [Int64] = []
-            if searching {
-                hits = try opened.defendantIDs(query: query, filter: try filters.filter(), limit: limit)
-                if hits.isEmpty { printError("note: the search found no records") }
-            }
-            let export = try opened.citationExport(targets: targets, defendantIDs: hits, sourceKeys: sourceKeys)
-            if export.citationSet.uses.isEmpty {
-                printError("note: no citations behind " + (refs.isEmpty ? "the search results" : refs.joined(separator: ", ")))
-            }
-            // The locators file first, so that a failure prints nothing.
-            if let locators {
-                let text = export.citationItems.serialized(pretty: true) + "\n"
-                guard FileManager.default.createFile(atPath: locators, contents: Data(text.utf8)) else {
-                    throw ArchiveError("\(locators): cannot be written")
-                }
-            }
-            output(export.render(style, short: short, markup: markup))
+        let opened = try archive.open(readOnly: true)
+        let targets = try refs.map { try opened.citeTarget($0) }
+        var hits: [Int64] = []
+        if searching {
+            hits = try opened.defendantIDs(query: query, filter: try filters.filter(), limit: limit)
+            if hits.isEmpty { printError("note: the search found no records") }
         }
+        let export = try opened.citationExport(targets: targets, defendantIDs: hits, sourceKeys: sourceKeys)
+        if export.citationSet.uses.isEmpty {
+            printError("note: no citations behind " + (refs.isEmpty ? "the search results" : refs.joined(separator: ", ")))
+        }
+        // The locators file first, so that a failure prints nothing.
+        if let locators {
+            let text = export.citationItems.serialized(pretty: true) + "\n"
+            guard FileManager.default.createFile(atPath: locators, contents: Data(text.utf8)) else {
+                throw ArchiveError("\(locators): cannot be written")
+            }
+        }
+        output(export.render(style, short: short, markup: markup))
     }
 }
 

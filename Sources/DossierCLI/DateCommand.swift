@@ -12,16 +12,15 @@ struct DateCommand: ParsableCommand {
             """)
 
     @Argument(help: "EDTF dates (os: prefix for Old Style).") var dates: [String]
-    @Option(help: "table or json.") var format: OutputFormat = .table
+    @OptionGroup var outputOptions: OutputOptions<TableOrJSON>
 
     func validate() throws {
         if dates.isEmpty { throw ValidationError("give at least one date") }
-        if format == .csv { throw ValidationError("date prints table or json") }
     }
 
     func run() throws {
         let reports = dates.map(DateReport.init)
-        switch format {
+        switch outputOptions.format {
         case .json: output(OrderedJSON.array(reports.map(\.json)).serialized(pretty: true) + "\n")
         default: output(DateReport.table(reports))
         }

@@ -4,8 +4,52 @@ import Foundation
 
 @main
 enum Main {
+    /// Parses, runs, and reports a failure once for every command.
+    ///
+    /// ArgumentParser's own errors (a usage error, `--help`, a
+    /// `ValidationError`, an `ExitCode`) end through its `exit(withError:)`,
+    /// which prints them with the usage line. Everything else a command
+    /// throws is the archive's or the data's: `Failure.describe` gives the
+    /// words and the status, printed as `dossier: error: ...` lines.
     static func main() {
-        DossierCommand.main(GlobalOptions.reorder(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: ParsableCommand
+        do {
+            command = try DossierCommand.parseAsRoot(arguments)
+        } catch {
+            DossierCommand.exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(reporting: error)
+        }
+        Foundation.exit(0)
+    }
+
+    static func exit(reporting error: Error) -> Never {
+        guard !isArgumentParsers(error) else { DossierCommand.exit(withError: error) }
+        let (message, status) = Failure.describe(error)
+        report(message)
+        Foundation.exit(status.rawValue)
+    }
+
+    /// Whether ArgumentParser should print this error: its public ones
+    /// (`ExitCode`, `CleanExit`, a `ValidationError` thrown in `run()`) and
+    /// the internal ones its `help` command and `--help` throw from `run()`
+    /// (`parseAsRoot` returns a help command rather than throwing), which
+    /// can only be told by their module.
+    static func isArgumentParsers(_ error: Error) -> Bool {
+        switch error {
+        case is ExitCode, is CleanExit, is ValidationError: return true
+        default: return String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+        }
+    }
+
+    /// Writes `dossier: error: ` before each line of the message.
+    static func report(_ message: String) {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+        FileHandle.standardError.write(Data(lines.map { "dossier: error: \($0)\n" }.joined().utf8))
     }
 }
 
@@ -14,7 +58,8 @@ struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "An archival case database for historians of trials and repression.",
         discussion: """
-            The archive is --db PATH, else $DOSSIER_DB, else ./dossier.sqlite.
+            The archive is --db PATH (before or after the command), else $DOSSIER_DB, else ./dossier.sqlite.
+            --format is always the output format: a table on a terminal, JSON otherwise.
             Start with `dossier tour` to see a demo archive.
             """,
         subcommands: [Init.self, Tour.self, Import.self, Export.self, Add.self, New.self, Edit.self, Show.self, Search.self,
@@ -22,56 +67,12 @@ struct DossierCommand: ParsableCommand {
                       Duplicates.self, Merge.self, NotDuplicate.self,
                       History.self, Revert.self, Check.self, Backup.self]
     )
-}
 
-enum GlobalOptions {
-    /// `dossier --db X COMMAND ...` is how the contract writes it; the
-    /// parser wants options after the subcommand, so move a leading
-    /// `--db X` / `--db=X` behind the command name.
-    static func reorder(_ arguments: [String]) -> [String] {
-        var rest = arguments
-        var moved: [String] = []
-        while let first = rest.first, first == "--db" || first.hasPrefix("--db=") {
-            if first == "--db", rest.count >= 2 {
-                moved += rest.prefix(2)
-                rest.removeFirst(2)
-            } else if first.hasPrefix("--db=") {
-                moved.append(rest.removeFirst())
-            } else {
-                break
-            }
-        }
-        guard !moved.isEmpty, !rest.isEmpty else { return arguments }
-        // Put them after the command and any subcommand words (e.g. `add person`).
-        var index = 1
-        if rest[0] == "add", rest.count > 1, !rest[1].hasPrefix("-") { index = 2 }
-        return Array(rest[..<index]) + moved + Array(rest[index...])
-    }
-}
-
-/// Runs a command body, printing failures as one line
-/// `dossier: error: ...` with the contract's exit status: 65 for bad input
-/// data, 1 for anything else.
-func runReporting(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as ValidationError {
-        throw error
-    } catch let error as CleanExit {
-        throw error
-    } catch {
-        let (message, code) = describe(error)
-        FileHandle.standardError.write(Data(message.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { "dossier: error: \($0)\n" }.joined().utf8))
-        throw ExitCode(code)
-    }
-}
-
-func describe(_ error: Error) -> (String, Int32) {
-    let (message, status) = Failure.describe(error)
-    return (message, status.rawValue)
+    /// `dossier --db X COMMAND`: a subcommand that declares the same group
+    /// receives this value (ArgumentParser passes a parent's decoded
+    /// `@OptionGroup` down to a child's group of the same type), so `--db`
+    /// may stand before or after the command name.
+    @OptionGroup var archive: ArchiveOptions
 }
 
 func printError(_ text: String) {

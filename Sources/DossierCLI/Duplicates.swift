@@ -23,7 +23,7 @@ struct Duplicates: ParsableCommand {
     @Option(help: "person or case.") var kind: DuplicateKind = .person
     @Option(name: .customLong("min-score"), help: "Leave out pairs scoring below this (0 to 1).") var minScore = 0.5
     @Option(help: "At most this many pairs, best first (0: all).") var limit = 50
-    @Option(help: "table, json or csv.") var format: OutputFormat?
+    @OptionGroup var outputOptions: OutputOptions<RowFormats>
 
     func validate() throws {
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score takes a number from 0 to 1") }
@@ -31,18 +31,16 @@ struct Duplicates: ParsableCommand {
     }
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open(readOnly: true)
-            var options = DuplicateOptions(kind: kind, minScore: minScore, limit: limit)
-            let showProgress = isTerminal(2)
-            if showProgress { options.progress = DuplicateProgress.make() }
-            let report = try opened.findDuplicates(options)
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            switch format ?? (isTerminal(1) ? .table : .json) {
-            case .table: output(DuplicateOutput.table(report))
-            case .json: output(DuplicateOutput.json(report))
-            case .csv: output(DuplicateOutput.csv(report))
-            }
+        let opened = try archive.open(readOnly: true)
+        var options = DuplicateOptions(kind: kind, minScore: minScore, limit: limit)
+        let showProgress = isTerminal(2)
+        if showProgress { options.progress = DuplicateProgress.make() }
+        let report = try opened.findDuplicates(options)
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        switch outputOptions.format {
+        case .json: output(DuplicateOutput.json(report))
+        case .csv: output(DuplicateOutput.csv(report))
+        default: output(DuplicateOutput.table(report))
         }
     }
 }

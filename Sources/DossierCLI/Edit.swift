@@ -24,9 +24,7 @@ struct Edit: ParsableCommand {
     @OptionGroup var input: EntryInput
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open()
-            try input.enter(try EntrySession(editing: ref, archive: opened), name: ref)
-        }
+        let opened = try archive.open()
+        try input.enter(try EntrySession(editing: ref, archive: opened), name: ref)
     }
 }

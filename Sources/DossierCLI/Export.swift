@@ -14,22 +14,20 @@ struct Export: ParsableCommand {
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @Option(help: "jsonl or csv.") var format: ExportFormatArgument = .init(value: .jsonl)
+    @OptionGroup var outputOptions: OutputOptions<Formats>
     @Option(name: .customLong("out"), help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open(readOnly: true)
-            guard let out, out != "-" else {
-                let sink = TextSink { FileHandle.standardOutput.write(Data($0.utf8)) }
-                try opened.export(format: format.value, to: sink)
-                return
-            }
-            try Self.writeAtomically(to: out) { handle in
-                let sink = TextSink { try handle.write(contentsOf: Data($0.utf8)) }
-                try opened.export(format: format.value, to: sink)
-            }
+        let opened = try archive.open(readOnly: true)
+        guard let out, out != "-" else {
+            let sink = TextSink { FileHandle.standardOutput.write(Data($0.utf8)) }
+            try opened.export(format: exportFormat, to: sink)
+            return
+        }
+        try Self.writeAtomically(to: out) { handle in
+            let sink = TextSink { try handle.write(contentsOf: Data($0.utf8)) }
+            try opened.export(format: exportFormat, to: sink)
         }
     }
 
@@ -63,13 +61,13 @@ struct Export: ParsableCommand {
     }
 }
 
-struct ExportFormatArgument: ExpressibleByArgument {
-    let value: ExportFormat
-    init(value: ExportFormat) { self.value = value }
-    init?(argument: String) {
-        guard let value = ExportFormat(rawValue: argument) else { return nil }
-        self.value = value
+extension Export {
+    /// The import formats. An export is a file to read back, not a view,
+    /// so it is JSON Lines (lossless) whether or not stdout is a terminal.
+    enum Formats: OutputFormats {
+        static let allowed: [OutputFormat] = [.jsonl, .csv]
+        static let fixedDefault: OutputFormat? = .jsonl
     }
-    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) }
-    var defaultValueDescription: String { value.rawValue }
+
+    var exportFormat: ExportFormat { outputOptions.format == .csv ? .csv : .jsonl }
 }

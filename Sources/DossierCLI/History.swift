@@ -23,33 +23,30 @@ struct History: ParsableCommand {
     @Option(help: ArgumentHelp("Only this change.", valueName: "id")) var change: Int?
     @Option(help: ArgumentHelp("At most this many changes.", valueName: "n")) var limit: Int?
     @Option(help: ArgumentHelp("At most this many rows of each change (0 for all).", valueName: "n")) var rows: Int = 10
-    @Option(help: "table or json.") var format: OutputFormat = .table
+    @OptionGroup var outputOptions: OutputOptions<TableOrJSON>
 
     func validate() throws {
-        if format == .csv { throw ValidationError("history prints table or json") }
         if rows < 0 { throw ValidationError("--rows takes 0 (all) or more") }
         if let limit, limit < 1 { throw ValidationError("--limit takes 1 or more") }
     }
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open(readOnly: true)
-            var query = HistoryQuery()
-            query.ref = ref
-            query.since = since
-            query.change = change.map(Int64.init)
-            query.limit = limit
-            query.rowsPerChange = rows == 0 ? nil : rows
-            let entries = try opened.history(query)
-            switch format {
-            case .json:
-                output(OrderedJSON.array(entries.map(\.json)).serialized(pretty: true) + "\n")
-            default:
-                if entries.isEmpty {
-                    output("no changes" + (ref.map { " to \($0)" } ?? "") + (since.map { " since \($0)" } ?? "") + "\n")
-                }
-                output(entries.map { $0.text() }.joined(separator: "\n"))
+        let opened = try archive.open(readOnly: true)
+        var query = HistoryQuery()
+        query.ref = ref
+        query.since = since
+        query.change = change.map(Int64.init)
+        query.limit = limit
+        query.rowsPerChange = rows == 0 ? nil : rows
+        let entries = try opened.history(query)
+        switch outputOptions.format {
+        case .json:
+            output(OrderedJSON.array(entries.map(\.json)).serialized(pretty: true) + "\n")
+        default:
+            if entries.isEmpty {
+                output("no changes" + (ref.map { " to \($0)" } ?? "") + (since.map { " since \($0)" } ?? "") + "\n")
             }
+            output(entries.map { $0.text() }.joined(separator: "\n"))
         }
     }
 }

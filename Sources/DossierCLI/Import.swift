@@ -6,21 +6,29 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import case rows (CSV), case documents (JSON Lines), sources (CSL-JSON, BibTeX) or Memorial notes.",
         discussion: """
-            The format is guessed from the extension (.csv, .jsonl, .json, .bib) unless --format is given;
-            - reads standard input (with --format). One run is one transaction: on any problem nothing is
-            written and every problem is listed as file:line: field: problem. Records are matched by ref,
-            so importing the same file twice changes nothing. --format memorial reads biographical notes in
-            Memorial's house style (CSV with name,note[,source,ref], or plain text: a name line, the note, a
-            blank line) and reports what it read (see the README, "Memorial notes").
+            The format is guessed from the extension (.csv, .jsonl, .json, .bib) unless --input-format is \
+            given; - reads standard input (with --input-format). One run is one transaction: on any problem \
+            nothing is written and every problem is listed as file:line: field: problem. Records are matched \
+            by ref, so importing the same file twice changes nothing. --input-format memorial reads \
+            biographical notes in Memorial's house style (CSV with name,note[,source,ref], or plain text: a \
+            name line, the note, a blank line) and reports what it read (see the README, "Memorial notes").
             """)
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "Files to import (- for standard input).") var files: [String]
-    @Option(help: "csv, jsonl, csl-json, bibtex or memorial.") var format: ImportFormatArgument?
+    @Option(name: .customLong("input-format"),
+            help: ArgumentHelp("The input format (default: from the extension).",
+                               valueName: "format"))
+    var inputFormat: ImportFormatArgument?
+    /// `import --format` named the input before `--format` meant the output
+    /// format everywhere; scripts that use it keep working, with a warning.
+    @Option(name: .customLong("format"),
+            help: ArgumentHelp("Deprecated: the old spelling of --input-format.", valueName: "format"))
+    var deprecatedFormat: ImportFormatArgument?
     @Flag(name: .customLong("dry-run"), help: "Validate and report what would change, without writing.") var dryRun = false
     @Flag(name: .customLong("ignore-unknown-columns"), help: "Skip CSV columns dossier does not know.") var ignoreUnknownColumns = false
-    @Option(help: "Text encoding of --format memorial input: utf-8 (default) or cp1251.") var encoding: MemorialEncodingArgument?
-    @Option(help: "With --format memorial: text (the end report) or json (every note's parse and the report).")
+    @Option(help: "Text encoding of --input-format memorial input: utf-8 (default) or cp1251.") var encoding: MemorialEncodingArgument?
+    @Option(help: "With --input-format memorial: text (the end report) or json (every note's parse and the report).")
     var report: MemorialReportStyle = .text
     @Option(name: .customLong("default-code"),
             help: ArgumentHelp("The statute code of references that name none, for this run (e.g. UkrSSR-1927).",
@@ -29,42 +37,49 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import") }
-        if format?.value != .memorial, encoding != nil || report != .text {
-            throw ValidationError("--encoding and --report go with --format memorial")
+        if let inputFormat, let deprecatedFormat, inputFormat.value != deprecatedFormat.value {
+            throw ValidationError("give --input-format only (--format is its deprecated spelling)")
+        }
+        if format != .memorial, encoding != nil || report != .text {
+            throw ValidationError("--encoding and --report go with --input-format memorial")
         }
         if let defaultCode, !ChargeParser.knownCodes.contains(defaultCode) {
             throw ValidationError("unknown statute code \(defaultCode); known codes: "
                                   + ChargeParser.knownCodes.joined(separator: ", "))
         }
         for file in files where format == nil {
-            if file == "-" { throw ValidationError("reading standard input needs --format") }
+            if file == "-" { throw ValidationError("reading standard input needs --input-format") }
             if ImportFormat.guess(path: file) == nil {
-                throw ValidationError("cannot tell the format of \(file) from its extension; give --format csv|jsonl|csl-json|bibtex")
+                throw ValidationError("cannot tell the format of \(file) from its extension; give --input-format csv|jsonl|csl-json|bibtex")
             }
         }
     }
 
+    /// The input format given, under either spelling.
+    var format: ImportFormat? { (inputFormat ?? deprecatedFormat)?.value }
+
     func run() throws {
-        try runReporting {
-            let inputs = files.map { ImportInput(path: $0, format: format?.value ?? ImportFormat.guess(path: $0)!) }
-            let opened = try archive.open(create: true)
-            var options = ImportOptions()
-            options.dryRun = dryRun
-            options.ignoreUnknownColumns = ignoreUnknownColumns
-            options.defaultCode = defaultCode
-            if isTerminal(2) { options.progress = Progress.make() }
-            MemorialReporting.configure(&options, encoding: encoding, style: self.report)
-            let report = try MemorialReporting.run(style: self.report, dryRun: dryRun) {
-                try opened.importFiles(inputs, options: options)
-            }
-            if isTerminal(2) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            if self.report == .json { return }
-            let verb = dryRun ? "would import" : "imported"
-            var line = "\(verb) \(report.records) record\(report.records == 1 ? "" : "s"): \(report.tally.summary)"
-            if !dryRun && !report.tally.changedAnything { line += " (the archive already holds all of it)" }
-            output(line + "\n")
-            MemorialReporting.printReport(report, style: self.report)
+        if deprecatedFormat != nil {
+            printError("warning: `import --format` is deprecated; use --input-format (--format is the output format elsewhere)")
         }
+        let inputs = files.map { ImportInput(path: $0, format: format ?? ImportFormat.guess(path: $0)!) }
+        let opened = try archive.open(create: true)
+        var options = ImportOptions()
+        options.dryRun = dryRun
+        options.ignoreUnknownColumns = ignoreUnknownColumns
+        options.defaultCode = defaultCode
+        if isTerminal(2) { options.progress = Progress.make() }
+        MemorialReporting.configure(&options, encoding: encoding, style: self.report)
+        let report = try MemorialReporting.run(style: self.report, dryRun: dryRun) {
+            try opened.importFiles(inputs, options: options)
+        }
+        if isTerminal(2) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if self.report == .json { return }
+        let verb = dryRun ? "would import" : "imported"
+        var line = "\(verb) \(report.records) record\(report.records == 1 ? "" : "s"): \(report.tally.summary)"
+        if !dryRun && !report.tally.changedAnything { line += " (the archive already holds all of it)" }
+        output(line + "\n")
+        MemorialReporting.printReport(report, style: self.report)
     }
 }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Dossier
 import Foundation
 
-/// `--encoding` of `import --format memorial`.
+/// `--encoding` of `import --input-format memorial`.
 struct MemorialEncodingArgument: ExpressibleByArgument {
     let value: MemorialEncoding
     init?(argument: String) {
@@ -12,7 +12,7 @@ struct MemorialEncodingArgument: ExpressibleByArgument {
     static var allValueStrings: [String] { MemorialEncoding.allCases.map(\.rawValue) }
 }
 
-/// `--report` of `import --format memorial`: the end report as text, or
+/// `--report` of `import --input-format memorial`: the end report as text, or
 /// the parse of every note and the report as one JSON document.
 enum MemorialReportStyle: String, ExpressibleByArgument, CaseIterable {
     case text, json

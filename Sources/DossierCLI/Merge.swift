@@ -25,10 +25,8 @@ struct Merge: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print what would move, and write nothing.") var dryRun = false
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open()
-            let plan = try opened.merge(keep: keep, other: other, dryRun: dryRun)
-            output(plan.text(dryRun: dryRun))
-        }
+        let opened = try archive.open()
+        let plan = try opened.merge(keep: keep, other: other, dryRun: dryRun)
+        output(plan.text(dryRun: dryRun))
     }
 }

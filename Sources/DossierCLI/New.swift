@@ -26,10 +26,8 @@ struct New: ParsableCommand {
     @OptionGroup var input: EntryInput
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open(create: true)
-            try input.enter(EntrySession(new: kind, archive: opened), name: "new-\(kind.rawValue)")
-        }
+        let opened = try archive.open(create: true)
+        try input.enter(EntrySession(new: kind, archive: opened), name: "new-\(kind.rawValue)")
     }
 }
 
@@ -67,24 +65,17 @@ struct EntryInput: ParsableArguments {
         }
         let document = try readDocument(file ?? "-")
         if file == nil, document.text.allSatisfy(\.isWhitespace) {
-            printError("error: no document on stdin: without a terminal, the document is read from stdin or --file; "
-                       + "--editor opens the editor anyway, --template prints an empty document")
-            throw ExitCode(64)
+            throw UsageError("no document on stdin: without a terminal, the document is read from stdin or --file; "
+                             + "--editor opens the editor anyway, --template prints an empty document")
         }
-        let check = try session.check(yaml: document.text, file: document.name)
-        guard check.errors.isEmpty, let record = check.record else { throw DataErrors(check.errors) }
-        if !check.hints.isEmpty, !forceNew, !dryRun {
-            // As the editor does, point a possible duplicate out before creating it.
-            throw DataErrors(check.hints.map { DataError(file: document.name, line: $0.line, field: $0.field, problem: $0.text) }
-                             + [DataError(file: document.name, problem: "nothing written; to create a new person anyway, give --force-new")])
-        }
+        let entry = try session.enter(yaml: document.text, file: document.name, dryRun: dryRun, forceNew: forceNew)
+        let check = entry.check
         for hint in check.hints { printError("note: \(hint)") }
-        if dryRun {
-            output("\(record.kind.rawValue) \(record.ref) is valid; nothing written (--dry-run)\n"
+        guard let saved = entry.saved else {
+            output("\(entry.record.kind.rawValue) \(entry.record.ref) is valid; nothing written (--dry-run)\n"
                    + describeEntry(readings: check.readings, notes: check.notes))
             return
         }
-        let saved = try session.save(record)
         output(saved.message + "\n" + describeEntry(readings: check.readings, notes: check.notes))
     }
 

@@ -19,9 +19,7 @@ struct NotDuplicate: ParsableCommand {
     @Flag(help: "Forget an earlier judgement instead.") var remove = false
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open()
-            output(try opened.markNotDuplicate(first, second, note: note, remove: remove).text)
-        }
+        let opened = try archive.open()
+        output(try opened.markNotDuplicate(first, second, note: note, remove: remove).text)
     }
 }

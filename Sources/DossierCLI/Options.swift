@@ -2,8 +2,14 @@ import ArgumentParser
 import Dossier
 import Foundation
 
+/// `--db`, the archive every command but `date` works on.
+///
+/// The root command and every subcommand that opens the archive declare
+/// this group, so that `dossier --db X search` and `dossier search --db X`
+/// both parse; ArgumentParser hands a subcommand the value its parent
+/// decoded (see `DossierCommand`).
 struct ArchiveOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The archive file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The archive file (else $DOSSIER_DB, else ./dossier.sqlite).", valueName: "path"))
     var db: String?
 
     /// --db, else $DOSSIER_DB, else ./dossier.sqlite.
@@ -18,8 +24,66 @@ struct ArchiveOptions: ParsableArguments {
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+/// Every output format a dossier command can print. A command takes the
+/// subset its `OutputFormats` type declares.
+enum OutputFormat: String, CaseIterable, Sendable {
+    case table, json, csv, yaml, svg, jsonl
+}
+
+/// The `--format` values one command accepts, and its default.
+///
+/// A type rather than a list checked in `validate()`, so that `--help`
+/// shows only these values and the parser itself refuses any other.
+protocol OutputFormats {
+    static var allowed: [OutputFormat] { get }
+    /// The format without `--format`; nil for the rule of commands that
+    /// print a table: a table on a terminal, JSON otherwise.
+    static var fixedDefault: OutputFormat? { get }
+}
+
+extension OutputFormats {
+    static var fixedDefault: OutputFormat? { nil }
+}
+
+/// One `--format` value, limited to what `Formats` allows.
+struct FormatChoice<Formats: OutputFormats>: ExpressibleByArgument, Sendable {
+    let format: OutputFormat
+
+    init?(argument: String) {
+        guard let format = OutputFormat(rawValue: argument), Formats.allowed.contains(format) else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { Formats.allowed.map(\.rawValue) }
+}
+
+/// The output options every printing command shares: `--format`, always
+/// the output format, with the values the command declares.
+struct OutputOptions<Formats: OutputFormats>: ParsableArguments {
+    @Option(name: .customLong("format"),
+            help: ArgumentHelp("The output format\(Self.defaultNote).", valueName: "format"))
+    var choice: FormatChoice<Formats>?
+
+    /// The format given, else the command's default.
+    var format: OutputFormat {
+        if let choice { return choice.format }
+        return Formats.fixedDefault ?? (isTerminal(STDOUT_FILENO) ? .table : .json)
+    }
+
+    private static var defaultNote: String {
+        // ArgumentParser lists the values after the help text.
+        Formats.fixedDefault.map { " (default: \($0.rawValue))" } ?? " (default: a table on a terminal, JSON otherwise)"
+    }
+}
+
+/// `check`, `date`, `history`.
+enum TableOrJSON: OutputFormats {
+    static let allowed: [OutputFormat] = [.table, .json]
+}
+
+/// Commands that print rows: `search`, `sources`, `duplicates`.
+enum RowFormats: OutputFormats {
+    static let allowed: [OutputFormat] = [.table, .json, .csv]
 }
 
 /// True when the stream is a terminal.

@@ -59,36 +59,34 @@ struct Publish: ParsableCommand {
     }
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open(readOnly: true)
-            var options = PublishOptions(directory: out)
-            options.name = name
-            options.title = title
-            options.description = description
-            options.license = license
-            options.licenseURL = licenseUrl
-            options.source = source
-            options.sourceURL = sourceUrl
-            options.extensionLibrary = `extension` ?? Publish.builtExtension()
-            options.withoutHistory = withoutHistory
-            let report = try opened.publish(options)
-            let counts = report.counts
-            output("Published \(counts["proceeding"] ?? 0) cases, \(counts["defendant"] ?? 0) defendants, "
-                   + "\(counts["person"] ?? 0) people, \(counts["source"] ?? 0) sources and "
-                   + "\(counts["citation"] ?? 0) citations into \(out):\n")
-            output("  \(report.databasePath)  (read-only copy with the reader's views)\n")
-            output("  \(report.metadataPath)  (titles, descriptions, facets, search, queries)\n")
-            if let path = report.extensionPath {
-                output("  \(path)  (dossier's name search for SQL)\n")
-            } else {
-                printError("note: no \(Publish.extensionFileName) beside dossier, so the query "
-                           + "\"A person by any spelling\" will not run: build it with "
-                           + "`swift build --product DossierExtension` and publish again, or give --extension PATH")
-            }
-            if license == nil {
-                printError("note: no --license given; the site states no licence for the data")
-            }
-            output("Serve it with:\n  \(report.serveCommand)\n")
+        let opened = try archive.open(readOnly: true)
+        var options = PublishOptions(directory: out)
+        options.name = name
+        options.title = title
+        options.description = description
+        options.license = license
+        options.licenseURL = licenseUrl
+        options.source = source
+        options.sourceURL = sourceUrl
+        options.extensionLibrary = `extension` ?? Publish.builtExtension()
+        options.withoutHistory = withoutHistory
+        let report = try opened.publish(options)
+        let counts = report.counts
+        output("Published \(counts["proceeding"] ?? 0) cases, \(counts["defendant"] ?? 0) defendants, "
+               + "\(counts["person"] ?? 0) people, \(counts["source"] ?? 0) sources and "
+               + "\(counts["citation"] ?? 0) citations into \(out):\n")
+        output("  \(report.databasePath)  (read-only copy with the reader's views)\n")
+        output("  \(report.metadataPath)  (titles, descriptions, facets, search, queries)\n")
+        if let path = report.extensionPath {
+            output("  \(path)  (dossier's name search for SQL)\n")
+        } else {
+            printError("note: no \(Publish.extensionFileName) beside dossier, so the query "
+                       + "\"A person by any spelling\" will not run: build it with "
+                       + "`swift build --product DossierExtension` and publish again, or give --extension PATH")
         }
+        if license == nil {
+            printError("note: no --license given; the site states no licence for the data")
+        }
+        output("Serve it with:\n  \(report.serveCommand)\n")
     }
 }

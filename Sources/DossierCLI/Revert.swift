@@ -16,10 +16,8 @@ struct Revert: ParsableCommand {
     @Argument(help: "The number of the change, as `dossier history` shows it.") var change: Int
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open()
-            let result = try opened.revert(change: Int64(change))
-            output("reverted change \(result.reverted) as change \(result.change): \(result.summary)\n")
-        }
+        let opened = try archive.open()
+        let result = try opened.revert(change: Int64(change))
+        output("reverted change \(result.reverted) as change \(result.change): \(result.summary)\n")
     }
 }

@@ -18,19 +18,17 @@ struct Search: ParsableCommand {
     @OptionGroup var filters: FilterOptions
     @Option(help: "At most this many results.") var limit = 20
     @Flag(help: "Show the matched name form and why it matched.") var explain = false
-    @Option(help: "table, json or csv.") var format: OutputFormat?
+    @OptionGroup var outputOptions: OutputOptions<RowFormats>
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open(readOnly: true)
-            var query = SearchQuery(filter: try filters.filter(), limit: limit)
-            if !text.isEmpty { query.text = text.joined(separator: " ") }
-            let hits = try opened.search(query)
-            switch format ?? (isTerminal(1) ? .table : .json) {
-            case .table: output(SearchOutput.table(hits, explain: explain))
-            case .json: output(SearchOutput.json(hits))
-            case .csv: output(SearchOutput.csv(hits))
-            }
+        let opened = try archive.open(readOnly: true)
+        var query = SearchQuery(filter: try filters.filter(), limit: limit)
+        if !text.isEmpty { query.text = text.joined(separator: " ") }
+        let hits = try opened.search(query)
+        switch outputOptions.format {
+        case .json: output(SearchOutput.json(hits))
+        case .csv: output(SearchOutput.csv(hits))
+        default: output(SearchOutput.table(hits, explain: explain))
         }
     }
 }

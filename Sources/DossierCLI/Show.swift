@@ -9,22 +9,23 @@ struct Show: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "A case ref, person ref, or source key.") var ref: String
-    @Option(help: "table, json, or yaml (the document `dossier add KIND --yaml` and `dossier edit` read).")
-    var format: ShowFormat = .table
+    @OptionGroup var outputOptions: OutputOptions<Formats>
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open(readOnly: true)
-            let view = try RecordView.load(opened, ref: ref)
-            switch format {
-            case .json: output(view.json.serialized(pretty: true) + "\n")
-            case .yaml: output(view.yaml(defaultCode: opened.defaultCode))
-            case .table: output(view.text)
-            }
+        let opened = try archive.open(readOnly: true)
+        let view = try RecordView.load(opened, ref: ref)
+        switch outputOptions.format {
+        case .json: output(view.json.serialized(pretty: true) + "\n")
+        case .yaml: output(view.yaml(defaultCode: opened.defaultCode))
+        default: output(view.text)
         }
     }
 }
 
-enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, yaml
+extension Show {
+    /// table and json, and yaml: the document `dossier add KIND --yaml`
+    /// and `dossier edit` read.
+    enum Formats: OutputFormats {
+        static let allowed: [OutputFormat] = [.table, .json, .yaml]
+    }
 }

@@ -23,7 +23,7 @@ struct SourcesCommand: ParsableCommand {
     @Argument(help: "Words to look for; none lists every source.") var words: [String] = []
     @Flag(name: .customLong("cited-by"), help: "List the records citing the source (give its key, or words that find one source).")
     var citedBy = false
-    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var outputOptions: OutputOptions<RowFormats>
     @Option(help: "At most this many sources.") var limit: Int?
 
     func validate() throws {
@@ -32,25 +32,23 @@ struct SourcesCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runReporting {
-            let opened = try archive.open(readOnly: true)
-            let text = words.joined(separator: " ")
-            if citedBy {
-                let key = try resolveKey(text, in: opened)
-                let records = try opened.citingRecords(sourceKey: key)
-                switch format {
-                case .table: output(SourceListing.table(citing: records, key: key))
-                case .json: output(SourceListing.json(citing: records, key: key).serialized(pretty: true) + "\n")
-                case .csv: output(SourceListing.csv(citing: records))
-                }
-                return
+        let opened = try archive.open(readOnly: true)
+        let text = words.joined(separator: " ")
+        if citedBy {
+            let key = try resolveKey(text, in: opened)
+            let records = try opened.citingRecords(sourceKey: key)
+            switch outputOptions.format {
+            case .json: output(SourceListing.json(citing: records, key: key).serialized(pretty: true) + "\n")
+            case .csv: output(SourceListing.csv(citing: records))
+            default: output(SourceListing.table(citing: records, key: key))
             }
-            let matches = try opened.findSources(text.isEmpty ? nil : text, limit: limit)
-            switch format {
-            case .table: output(SourceListing.table(matches))
-            case .json: output(SourceListing.json(matches).serialized(pretty: true) + "\n")
-            case .csv: output(SourceListing.csv(matches))
-            }
+            return
+        }
+        let matches = try opened.findSources(text.isEmpty ? nil : text, limit: limit)
+        switch outputOptions.format {
+        case .json: output(SourceListing.json(matches).serialized(pretty: true) + "\n")
+        case .csv: output(SourceListing.csv(matches))
+        default: output(SourceListing.table(matches))
         }
     }
 

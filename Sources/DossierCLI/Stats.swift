@@ -15,8 +15,9 @@ struct Stats: ParsableCommand {
                       dossier stats --by decade --extrajudicial --format svg > outcomes.svg
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv, svg
+    /// The row formats, and a chart.
+    enum Formats: OutputFormats {
+        static let allowed: [OutputFormat] = [.table, .json, .csv, .svg]
     }
 
     @OptionGroup var archive: ArchiveOptions
@@ -26,7 +27,7 @@ struct Stats: ParsableCommand {
     var by: String?
     @Flag(help: "Spread records whose decision date spans several years evenly over those years.")
     var spread = false
-    @Option(help: "table, json, csv or svg (a chart); a table on a terminal, JSON otherwise.") var format: Format?
+    @OptionGroup var outputOptions: OutputOptions<Formats>
 
     func dimensions() throws -> [StatsDimension] {
         guard let by else { return [] }
@@ -44,15 +45,13 @@ struct Stats: ParsableCommand {
     }
 
     func run() throws {
-        try runReporting {
-            let request = StatsRequest(filter: try filters.filter(), by: try dimensions(), spread: spread)
-            let stats = try OutcomeStats.compute(try archive.open(readOnly: true), request)
-            switch format ?? (isTerminal(1) ? .table : .json) {
-            case .table: output(stats.table)
-            case .json: output(stats.json.serialized(pretty: true) + "\n")
-            case .csv: output(stats.csv)
-            case .svg: output(stats.svg)
-            }
+        let request = StatsRequest(filter: try filters.filter(), by: try dimensions(), spread: spread)
+        let stats = try OutcomeStats.compute(try archive.open(readOnly: true), request)
+        switch outputOptions.format {
+        case .json: output(stats.json.serialized(pretty: true) + "\n")
+        case .csv: output(stats.csv)
+        case .svg: output(stats.svg)
+        default: output(stats.table)
         }
     }
 }

@@ -4,14 +4,32 @@ import Testing
 
 @Suite struct CommandLineTests {
     @Test(arguments: [
-        (["--db", "x.sqlite", "show", "r"], ["show", "--db", "x.sqlite", "r"]),
-        (["--db=x.sqlite", "show", "r"], ["show", "--db=x.sqlite", "r"]),
-        (["--db", "x.sqlite", "add", "person", "--ref", "p"], ["add", "person", "--db", "x.sqlite", "--ref", "p"]),
-        (["show", "--db", "x.sqlite", "r"], ["show", "--db", "x.sqlite", "r"]),
-        (["--db"], ["--db"]),
+        ["--db", "x.sqlite", "show", "r"],
+        ["--db=x.sqlite", "show", "r"],
+        ["show", "--db", "x.sqlite", "r"],
+        ["show", "r", "--db=x.sqlite"],
     ])
-    func globalDatabaseOptionMovesBehindTheCommand(input: [String], expected: [String]) {
-        #expect(GlobalOptions.reorder(input) == expected)
+    func databaseOptionStandsBeforeOrAfterTheCommand(arguments: [String]) throws {
+        let show = try #require(try DossierCommand.parseAsRoot(arguments) as? Show)
+        #expect(show.archive.path == "x.sqlite")
+        #expect(show.ref == "r")
+    }
+
+    @Test func databaseOptionReachesNestedSubcommands() throws {
+        for arguments in [["--db", "x.sqlite", "add", "person", "--ref", "p"], ["add", "person", "--db", "x.sqlite", "--ref", "p"]] {
+            let add = try #require(try DossierCommand.parseAsRoot(arguments) as? AddPerson)
+            #expect(add.options.archive.path == "x.sqlite")
+            #expect(add.ref == "p")
+        }
+    }
+
+    @Test func databaseOptionNeedsAValue() {
+        do {
+            _ = try DossierCommand.parseAsRoot(["--db"])
+            Issue.record("expected a usage error")
+        } catch {
+            #expect(DossierCommand.exitCode(for: error) == .validationFailure)
+        }
     }
 
     @Test func dateRefusesCSV() throws {
@@ -33,14 +51,15 @@ import Testing
             Issue.record("expected a usage error")
         } catch {
             #expect(DossierCommand.exitCode(for: error) == .validationFailure)
-            #expect(DossierCommand.message(for: error).contains("--format"))
+            #expect(DossierCommand.message(for: error).contains("--input-format"))
         }
     }
 
     @Test func exportKnowsItsFormats() throws {
         #expect(throws: (any Error).self) { _ = try DossierCommand.parseAsRoot(["export", "--format", "xml"]) }
         let command = try DossierCommand.parseAsRoot(["export", "--format", "csv", "--out", "x.csv"])
-        #expect((command as? Export)?.format.value == .csv)
+        #expect((command as? Export)?.outputOptions.format == .csv)
+        #expect((command as? Export)?.exportFormat == .csv)
         #expect((command as? Export)?.out == "x.csv")
     }
 

@@ -49,7 +49,7 @@ import Testing
         let missing = try CLIRunner.run(["show", "x", "--db", scratch.file("none.sqlite")])
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("dossier: error: no archive at \(scratch.file("none.sqlite"))"))
-        let importDirectory = try CLIRunner.run(["import", "--format", "csv", scratch.path, "--db", scratch.file("a.sqlite")])
+        let importDirectory = try CLIRunner.run(["import", "--input-format", "csv", scratch.path, "--db", scratch.file("a.sqlite")])
         #expect(importDirectory.status == 1)
         #expect(importDirectory.stderr == "dossier: error: \(scratch.path): is a directory, not a file\n")
         // A text file given as the archive (a CSV, say).

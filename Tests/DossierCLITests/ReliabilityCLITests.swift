@@ -5,9 +5,10 @@ import Testing
 /// history, revert, check and backup as a user runs them: exit statuses,
 /// the exact first lines, and nothing written on refusal.
 @Suite struct ReliabilityCLITests {
-    @Test func leadingDatabaseOptionMovesBehindTheCommand() {
-        #expect(GlobalOptions.reorder(["--db", "a.sqlite", "history", "pryanikov-1936"])
-                == ["history", "--db", "a.sqlite", "pryanikov-1936"])
+    @Test func leadingDatabaseOptionReachesTheCommand() throws {
+        let history = try #require(try DossierCommand.parseAsRoot(["--db", "a.sqlite", "history", "pryanikov-1936"]) as? History)
+        #expect(history.archive.path == "a.sqlite")
+        #expect(history.ref == "pryanikov-1936")
     }
 
     /// An archive with the fixtures, built by `dossier tour`.
@@ -24,7 +25,7 @@ import Testing
         let add = try CLIRunner.run(["add", "person", "--ref", "p-pryanikov", "--name", "Пряников, Савелий Игнатьевич", "--birth", "1885", "--db", db])
         #expect(add.status == 0, "\(add.stderr)")
 
-        let history = try CLIRunner.run(["history", "p-pryanikov", "--db", db])
+        let history = try CLIRunner.run(["history", "p-pryanikov", "--format", "table", "--db", db])
         #expect(history.status == 0)
         let lines = history.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("change 2  ") == true && lines.first?.hasSuffix("  add person") == true)
@@ -47,7 +48,7 @@ import Testing
         #expect(parsed?.first?["reverts"] as? Int == 2)
         #expect((parsed?.first?["rows"] as? [[String: Any]])?.map { $0["op"] as? String } == ["delete", "delete"])
 
-        let check = try CLIRunner.run(["check", "--db", db])
+        let check = try CLIRunner.run(["check", "--format", "table", "--db", db])
         #expect(check.status == 0)
         #expect(check.stdout == "ok: \(db) passes every check\n")
         let badSince = try CLIRunner.run(["history", "--since", "yesterday", "--db", db])
@@ -72,11 +73,11 @@ import Testing
         sqlite.waitUntilExit()
         try #require(sqlite.terminationStatus == 0)
 
-        let check = try CLIRunner.run(["check", "--db", db])
+        let check = try CLIRunner.run(["check", "--format", "table", "--db", db])
         #expect(check.status == 1)
         #expect(check.stdout.hasPrefix("date-bounds: case shakhty-1928 (#"))
         #expect(check.stderr == "dossier: error: check found 1 problem (1 can be repaired with `dossier check --fix`)\n")
-        let fix = try CLIRunner.run(["check", "--fix", "--db", db])
+        let fix = try CLIRunner.run(["check", "--fix", "--format", "table", "--db", db])
         #expect(fix.status == 0, "\(fix.stderr)")
         #expect(fix.stdout.contains("fixed: date-bounds: case shakhty-1928"))
         #expect(fix.stdout.contains("the repairs are change 2 (dossier history --change 2)"))

@@ -8,8 +8,8 @@ import Testing
             ["stats", "--by", "decade,category", "--extrajudicial", "--charge", "58-10", "--spread", "--format", "svg"])
         let stats = try #require(command as? Stats)
         #expect(try stats.dimensions() == [.decade, .category])
-        #expect(stats.spread && stats.format == .svg)
-        #expect(try (DossierCommand.parseAsRoot(["stats"]) as? Stats)?.format == nil)
+        #expect(stats.spread && stats.outputOptions.format == .svg)
+        #expect(try (DossierCommand.parseAsRoot(["stats"]) as? Stats)?.outputOptions.choice == nil)
         let filter = try stats.filters.filter()
         #expect(filter.judicial == false && filter.charge == "58-10")
     }
