@@ -120,32 +120,21 @@ struct MergeBuilder {
         var unset: SQLValue = .null
     }
 
-    static let personFields = [
-        Field(name: "sex", columns: ["sex"]),
-        Field(name: "birth", columns: ["birth", "birth_lower", "birth_upper"]),
-        Field(name: "death", columns: ["death", "death_lower", "death_upper"]),
-        Field(name: "birthplace", columns: ["birthplace"]),
-        Field(name: "occupation", columns: ["occupation"]),
-    ]
-    static let defendantFields = [
-        Field(name: "outcome", columns: ["outcome"], unset: .text("unknown")),
-        Field(name: "outcome_text", columns: ["outcome_text"]),
-        Field(name: "outcome_subcategory", columns: ["outcome_subcategory"]),
-        Field(name: "sentence", columns: ["sentence"]),
-        Field(name: "sentence_kind", columns: ["sentence_kind"]),
-        Field(name: "term_years", columns: ["term_years"]),
-        Field(name: "charge_reduced", columns: ["charge_reduced"], unset: .integer(0)),
-        Field(name: "outcome_date", columns: ["outcome_date", "outcome_date_lower", "outcome_date_upper"]),
-        Field(name: "charge_text", columns: ["charge_text"]),
-    ]
-    static let caseFields = [
-        Field(name: "title", columns: ["title"]),
-        Field(name: "body", columns: ["body"]),
-        Field(name: "body_kind", columns: ["body_kind"], unset: .text("other")),
-        Field(name: "category", columns: ["category"], unset: .text("unknown")),
-        Field(name: "place", columns: ["place"]),
-        Field(name: "date", columns: ["date", "date_lower", "date_upper"]),
-    ]
+    /// The single-valued fields of a record kind as its description gives
+    /// them: those whose merge rule keeps the kept record's value and fills
+    /// an empty one (notes are joined elsewhere).
+    static func fields<R: DescribedRecord>(of kind: R.Type) -> [Field] {
+        R.fields.filter { $0.merge == .keepFilled }.map { field in
+            var unset = SQLValue.null
+            if let fallback = field.fallback { unset = .text(fallback) }
+            if case .flag = field.type { unset = .integer(0) }
+            return Field(name: field.column, columns: field.columns, unset: unset)
+        }
+    }
+
+    static let personFields = fields(of: PersonDoc.self)
+    static let defendantFields = fields(of: DefendantDoc.self)
+    static let caseFields = fields(of: CaseDoc.self)
     static let eventFields = [Field(name: "body", columns: ["body"])]
 
     static func isUnset(_ value: SQLValue, _ field: Field) -> Bool {

@@ -126,11 +126,11 @@ public enum MemorialSources {
 }
 
 extension MemorialNote {
-    /// The notes of a person that have no column of their own: nationality,
-    /// education, party, residence, burial and place of death, as
-    /// `nationality: русский; education: среднее; …`.
+    /// The notes of a person that have no column of their own: education,
+    /// party, residence, burial and place of death, as
+    /// `education: среднее; party: б/п; …`.
     package var personNotes: String? {
-        let labels: [(String, String)] = [("nationality", "nationality"), ("education", "education"), ("party", "party"),
+        let labels: [(String, String)] = [("education", "education"), ("party", "party"),
                                           ("residence", "residence"), ("burial", "burial"), ("death_place", "place of death")]
         let parts = labels.compactMap { field, label in value(field).map { "\(label): \($0)" } }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
@@ -148,6 +148,7 @@ extension MemorialNote {
         person.death = value("death")
         person.birthplace = value("birthplace")
         person.occupation = value("occupation")
+        person.nationality = value("nationality")
         person.notes = personNotes
         person.citations = citations
         var docs: [CaseDoc] = []

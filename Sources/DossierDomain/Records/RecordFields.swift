@@ -54,9 +54,13 @@ public struct RecordField<Record>: @unchecked Sendable {
     public let merge: MergeRule
     /// Whether a record without it is refused.
     public let required: Bool
-    /// The value a record has when a document leaves the field out
-    /// (`unknown`, `unverified`): editor templates leave it empty.
-    public var implied: String? = nil
+    /// The code a record has when nothing better is known (`unknown`,
+    /// `unverified`, `other`): a merge fills it from the other record.
+    public var fallback: String? = nil
+
+    /// The value a record has when a document leaves the field out:
+    /// editor templates leave it empty.
+    public var implied: String? { required ? nil : fallback }
     public let get: (Record) -> FieldValue?
     public let set: (inout Record, FieldValue?) -> Void
 
@@ -106,7 +110,7 @@ extension RecordField {
         RecordField(key: key, column: column ?? key, flag: flag ?? key.replacingOccurrences(of: "_", with: "-"),
                     type: .code(allowed: V.allowed, parse: { try V.parse($0).rawValue }),
                     help: help ?? oneOf(V.self) + (required ? " (required)." : "; empty is \(fallback.rawValue)."),
-                    merge: .keepFilled, required: required, implied: required ? nil : fallback.rawValue,
+                    merge: .keepFilled, required: required, fallback: fallback.rawValue,
                     get: { record in .text(record[keyPath: keyPath].rawValue) },
                     set: { record, value in record[keyPath: keyPath] = value?.text.flatMap(V.init(rawValue:)) ?? fallback })
     }

@@ -27,6 +27,7 @@ public enum ShowText {
                         defendant.person.death.map { "died " + DateText.describe($0) }].compactMap { $0 }
             if !life.isEmpty { rows.append(("Life", life.joined(separator: " "))) }
             if let occupation = defendant.person.occupation { rows.append(("Occupation", occupation)) }
+            if let nationality = defendant.person.nationality { rows.append(("Nationality", nationality)) }
             if !defendant.charges.isEmpty {
                 rows.append(("Charges", defendant.charges.map { charge in
                     charge.ref + (charge.text != charge.ref && !charge.ref.hasSuffix(":" + charge.text) ? " (\(charge.text))" : "")
@@ -71,6 +72,7 @@ public enum ShowText {
         else if let place = person.birthplace { rows.append(("Birthplace", place)) }
         if let death = person.death { rows.append(("Died", DateText.describe(death))) }
         if let occupation = person.occupation { rows.append(("Occupation", occupation)) }
+        if let nationality = person.nationality { rows.append(("Nationality", nationality)) }
         if let text = person.notes { rows.append(("Notes", text)) }
         for item in cases {
             rows.append(("Case", "\(item.ref)" + (item.title.map { " (\($0))" } ?? "")
