@@ -2,30 +2,6 @@ import DossierStorage
 import DossierDomain
 import Foundation
 
-/// A spreadsheet would run a cell starting with one of these as a formula.
-/// `dossier export --format csv` writes such cells with a `'` before them,
-/// and the importer takes that `'` off again.
-enum SpreadsheetCell {
-    static let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"),
-                                       UInt8(ascii: "@"), 0x09, 0x0D]
-
-    /// The cell as written to a CSV file: `'` put before a formula trigger
-    /// (and before a leading `'`, so that the importer's rule reverses it).
-    static func neutralised(_ text: String) -> String {
-        guard let first = text.utf8.first else { return text }
-        if triggers.contains(first) || first == UInt8(ascii: "'") { return "'" + text }
-        return text
-    }
-
-    /// The cell as read: a `'` before a trigger or a `'` is dropped.
-    static func restored(_ text: String) -> String {
-        var bytes = text.utf8.makeIterator()
-        guard bytes.next() == UInt8(ascii: "'"), let second = bytes.next(),
-              triggers.contains(second) || second == UInt8(ascii: "'") else { return text }
-        return String(text.dropFirst())
-    }
-}
-
 extension Archive {
     /// Imports flat CSV case rows.
     ///

@@ -57,7 +57,7 @@ public indirect enum OrderedJSON: Sendable {
         case .number(let number):
             if number.rounded() == number, abs(number) < 1e15 { out += String(Int64(number)) }
             else { out += String(number) }
-        case .string(let text): OrderedJSON.quote(text, into: &out)
+        case .string(let text): Escaping.json(text, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
@@ -74,29 +74,12 @@ public indirect enum OrderedJSON: Sendable {
             for (index, (key, value)) in pairs.enumerated() {
                 if index > 0 { out += "," }
                 if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                OrderedJSON.quote(key, into: &out)
+                Escaping.json(key, into: &out)
                 out += pretty ? ": " : ":"
                 value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
             if pretty { out += "\n" + String(repeating: "  ", count: indent) }
             out += "}"
         }
-    }
-
-    package static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
