@@ -384,17 +384,17 @@ enum CitationFixtures {
         ("Москва", "Москва"),
     ])
     func escapesSpecialCharacters(input: String, expected: String) {
-        #expect(LaTeX.escape(input, ascii: false) == expected)
+        #expect(Escaping.latex(input, ascii: false) == expected)
     }
 
     @Test func classicBibTeXUsesAccentCommands() {
-        #expect(LaTeX.escape("Gödel, Émile, Čapek – “x”", ascii: true) == "G{\\\"o}del, {\\'E}mile, {\\v C}apek -- ``x''")
+        #expect(Escaping.latex("Gödel, Émile, Čapek – “x”", ascii: true) == "G{\\\"o}del, {\\'E}mile, {\\v C}apek -- ``x''")
     }
 
     @Test func escapedTextDecodesBack() {
         for text in ["Profits & Losses 100% #1 $5 snake_case {x} a~b^c\\d", "Gödel Čapek ß ø – — “x”"] {
-            #expect(LaTeX.decode(LaTeX.escape(text, ascii: true)) == text)
-            #expect(LaTeX.decode(LaTeX.escape(text, ascii: false)) == text)
+            #expect(LaTeX.decode(Escaping.latex(text, ascii: true)) == text)
+            #expect(LaTeX.decode(Escaping.latex(text, ascii: false)) == text)
         }
     }
 

@@ -302,13 +302,13 @@ extension FuzzHarness {
         let row = CSVText.row([text, "end"])
         let records = readCSV(CSVReader(text: row))
         guard records.count == 1, case .record(_, let fields) = records[0], fields.count == 2, fields[1] == "end" else {
-            throw fail("csv-cell", "\(Archive.visible(text)) written as \(Archive.visible(row)) reads back as \(records)")
+            throw fail("csv-cell", "\(Escaping.visible(text)) written as \(Escaping.visible(row)) reads back as \(records)")
         }
         if fields[0] != text && fields[0] != "'" + text {
-            throw fail("csv-cell", "\(Archive.visible(text)) reads back as \(Archive.visible(fields[0]))")
+            throw fail("csv-cell", "\(Escaping.visible(text)) reads back as \(Escaping.visible(fields[0]))")
         }
         if let first = fields[0].unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
-            throw fail("csv-cell", "\(Archive.visible(text)) is written as a formula")
+            throw fail("csv-cell", "\(Escaping.visible(text)) is written as a formula")
         }
     }
 }

@@ -93,7 +93,7 @@ struct SeededRandom: RandomNumberGenerator {
             let input = Self.mutate(seeds[iteration % seeds.count], &random)
             do { try FuzzHarness.run(target, input) } catch {
                 Issue.record("""
-                    \(Archive.visible("\(error)"))
+                    \(Escaping.visible("\(error)"))
                     input (save it as fuzz/regressions/\(target)/NAME to keep it): \(input.map { String(format: "%02x", $0) }.joined())
                     """)
                 return

@@ -348,8 +348,8 @@ final class PublishedSite {
         #expect(report.serveCommand == "datasette serve -i \(site.folder.path)/trials.db --metadata \(site.folder.path)/metadata.json")
         #expect(report.extensionPath == nil)
         #expect(site.metadata["databases"] as? [String: Any] != nil && (site.metadata["databases"] as? [String: Any])?["trials"] != nil)
-        #expect(Publisher.shellQuoted("my site/a'b.db") == #"'my site/a'\''b.db'"#)
-        #expect(Publisher.shellQuoted("site/archive.db") == "site/archive.db")
+        #expect(Escaping.shellWord("my site/a'b.db") == #"'my site/a'\''b.db'"#)
+        #expect(Escaping.shellWord("site/archive.db") == "site/archive.db")
     }
 }
 

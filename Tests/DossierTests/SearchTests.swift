@@ -123,10 +123,10 @@ import Testing
     }
 
     @Test func csvNeutralisesFormulas() {
-        #expect(CSVText.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(CSVText.cell("+1") == "\"'+1\"")
-        #expect(CSVText.cell("-2") == "\"'-2\"")
-        #expect(CSVText.cell("@SUM") == "\"'@SUM\"")
-        #expect(CSVText.cell("plain") == "plain")
+        #expect(Escaping.csvField("=HYPERLINK(\"x\")", formulas: .apostropheQuoted) == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(Escaping.csvField("+1", formulas: .apostropheQuoted) == "\"'+1\"")
+        #expect(Escaping.csvField("-2", formulas: .apostropheQuoted) == "\"'-2\"")
+        #expect(Escaping.csvField("@SUM", formulas: .apostropheQuoted) == "\"'@SUM\"")
+        #expect(Escaping.csvField("plain", formulas: .apostropheQuoted) == "plain")
     }
 }

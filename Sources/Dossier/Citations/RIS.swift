@@ -60,10 +60,7 @@ public enum RIS {
     static func record(_ source: Source) -> String {
         var lines: [String] = []
         func add(_ tag: String, _ value: String?) {
-            guard let value else { return }
-            let clean = value.split(whereSeparator: \.isNewline).joined(separator: " ")
-                .trimmingCharacters(in: .whitespaces)
-            guard !clean.isEmpty else { return }
+            guard let value, let clean = Escaping.ris(value) else { return }
             lines.append("\(tag)  - \(clean)")
         }
         let ty = type(source)

@@ -146,7 +146,8 @@ extension Archive {
                 for citation in citations {
                     cells[.sourceKey] = citation?.sourceKey
                     cells[.locator] = citation?.locator
-                    try sink.append(columns.map { Self.csvField(cells[$0] ?? "") }.joined(separator: ",") + "\r\n")
+                    try sink.append(columns.map { Escaping.csvField(cells[$0] ?? "", formulas: .reversible) }
+                        .joined(separator: ",") + "\r\n")
                     report.rows += 1
                 }
             }
@@ -165,14 +166,5 @@ extension Archive {
                 : charge.ref
             return seen.insert(text).inserted ? text : nil
         }.joined(separator: "; ")
-    }
-
-    /// One RFC 4180 field: neutralised for spreadsheets, then quoted when
-    /// it holds a comma, quote or line break.
-    static func csvField(_ text: String) -> String {
-        let cell = SpreadsheetCell.neutralised(text)
-        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
-        else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

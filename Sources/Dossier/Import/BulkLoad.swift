@@ -64,7 +64,7 @@ struct BulkLoad {
                                              [type, name]).stringValue else { continue }
             sql.append(create)
             // The type is "trigger" or "index", from this file.
-            try db.execute("DROP \(type.uppercased()) \(SchemaCatalog.quote(name))")
+            try db.execute("DROP \(type.uppercased()) \(Escaping.sqlIdentifier(name))")
         }
         return sql
     }

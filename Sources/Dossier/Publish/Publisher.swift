@@ -123,10 +123,10 @@ extension Archive {
             try Publisher.replace(target, with: partial)
             extensionPath = relative(target)
         }
-        var command = "datasette serve -i \(Publisher.shellQuoted(relative(databaseURL)))"
-            + " --metadata \(Publisher.shellQuoted(relative(folder.appendingPathComponent("metadata.json"))))"
+        var command = "datasette serve -i \(Escaping.shellWord(relative(databaseURL)))"
+            + " --metadata \(Escaping.shellWord(relative(folder.appendingPathComponent("metadata.json"))))"
         if let extensionPath {
-            command += " --load-extension \(Publisher.shellQuoted(extensionPath))"
+            command += " --load-extension \(Escaping.shellWord(extensionPath))"
         }
         return PublishReport(databasePath: relative(databaseURL),
                              metadataPath: relative(folder.appendingPathComponent("metadata.json")),
@@ -236,13 +236,5 @@ enum Publisher {
         let partial = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial")
         try Data(text.utf8).write(to: partial)
         try replace(url, with: partial)
-    }
-
-    /// A path as one shell word.
-    static func shellQuoted(_ text: String) -> String {
-        let plain = text.unicodeScalars.allSatisfy {
-            CharacterSet.alphanumerics.contains($0) || "/._-+:=@".unicodeScalars.contains($0)
-        }
-        return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

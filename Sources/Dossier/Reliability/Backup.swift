@@ -107,7 +107,7 @@ extension Archive {
         let present = Set(try connection.fetchAll("SELECT name FROM sqlite_schema WHERE type = 'table'").compactMap { $0.string(0) })
         var counts: [String: Int] = [:]
         for table in Self.backupCountedTables where present.contains(table) {
-            counts[table] = try connection.scalar("SELECT count(*) FROM \(SchemaCatalog.quote(table))").intValue ?? 0
+            counts[table] = try connection.scalar("SELECT count(*) FROM \(Escaping.sqlIdentifier(table))").intValue ?? 0
         }
         return counts
     }

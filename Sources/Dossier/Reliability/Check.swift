@@ -112,16 +112,16 @@ extension Archive {
         switch finding.rule {
         case .dateBounds:
             guard let table = finding.table, let id = finding.rowID, let column = finding.column else { return }
-            let quoted = SchemaCatalog.quote(column)
-            let text = try db.scalar("SELECT \(quoted) FROM \(SchemaCatalog.quote(table)) WHERE id = ?", [id]).stringValue
+            let quoted = Escaping.sqlIdentifier(column)
+            let text = try db.scalar("SELECT \(quoted) FROM \(Escaping.sqlIdentifier(table)) WHERE id = ?", [id]).stringValue
             var bounds: (Int?, Int?) = (nil, nil)
             if let text {
                 guard let date = try? EDTFDate.parse(text) else { return }
                 bounds = (date.lower, date.upper)
             }
             try db.execute("""
-                UPDATE \(SchemaCatalog.quote(table)) SET \(SchemaCatalog.quote(column + "_lower")) = ?,
-                       \(SchemaCatalog.quote(column + "_upper")) = ? WHERE id = ?
+                UPDATE \(Escaping.sqlIdentifier(table)) SET \(Escaping.sqlIdentifier(column + "_lower")) = ?,
+                       \(Escaping.sqlIdentifier(column + "_upper")) = ? WHERE id = ?
                 """, [bounds.0, bounds.1, id])
         case .primaryName:
             guard let id = finding.rowID else { return }
@@ -133,7 +133,7 @@ extension Archive {
             try db.execute("REINDEX")
         case .fullText:
             guard let table = finding.table, SchemaCatalog.isPlainIdentifier(table) else { return }
-            let quoted = SchemaCatalog.quote(table)
+            let quoted = Escaping.sqlIdentifier(table)
             try db.write { try db.execute("INSERT INTO \(quoted)(\(quoted)) VALUES ('rebuild')") }
         case .searchIndex:
             // Derived rows, not records: rebuilt without a change or history.
@@ -288,7 +288,7 @@ extension Archive {
             dates += plain
             for column in dates {
                 let hasBounds = !plain.contains(column)
-                let q = SchemaCatalog.quote
+                let q = Escaping.sqlIdentifier
                 let sql = hasBounds
                     ? "SELECT id, \(q(column)), \(q(column + "_lower")), \(q(column + "_upper")) FROM \(q(table)) "
                         + "WHERE \(q(column)) IS NOT NULL OR \(q(column + "_lower")) IS NOT NULL OR \(q(column + "_upper")) IS NOT NULL"
@@ -337,7 +337,7 @@ extension Archive {
         ]
         for (table, column, allowed, nullable) in vocabularies where tables.contains(table) {
             let placeholders = Array(repeating: "?", count: allowed.count).joined(separator: ", ")
-            let q = SchemaCatalog.quote
+            let q = Escaping.sqlIdentifier
             var sql = "SELECT id, \(q(column)) FROM \(q(table)) WHERE \(q(column)) NOT IN (\(placeholders))"
             sql += nullable ? "" : " OR \(q(column)) IS NULL"
             for bad in try db.fetchAll(sql, allowed) {
@@ -349,16 +349,16 @@ extension Archive {
 
         // Refs and keys that could not be typed back.
         for (table, column) in [("person", "ref"), ("proceeding", "ref"), ("source", "key")] where tables.contains(table) {
-            let q = SchemaCatalog.quote(column)
+            let q = Escaping.sqlIdentifier(column)
             for bad in try db.fetchAll("""
-                SELECT id, \(q) FROM \(SchemaCatalog.quote(table))
+                SELECT id, \(q) FROM \(Escaping.sqlIdentifier(table))
                 WHERE \(q) IS NULL OR \(q) = '' OR \(q) <> trim(\(q), ' ' || char(9) || char(10) || char(13))
                    OR instr(\(q), char(10)) > 0 OR instr(\(q), char(13)) > 0 OR instr(\(q), char(9)) > 0
                    OR instr(\(q), char(0)) > 0
                 """) {
                 let value = bad.string(1) ?? ""
                 row(.ref, table, bad[0].int64Value ?? 0,
-                    "\(column) \(Self.visible(value)) is blank or has spaces or control characters at the ends or inside")
+                    "\(column) \(Escaping.visible(value)) is blank or has spaces or control characters at the ends or inside")
             }
         }
 
@@ -438,7 +438,7 @@ extension Archive {
             for table in try db.fetchAll("""
                 SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'
                 """).compactMap({ $0.string(0) }) where SchemaCatalog.isPlainIdentifier(table) {
-                let quoted = SchemaCatalog.quote(table)
+                let quoted = Escaping.sqlIdentifier(table)
                 do {
                     try db.savepoint("check_fts") {
                         try db.execute("INSERT INTO \(quoted)(\(quoted)) VALUES ('integrity-check')")
@@ -465,21 +465,6 @@ extension Archive {
         do { _ = try EDTFDate.parse(text); return "" } catch let error as EDTFError { return error.description } catch {
             return "\(error)"
         }
-    }
-
-    /// Text with invisible characters shown, quoted.
-    static func visible(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

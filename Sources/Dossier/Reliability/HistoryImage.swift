@@ -16,8 +16,8 @@ extension Connection {
         let columns = try fetchAll("SELECT name FROM pragma_table_info(?) ORDER BY cid", [table]).compactMap { $0.string(0) }
             .filter(SchemaCatalog.isPlainIdentifier)
         guard !columns.isEmpty else { return nil }
-        let members = columns.map { "'\($0)', \(SchemaCatalog.quote($0))" }.joined(separator: ", ")
-        return try cached("SELECT json_object(\(members)) FROM \(SchemaCatalog.quote(table)) WHERE id = ?")
+        let members = columns.map { "'\($0)', \(Escaping.sqlIdentifier($0))" }.joined(separator: ", ")
+        return try cached("SELECT json_object(\(members)) FROM \(Escaping.sqlIdentifier(table)) WHERE id = ?")
             .fetchOne([rowID])?.string(0)
     }
 

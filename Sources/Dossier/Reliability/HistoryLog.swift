@@ -160,8 +160,8 @@ extension Archive {
             // Rows written before history was kept (or outside it) still count.
             try db.execute("""
                 INSERT OR IGNORE INTO temp.history_scope (table_name, row_id)
-                SELECT ?, id FROM \(SchemaCatalog.quote(table))
-                WHERE \(SchemaCatalog.quote(column)) IN (SELECT row_id FROM temp.history_scope WHERE table_name = ?)
+                SELECT ?, id FROM \(Escaping.sqlIdentifier(table))
+                WHERE \(Escaping.sqlIdentifier(column)) IN (SELECT row_id FROM temp.history_scope WHERE table_name = ?)
                 """, [table, parent])
         }
         func addRecord(_ table: String, keyColumn: String) throws -> Bool {
@@ -173,7 +173,7 @@ extension Archive {
                 """, [table, table, path, ref, path, ref])
             try db.execute("""
                 INSERT OR IGNORE INTO temp.history_scope (table_name, row_id)
-                SELECT ?, id FROM \(SchemaCatalog.quote(table)) WHERE \(SchemaCatalog.quote(keyColumn)) = ?
+                SELECT ?, id FROM \(Escaping.sqlIdentifier(table)) WHERE \(Escaping.sqlIdentifier(keyColumn)) = ?
                 """, [table, ref])
             return try db.scalar("SELECT count(*) FROM temp.history_scope WHERE table_name = ?", [table]).intValue ?? 0 > 0
         }

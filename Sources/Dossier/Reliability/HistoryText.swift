@@ -88,7 +88,7 @@ extension RowChange {
             return number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         case .text(let text):
             let short = text.count > 120 ? String(text.prefix(119)) + "…" : text
-            return Archive.visible(short)
+            return Escaping.visible(short)
         case .blob(let bytes): return "(\(bytes.count) bytes)"
         }
     }

@@ -41,11 +41,6 @@ final class SchemaCatalog {
         return name.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
-    /// `name` as a quoted SQL identifier.
-    static func quote(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
     /// A table that history may name and that exists in this archive.
     /// - Throws: `ArchiveError` for anything else.
     func checkedTable(_ name: String) throws -> String {

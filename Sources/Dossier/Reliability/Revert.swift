@@ -186,7 +186,7 @@ extension Archive {
     /// insert that no later change touched); it only has to exist.
     private func undo(op: String, table: String, rowID: Int64, before: String?, after: String?, rowIsImage: Bool = false,
                       catalog: SchemaCatalog, labeler: RowLabeler, described: String) throws {
-        let quoted = SchemaCatalog.quote(table)
+        let quoted = Escaping.sqlIdentifier(table)
         let existing = try catalog.columns(table)
         func columns(of json: String?) throws -> [String] {
             guard let values = try db.rowValues(json: json) else {
@@ -202,7 +202,7 @@ extension Archive {
             let names = try columns(of: json)
             // Reals went through JSON text with 15 significant digits.
             let test = names.enumerated().map { index, name in
-                let column = SchemaCatalog.quote(name), value = "json_extract(?1, ?\(index + 2))"
+                let column = Escaping.sqlIdentifier(name), value = "json_extract(?1, ?\(index + 2))"
                 return "(\(column) IS \(value) OR (typeof(\(column)) = 'real' AND typeof(\(value)) IN ('real', 'integer')"
                     + " AND abs(\(column) - \(value)) <= 1e-12 * max(abs(\(column)), 1.0)))"
             }
@@ -228,7 +228,7 @@ extension Archive {
             // deleted with it (or block it): refuse rather than lose them.
             for key in try catalog.children(of: table) {
                 if let child = try db.cached("""
-                    SELECT id FROM \(SchemaCatalog.quote(key.table)) WHERE \(SchemaCatalog.quote(key.column)) = ? LIMIT 1
+                    SELECT id FROM \(Escaping.sqlIdentifier(key.table)) WHERE \(Escaping.sqlIdentifier(key.column)) = ? LIMIT 1
                     """).fetchOne([rowID])?[0].int64Value {
                     let by = try db.scalar("""
                         SELECT max(change_id) FROM history WHERE table_name = ? AND row_id = ?
@@ -244,7 +244,7 @@ extension Archive {
         case "update":
             guard try matches(after) else { throw notAsLeft() }
             let names = try columns(of: before)
-            let sets = names.enumerated().map { "\(SchemaCatalog.quote($1)) = json_extract(?1, ?\($0 + 2))" }
+            let sets = names.enumerated().map { "\(Escaping.sqlIdentifier($1)) = json_extract(?1, ?\($0 + 2))" }
             try db.executeCached("UPDATE \(quoted) SET " + sets.joined(separator: ", ") + " WHERE id = ?\(names.count + 2)",
                            [before ?? "{}"] + names.map { "$.\"\($0)\"" as SQLBindable } + [rowID])
             try db.executeCached("INSERT OR IGNORE INTO temp.revert_touched VALUES (?, ?)", [table, rowID])
@@ -253,7 +253,7 @@ extension Archive {
             let names = try columns(of: before)
             let values = names.indices.map { "json_extract(?1, ?\($0 + 2))" }
             do {
-                try db.executeCached("INSERT INTO \(quoted) (" + names.map(SchemaCatalog.quote).joined(separator: ", ")
+                try db.executeCached("INSERT INTO \(quoted) (" + names.map(Escaping.sqlIdentifier).joined(separator: ", ")
                                + ") VALUES (" + values.joined(separator: ", ") + ")",
                                [before ?? "{}"] + names.map { "$.\"\($0)\"" as SQLBindable })
             } catch let error as SQLiteError
@@ -274,11 +274,11 @@ extension Archive {
         for table in tables {
             for key in try catalog.parents(of: table) {
                 let sql = """
-                    SELECT t.id, t.\(SchemaCatalog.quote(key.column)) FROM temp.revert_touched r
-                    JOIN \(SchemaCatalog.quote(table)) t ON t.id = r.row_id
-                    LEFT JOIN \(SchemaCatalog.quote(key.parent)) p ON p.\(SchemaCatalog.quote(key.parentColumn)) = t.\(SchemaCatalog.quote(key.column))
-                    WHERE r.table_name = ? AND t.\(SchemaCatalog.quote(key.column)) IS NOT NULL
-                      AND p.\(SchemaCatalog.quote(key.parentColumn)) IS NULL
+                    SELECT t.id, t.\(Escaping.sqlIdentifier(key.column)) FROM temp.revert_touched r
+                    JOIN \(Escaping.sqlIdentifier(table)) t ON t.id = r.row_id
+                    LEFT JOIN \(Escaping.sqlIdentifier(key.parent)) p ON p.\(Escaping.sqlIdentifier(key.parentColumn)) = t.\(Escaping.sqlIdentifier(key.column))
+                    WHERE r.table_name = ? AND t.\(Escaping.sqlIdentifier(key.column)) IS NOT NULL
+                      AND p.\(Escaping.sqlIdentifier(key.parentColumn)) IS NULL
                     LIMIT 1
                     """
                 if let row = try db.fetchOne(sql, [table]), let rowID = row[0].int64Value, let parentID = row[1].int64Value {

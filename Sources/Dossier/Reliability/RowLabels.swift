@@ -50,7 +50,7 @@ final class RowLabeler {
         if let cached = rows[key] { return cached }
         var found: RowValues?
         if SchemaCatalog.isPlainIdentifier(table),
-           let row = try? db.fetchOne("SELECT * FROM \(SchemaCatalog.quote(table)) WHERE id = ?", [id]) {
+           let row = try? db.fetchOne("SELECT * FROM \(Escaping.sqlIdentifier(table)) WHERE id = ?", [id]) {
             found = RowValues(columns: row.columns, values: row.values)
         } else if let json = try? db.cached("""
             SELECT coalesce(after, before) FROM history

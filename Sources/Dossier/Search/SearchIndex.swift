@@ -26,7 +26,7 @@ public enum SearchIndex {
         var out = "["
         for (index, text) in strings.enumerated() {
             if index > 0 { out += "," }
-            OrderedJSON.quote(text, into: &out)
+            Escaping.json(text, into: &out)
         }
         return out + "]"
     }

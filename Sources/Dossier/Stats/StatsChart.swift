@@ -92,7 +92,7 @@ extension OutcomeStats {
             <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\(f(width))" height="\(f(height))" \
             viewBox="0 0 \(f(width)) \(f(height))" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" \
             font-size="12" fill="#000000">
-            <title>\(OutcomeStats.xml(title))</title>
+            <title>\(Escaping.xml(title))</title>
             <defs>
             <pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">\
             <rect width="6" height="6" fill="#ffffff"/><rect width="2.2" height="6" fill="#000000"/></pattern>
@@ -105,10 +105,10 @@ extension OutcomeStats {
             <rect width="100%" height="100%" fill="#ffffff"/>
 
             """
-        svg += "<text x=\"20\" y=\"26\" font-size=\"16\" font-weight=\"bold\">\(OutcomeStats.xml(title))</text>\n"
+        svg += "<text x=\"20\" y=\"26\" font-size=\"16\" font-weight=\"bold\">\(Escaping.xml(title))</text>\n"
         var lineY = 46.0
         for line in headerLines {
-            svg += "<text x=\"20\" y=\"\(f(lineY))\" font-size=\"11\">\(OutcomeStats.xml(line))</text>\n"
+            svg += "<text x=\"20\" y=\"\(f(lineY))\" font-size=\"11\">\(Escaping.xml(line))</text>\n"
             lineY += 15
         }
         // Legend.
@@ -124,7 +124,7 @@ extension OutcomeStats {
                     svg += "<rect x=\"\(f(x))\" y=\"\(f(lineY - 11))\" width=\"14\" height=\"14\" fill=\"\(fill)\""
                         + " stroke=\"#000000\" stroke-width=\"0.8\"/>"
                 }
-                svg += "<text x=\"\(f(x + 20))\" y=\"\(f(lineY))\">\(OutcomeStats.xml(label))</text>\n"
+                svg += "<text x=\"\(f(x + 20))\" y=\"\(f(lineY))\">\(Escaping.xml(label))</text>\n"
                 x += 20 + OutcomeStats.textWidth(label) + 22
                 itemIndex += 1
             }
@@ -156,7 +156,7 @@ extension OutcomeStats {
             var base = 0.0
             let decided = bar.decided
             svg += "<g>"
-            svg += "<title>\(OutcomeStats.xml(labels[index])): n \(OutcomeStats.number(bar.n)), decided "
+            svg += "<title>\(Escaping.xml(labels[index])): n \(OutcomeStats.number(bar.n)), decided "
                 + "\(OutcomeStats.number(decided)), acquittal rate \(OutcomeStats.percent(bar.acquittalRate.share)), "
                 + "non-conviction rate \(OutcomeStats.percent(bar.nonConvictionRate.share))</title>"
             if decided > 0 {
@@ -182,14 +182,14 @@ extension OutcomeStats {
             }
             svg += "</g>\n"
             // Label and n under the bar.
-            let label = OutcomeStats.xml(labels[index]) + " (n \(OutcomeStats.number(bar.n)))"
+            let label = Escaping.xml(labels[index]) + " (n \(OutcomeStats.number(bar.n)))"
             if rotate {
                 let lx = centre + 4, ly = plotBottom + 12
                 svg += "<text x=\"\(f(lx))\" y=\"\(f(ly))\" text-anchor=\"end\" font-size=\"11\""
                     + " transform=\"rotate(-45 \(f(lx)) \(f(ly)))\">\(label)</text>\n"
             } else {
                 svg += "<text x=\"\(f(centre))\" y=\"\(f(plotBottom + 16))\" text-anchor=\"middle\" font-size=\"11\">"
-                    + "\(OutcomeStats.xml(labels[index]))</text>"
+                    + "\(Escaping.xml(labels[index]))</text>"
                 svg += "<text x=\"\(f(centre))\" y=\"\(f(plotBottom + 30))\" text-anchor=\"middle\" font-size=\"10\">"
                     + "n \(OutcomeStats.number(bar.n))</text>\n"
             }
@@ -197,7 +197,7 @@ extension OutcomeStats {
         let xTitle = request.by.isEmpty ? "all matching records"
             : request.by.map { $0.isDate ? "\($0.label) of decision" : $0.label }.joined(separator: ", ")
         svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 14))\" text-anchor=\"middle\">"
-            + "\(OutcomeStats.xml(xTitle))</text>\n"
+            + "\(Escaping.xml(xTitle))</text>\n"
         svg += "</svg>\n"
         return svg
     }
@@ -265,24 +265,5 @@ extension OutcomeStats {
         }
         if !line.isEmpty { lines.append(line) }
         return lines
-    }
-
-    /// Text escaped for XML content and attribute values.
-    static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            // Characters XML 1.0 does not allow.
-            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r": out += "\u{FFFD}"
-            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

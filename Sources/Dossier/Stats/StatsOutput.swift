@@ -156,7 +156,7 @@ extension OutcomeStats {
             header += ["count", "of", "share", "ci_low", "ci_high"].map { "\(figure.rawValue)_\($0)" }
         }
         header += ["median_camp_term_years", "camp_terms"]
-        var lines = [header.map(OutcomeStats.csvField).joined(separator: ",")]
+        var lines = [header.map { Escaping.csvField($0, formulas: .apostrophe) }.joined(separator: ",")]
         func number(_ value: Double?) -> String {
             guard let value else { return "" }
             let rounded = OutcomeStats.rounded(value)
@@ -164,7 +164,7 @@ extension OutcomeStats {
         }
         let rowsToWrite = request.by.isEmpty ? [total] : groups
         for group in rowsToWrite {
-            var fields = group.labels.map(OutcomeStats.csvField)
+            var fields = group.labels.map { Escaping.csvField($0, formulas: .apostrophe) }
             fields += [number(group.n), number(group.decided), number(group.count(.unknown))]
             for outcome in Outcome.allCases {
                 let share = group.share(outcome)
@@ -179,18 +179,6 @@ extension OutcomeStats {
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// A CSV field (RFC 4180), with text that a spreadsheet would run as a
-    /// formula (`=`, `+`, `-`, `@`, tab, carriage return first) prefixed with
-    /// an apostrophe.
-    static func csvField(_ text: String) -> String {
-        var value = text
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return value
     }
 }
 

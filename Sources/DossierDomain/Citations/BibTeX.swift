@@ -371,7 +371,7 @@ public enum BibTeX {
             guard let value, !value.isEmpty else { return }
             fields.append((name, value))
         }
-        func plain(_ text: String?) -> String? { text.map { LaTeX.escape($0, ascii: ascii) } }
+        func plain(_ text: String?) -> String? { text.map { Escaping.latex($0, ascii: ascii) } }
         // Classic BibTeX has no language field pandoc reads: keep the case
         // of non-English containers and sites as well.
         func container(_ text: String?) -> String? {
@@ -381,7 +381,7 @@ public enum BibTeX {
         func titled(_ text: String?) -> String? {
             guard let text else { return nil }
             if english { return protectCase(text, ascii: ascii) }
-            let escaped = LaTeX.escape(text, ascii: ascii)
+            let escaped = Escaping.latex(text, ascii: ascii)
             return latex ? escaped : "{" + escaped + "}"
         }
         func names(_ list: [SourceName]) -> String? {
@@ -391,7 +391,7 @@ public enum BibTeX {
             guard let text else { return nil }
             guard latex else { return plain(text) }
             return text.components(separatedBy: "; ").map {
-                LaTeX.escape($0, ascii: ascii).replacingOccurrences(of: " and ", with: " {and} ")
+                Escaping.latex($0, ascii: ascii).replacingOccurrences(of: " and ", with: " {and} ")
             }.joined(separator: " and ")
         }
         let extra = source.extra
@@ -426,7 +426,7 @@ public enum BibTeX {
             add("issue", plain(source.issue))
         }
         if let page = source.page {
-            add("pages", LaTeX.escape(page, ascii: ascii).replacingOccurrences(
+            add("pages", Escaping.latex(page, ascii: ascii).replacingOccurrences(
                 of: #"\s*[-\u2010-\u2015]+\s*"#, with: "--", options: .regularExpression))
         }
         add("edition", plain(source.edition))
@@ -439,12 +439,12 @@ public enum BibTeX {
                 add("institution", literalList(extraText("authority")))
             } else {
                 let parts = [extraText("authority"), extraText("number").map { "no. " + $0 }].compactMap { $0 }
-                add("howpublished", parts.isEmpty ? nil : tie(LaTeX.escape(parts.joined(separator: ", "), ascii: ascii)))
+                add("howpublished", parts.isEmpty ? nil : tie(Escaping.latex(parts.joined(separator: ", "), ascii: ascii)))
             }
             add("publisher", literalList(source.publisher))
         case "manuscript" where source.archive != nil || source.archiveLocation != nil:
             let reference = [source.archive, source.archiveLocation].compactMap { $0 }.joined(separator: ", ")
-            add("howpublished", tie(LaTeX.escape(reference, ascii: ascii)))
+            add("howpublished", tie(Escaping.latex(reference, ascii: ascii)))
             add(latex ? "location" : "address", plain(source.archivePlace))
             add("publisher", literalList(source.publisher))
         case "report", "thesis":
@@ -478,13 +478,13 @@ public enum BibTeX {
             add(latex ? "date" : "year", plain(literal))
         }
         var notes: [String] = []
-        if let note = source.note { notes.append(LaTeX.escape(note, ascii: ascii)) }
+        if let note = source.note { notes.append(Escaping.latex(note, ascii: ascii)) }
         // `urldate` in both dialects, as Zotero writes it: biber and pandoc
         // read it (a "Accessed …" note would be lost to both, and would not
         // read back as an access date).
         add("urldate", source.accessed)
-        add("url", source.url.map(escapeURL))
-        add("doi", source.doi.map(escapeURL))
+        add("url", source.url.map(Escaping.bibtexURL))
+        add("doi", source.doi.map(Escaping.bibtexURL))
         add("isbn", plain(extraText("ISBN")))
         add("issn", plain(extraText("ISSN")))
         add("abstract", plain(extraText("abstract")))
@@ -519,24 +519,6 @@ public enum BibTeX {
     package static func tie(_ text: String) -> String {
         text.replacingOccurrences(of: #"\b(f|op|d|l|ll|ob|no|No|vol|p|pp)\. (?=[\p{L}\p{N}])"#, with: "$1.~",
                                   options: .regularExpression)
-    }
-
-    /// A URL or DOI as Better BibTeX writes it: verbatim (biber and pandoc
-    /// read `url` and `doi` as verbatim fields, so `%` and `#` stay as they
-    /// are; an escaped `\%` would be printed with its backslash). Braces
-    /// and backslashes, which would unbalance the field and are not allowed
-    /// in a URL anyway, are percent-encoded.
-    package static func escapeURL(_ url: String) -> String {
-        var out = ""
-        for c in url {
-            switch c {
-            case "{": out += "%7B"
-            case "}": out += "%7D"
-            case "\\": out += "%5C"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     package static func isBalanced(_ raw: String) -> Bool {
@@ -582,7 +564,7 @@ public enum BibTeX {
                     pendingGap += gap
                 } else {
                     if open { out += "}"; open = false }
-                    out += pendingGap + LaTeX.escape(gap, ascii: ascii)
+                    out += pendingGap + Escaping.latex(gap, ascii: ascii)
                     pendingGap = ""
                 }
                 if gap.contains(where: { ":?!".contains($0) }) { atStart = true }
@@ -598,7 +580,7 @@ public enum BibTeX {
                     out += pendingGap
                 }
                 pendingGap = ""
-                out += LaTeX.escape(word, ascii: ascii)
+                out += Escaping.latex(word, ascii: ascii)
                 if word.hasSuffix(".") && letters.count > 3 { atStart = true } else { atStart = false }
             }
         }

@@ -147,10 +147,10 @@ package enum BibTeXNames {
     /// `Family, Given`, `von Family, Jr., Given`, or `{Literal}`.
     package static func format(_ name: SourceName, ascii: Bool) -> String {
         func escaped(_ text: String) -> String {
-            LaTeX.escape(text, ascii: ascii).replacingOccurrences(of: " and ", with: " {and} ")
+            Escaping.latex(text, ascii: ascii).replacingOccurrences(of: " and ", with: " {and} ")
         }
         guard let family = name.family else {
-            return "{" + LaTeX.escape(name.literal ?? name.given ?? "", ascii: ascii) + "}"
+            return "{" + Escaping.latex(name.literal ?? name.given ?? "", ascii: ascii) + "}"
         }
         var familyPart = escaped(family)
         if family.contains(",") || (family.first?.isLowercase ?? false) { familyPart = "{" + familyPart + "}" }

@@ -57,7 +57,7 @@ public struct ChicagoText: Sendable, Hashable, CustomStringConvertible {
     /// Text with italics as `*…*`; literal asterisks are escaped.
     public var markdown: String {
         runs.map { run in
-            let text = run.text.replacingOccurrences(of: "*", with: "\\*")
+            let text = Escaping.markdown(run.text)
             return run.italic ? "*" + text + "*" : text
         }.joined()
     }
@@ -69,15 +69,7 @@ public struct ChicagoText: Sendable, Hashable, CustomStringConvertible {
     /// processor through a browser or an HTML clipboard).
     public var html: String {
         runs.map { run in
-            var text = ""
-            for c in run.text {
-                switch c {
-                case "&": text += "&amp;"
-                case "<": text += "&lt;"
-                case ">": text += "&gt;"
-                default: text.append(c)
-                }
-            }
+            let text = Escaping.html(run.text)
             return run.italic ? "<i>" + text + "</i>" : text
         }.joined()
     }

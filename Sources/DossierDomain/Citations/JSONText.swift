@@ -259,7 +259,7 @@ package enum JSONText {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
         case .number(let number): out += format(number)
-        case .string(let text): out += quote(text)
+        case .string(let text): Escaping.json(text, into: &out)
         case .array(let values):
             if values.isEmpty { out += "[]"; return }
             out += "[\n"
@@ -274,7 +274,9 @@ package enum JSONText {
             let keys = order.filter { members[$0] != nil } + members.keys.filter { !order.contains($0) }.sorted()
             out += "{\n"
             for (position, key) in keys.enumerated() {
-                out += pad + "  " + quote(key) + ": "
+                out += pad + "  "
+                Escaping.json(key, into: &out)
+                out += ": "
                 write(members[key]!, indent: indent + 1, into: &out)
                 out += position + 1 < keys.count ? ",\n" : "\n"
             }
@@ -285,25 +287,5 @@ package enum JSONText {
     package static func format(_ number: Double) -> String {
         if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
         return String(number)
-    }
-
-    package static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

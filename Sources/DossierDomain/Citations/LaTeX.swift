@@ -225,38 +225,6 @@ package enum LaTeX {
         "£": "\\pounds", "№": "\\textnumero",
     ]
 
-    /// Escapes the characters BibTeX and biber treat specially
-    /// (`\ { } & % $ # _ ~ ^`). With `ascii`, Latin letters with accents
-    /// become LaTeX accent commands (`{\"u}`), dashes `--`/`---` and curly
-    /// quotes ``` `` ''```, as classic BibTeX needs; Cyrillic and other
-    /// scripts stay UTF-8 either way (never `\cyr…` commands).
-    package static func escape(_ text: String, ascii: Bool) -> String {
-        // Paired curly double quotes become \enquote{…} in BibLaTeX, so
-        // that styles nest and localise them (as Better BibTeX writes them).
-        let enquote = !ascii && text.filter({ $0 == "\u{201C}" }).count == text.filter({ $0 == "\u{201D}" }).count
-        var out = ""
-        for character in text {
-            switch character {
-            case "\u{201C}" where enquote: out += "\\enquote{"
-            case "\u{201D}" where enquote: out += "}"
-            case "\\": out += "\\textbackslash{}"
-            case "{": out += "\\{"
-            case "}": out += "\\}"
-            case "&", "%", "$", "#", "_": out += "\\" + String(character)
-            case "~": out += "\\textasciitilde{}"
-            case "^": out += "\\textasciicircum{}"
-            case "\u{00A0}": out += "~"
-            default:
-                if ascii, !character.isASCII, let encoded = asciiForm(character) {
-                    out += encoded
-                } else {
-                    out.append(character)
-                }
-            }
-        }
-        return out
-    }
-
     package static func asciiForm(_ character: Character) -> String? {
         switch character {
         case "\u{2013}": return "--"

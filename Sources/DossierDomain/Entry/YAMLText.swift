@@ -138,7 +138,7 @@ package struct YAMLPrinter {
     /// The text as a plain scalar when that reads back the same, else
     /// double-quoted.
     package static func quoted(_ text: String) -> String {
-        plainIsSafe(text) ? text : doubleQuoted(text)
+        plainIsSafe(text) ? text : Escaping.yaml(text)
     }
 
     package static func plainIsSafe(_ text: String) -> Bool {
@@ -152,24 +152,6 @@ package struct YAMLPrinter {
                 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF { return false }
         }
         return true
-    }
-
-    package static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85
-                || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF:
-                out += String(format: "\\u%04X", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     /// Several lines of text as a literal block (`|-` or `|`), when they

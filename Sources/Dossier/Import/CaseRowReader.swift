@@ -1,0 +1,132 @@
+import DossierStorage
+import DossierDomain
+import Foundation
+
+extension Archive {
+    /// Imports flat CSV case rows.
+    ///
+    /// Rows that share a ref describe one record. A non-empty cell sets its
+    /// field when the archive holds nothing there; an empty cell (or a
+    /// missing column) means "not known" and never erases anything. The
+    /// first row of a record in a run may change what an earlier import or
+    /// edit stored (a corrected file updates the archive); later rows of the
+    /// same record in the run are further attestations: they add names,
+    /// variants and citations, make a date more precise, and may give
+    /// another reading of a text or date field, which is kept in the note of
+    /// their citation rather than overwriting the first; a coded value
+    /// (body_kind, category, sex, outcome, sentence_kind, term_years,
+    /// charges) that contradicts an earlier row is an error.
+    func importCaseRows(_ input: ImportInput, options: ImportOptions,
+                        report: inout ImportReport, log: inout ProblemLog) throws {
+        let reader: CSVReader
+        if let text = input.text { reader = CSVReader(text: text) } else { reader = try CSVReader(path: input.path) }
+        let file = input.path
+        let totalBytes = input.text.map { $0.utf8.count } ?? Self.fileSize(input.path)
+        var names: [String] = []
+        func malformed(_ error: CSVReader.Malformed) {
+            let field = error.field.map { $0 <= names.count ? names[$0 - 1] : "field \($0)" }
+            log.add(DataError(file: file, line: error.line, field: field, problem: error.problem,
+                              expected: "RFC 4180 CSV in UTF-8"))
+        }
+        // Header.
+        let header: CSVReader.Record
+        do {
+            guard let first = try reader.next() else {
+                log.add(DataError(file: file, line: 1, problem: "the file is empty", expected: "a header row"))
+                return
+            }
+            header = first
+        } catch let error as CSVReader.Malformed {
+            malformed(error)
+            return
+        }
+        names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        var columns: [CaseRowColumn?] = []
+        var present = Set<CaseRowColumn>()
+        for name in header.fields {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            if let column = CaseRowColumn(rawValue: trimmed) {
+                if !present.insert(column).inserted {
+                    log.add(DataError(file: file, line: header.line, field: trimmed, problem: "column appears twice",
+                                      expected: "each column once"))
+                }
+                columns.append(column)
+            } else {
+                columns.append(nil)
+                if !options.ignoreUnknownColumns {
+                    let near = Suggest.nearest(to: trimmed, in: CaseRowColumn.allCases.map(\.rawValue), maxDistance: 3)
+                    log.add(DataError(file: file, line: header.line, field: trimmed,
+                                      problem: "unknown column" + (near.map { "; did you mean \($0)?" } ?? "")
+                                        + " (give --ignore-unknown-columns to skip it)",
+                                      expected: "columns from: " + CaseRowColumn.allCases.map(\.rawValue).joined(separator: ", ")))
+                }
+            }
+        }
+        for column in CaseRowColumn.required where !present.contains(column) {
+            log.add(DataError(file: file, line: header.line, field: column.rawValue, problem: "required column is missing",
+                              expected: "a header naming case_ref, person_ref and name"))
+        }
+        guard log.isEmpty else { return }
+
+        // Sources are not written by a CSV import: every key is known now.
+        var sources: [String: Int64] = [:]
+        try db.prepare("SELECT key, id FROM source").forEach { row in
+            if let key = row.string(at: 0), let id = row.value(at: 1).int64Value { sources[key] = id }
+        }
+        let importer = try CaseRowImporter(archive: self, sourceIDs: sources)
+        // Rows are read and checked on another thread while these are written.
+        let pipeline = CaseRowPipeline(reader: reader,
+                                       validator: CaseRowValidator(defaultCode: options.defaultCode ?? defaultCode),
+                                       indexes: columns.map { $0?.index }, file: file)
+        pipeline.start()
+        defer { pipeline.stop() }
+        var progressAt = 0
+        while let batch = pipeline.next() {
+            for item in batch.items {
+                switch item {
+                case .row(let row):
+                    report.records += 1
+                    do {
+                        if let key = row.sourceKey, sources[key] == nil {
+                            throw FieldError(field: "source_key", problem: importer.unknownSource(key))
+                        }
+                        try importer.write(row, tally: &report.tally)
+                    } catch let error as FieldError {
+                        log.add(error.at(file: file, line: row.line))
+                    }
+                case .problem(let error):
+                    report.records += 1
+                    log.add(error)
+                case .malformed(let error):
+                    malformed(error)
+                case .failure(let error):
+                    throw error
+                }
+            }
+            if report.records - progressAt >= 4096 {
+                progressAt = report.records
+                options.progress?(ImportProgress(file: file, records: report.records, bytesRead: batch.bytesRead,
+                                                 totalBytes: totalBytes))
+            }
+        }
+    }
+
+    /// A cell's text: surrounding spaces and tabs dropped, a spreadsheet
+    /// escape undone, nil when empty.
+    static func cell(_ raw: String) -> String? {
+        var text = raw
+        if let first = text.utf8.first, let last = text.utf8.last,
+           first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 {
+            text = text.trimmingCharacters(in: .whitespaces)
+        }
+        if text.isEmpty { return nil }
+        if text.utf8.first == UInt8(ascii: "'") { text = SpreadsheetCell.restored(text) }
+        return text
+    }
+
+    static func fileSize(_ path: String) -> Int? {
+        guard path != "-", let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              (attributes[.type] as? FileAttributeType) == .typeRegular else { return nil }
+        return (attributes[.size] as? NSNumber)?.intValue
+    }
+}
