@@ -22,7 +22,7 @@ struct Stats: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var filters: FilterOptions
-    @Option(help: ArgumentHelp("Group by year, decade, body-kind, category, charge or place; two with a comma.",
+    @Option(help: ArgumentHelp("Group by year, decade, body-kind, category, charge, place or nationality; two with a comma.",
                                valueName: "grouping"))
     var by: String?
     @Flag(help: "Spread records whose decision date spans several years evenly over those years.")

@@ -130,6 +130,7 @@ extension Archive {
                 cells[.sex] = defendant.person.sex?.rawValue
                 cells[.birth] = defendant.person.birth
                 cells[.birthplace] = defendant.person.birthplace
+                cells[.nationality] = defendant.person.nationality
                 cells[.arrestDate] = events[.arrested]?.first?.date
                 cells[.body] = doc.body
                 cells[.place] = doc.place

@@ -3,7 +3,7 @@ import DossierDomain
 /// The columns of the flat CSV format (spec/formats.md §1).
 public enum CaseRowColumn: String, CaseIterable, Sendable {
     case caseRef = "case_ref", personRef = "person_ref", name
-    case nameVariants = "name_variants", sex, birth, birthplace
+    case nameVariants = "name_variants", sex, birth, birthplace, nationality
     case arrestDate = "arrest_date", body, bodyKind = "body_kind", category, place
     case trialDate = "trial_date", charges, chargeText = "charge_text", outcome, sentence
     case sentenceKind = "sentence_kind", termYears = "term_years", outcomeDate = "outcome_date"
@@ -44,6 +44,7 @@ struct CaseRow {
     var sex: Sex?
     var birth: DateCell?
     var birthplace: String?
+    var nationality: String?
     var arrest: DateCell?
     var body: String?
     var bodyKind: BodyKind?

@@ -65,6 +65,7 @@ final class CaseRowValidator {
         row.sex = try code(.sex, Sex.self)
         row.birth = try date(.birth)
         row.birthplace = cell(.birthplace)
+        row.nationality = cell(.nationality)
         row.arrest = try date(.arrestDate)
         row.body = cell(.body)
         row.bodyKind = try code(.bodyKind, BodyKind.self)

@@ -33,10 +33,10 @@ final class CaseRowImporter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING
             """)
         personByRef = try db.cached("""
-            SELECT id, sex, birth, birth_lower, birth_upper, birthplace FROM person WHERE ref = ?
+            SELECT id, sex, birth, birth_lower, birth_upper, birthplace, nationality FROM person WHERE ref = ?
             """)
         insertPerson = try db.cached("""
-            INSERT INTO person (ref, sex, birth, birth_lower, birth_upper, birthplace) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO person (ref, sex, birth, birth_lower, birth_upper, birthplace, nationality) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (ref) DO NOTHING
             """)
         insertName = try db.cached("""
@@ -158,7 +158,7 @@ final class CaseRowImporter {
         try refusingAliases(row.personRef, kind: .person) {
             try insertPerson.execute([row.personRef, row.sex?.rawValue]
                                      + (row.birth?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null])
-                                     + [row.birthplace])
+                                     + [row.birthplace, row.nationality])
         }
         if db.changes == 1 {
             let id = db.lastInsertRowID
@@ -191,6 +191,11 @@ final class CaseRowImporter {
         switch MergeRule.text(stored[5].stringValue, row.birthplace, first: first) {
         case .set: changes.append(("birthplace", row.birthplace))
         case .reading: readings.add("birthplace", row.birthplace ?? "", line: earlier)
+        default: break
+        }
+        switch MergeRule.text(stored[6].stringValue, row.nationality, first: first) {
+        case .set: changes.append(("nationality", row.nationality))
+        case .reading: readings.add("nationality", row.nationality ?? "", line: earlier)
         default: break
         }
         try update("person", id: id, changes)

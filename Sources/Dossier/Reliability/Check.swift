@@ -24,7 +24,9 @@ public struct CheckFinding: Sendable, Equatable, CustomStringConvertible {
         case citation
         /// A person without exactly one primary name.
         case primaryName = "primary-name"
-        /// History rows that belong to no change.
+        /// History rows that belong to no change, or a column of a record
+        /// table that its history triggers do not record (a revert would
+        /// lose it).
         case history
         /// A full-text index that disagrees with its table.
         case fullText = "full-text"
@@ -323,15 +325,17 @@ extension Archive {
             }
         }
 
-        // Vocabularies (the same lists the parsers accept).
-        let vocabularies: [(String, String, [String], Bool)] = [
-            ("person", "sex", Sex.allowed, true),
-            ("proceeding", "body_kind", BodyKind.allowed, false),
-            ("proceeding", "category", Category.allowed, false),
-            ("defendant", "outcome", Outcome.allowed, false),
-            ("defendant", "sentence_kind", SentenceKind.allowed, true),
-            ("event", "kind", EventKind.allowed, false),
-            ("citation", "confidence", Confidence.allowed, false),
+        // Vocabularies (the same lists the parsers accept): every coded
+        // field of the record descriptions, and two codes of derived rows.
+        func codes<R: DescribedRecord>(_ table: String, _ kind: R.Type) -> [(String, String, [String], Bool)] {
+            R.fields.compactMap { field in
+                guard case .code(let allowed, _) = field.type else { return nil }
+                return (table, field.column, allowed, field.fallback == nil)
+            }
+        }
+        let vocabularies: [(String, String, [String], Bool)] = codes("person", PersonDoc.self)
+            + codes("proceeding", CaseDoc.self) + codes("defendant", DefendantDoc.self)
+            + codes("event", EventDoc.self) + codes("citation", CitationDoc.self) + [
             ("charge", "kind", ParsedCharge.Kind.allCases.map(\.rawValue), false),
             ("person_name", "script", ["cyrl", "latn", "mixed", "other"], false),
         ]
@@ -427,6 +431,29 @@ extension Archive {
             if stray > 0 {
                 add(CheckFinding(rule: .history, table: "history",
                                  problem: "\(stray) history row\(stray == 1 ? "" : "s") belong to no change", fixable: false))
+            }
+        }
+
+        // Every column of a record table is recorded by its history
+        // triggers: a column added without them (as a new field's
+        // migration must remake them) would be lost by a revert.
+        if catalog.tables.contains("history") {
+            for table in tables {
+                let triggers = try db.fetchAll("""
+                    SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?
+                    """, [table]).filter { ($0.string(0) ?? "").hasPrefix(table + "_history_") }
+                guard !triggers.isEmpty else { continue }
+                for column in try catalog.columns(table) {
+                    let missing = triggers.filter { trigger in
+                        let sql = trigger.string(1) ?? ""
+                        return sql.range(of: "\\b(NEW|OLD)\\.\(column)\\b", options: .regularExpression) == nil
+                    }.compactMap { $0.string(0) }
+                    if !missing.isEmpty {
+                        add(CheckFinding(rule: .history, table: table, problem:
+                            "the column \(column) is not recorded by the history trigger\(missing.count == 1 ? "" : "s") "
+                            + missing.sorted().joined(separator: ", ") + " (a revert would lose it)", fixable: false))
+                    }
+                }
             }
         }
 

@@ -18,7 +18,7 @@ public enum FieldType: Sendable {
 }
 
 /// What `dossier merge` does with a field when both records have it.
-public enum MergeRule: Sendable {
+public enum FieldMergeRule: Sendable {
     /// The kept record's value wins; an empty one is filled from the other.
     case keepFilled
     /// Both texts are kept, joined by a blank line (notes).
@@ -51,7 +51,7 @@ public struct RecordField<Record>: @unchecked Sendable {
     public let type: FieldType
     /// One line for `--help` and the template's comment.
     public let help: String
-    public let merge: MergeRule
+    public let merge: FieldMergeRule
     /// Whether a record without it is refused.
     public let required: Bool
     /// The code a record has when nothing better is known (`unknown`,
@@ -76,7 +76,7 @@ public struct RecordField<Record>: @unchecked Sendable {
 extension RecordField {
     /// A text field stored in `keyPath`.
     public static func text(_ key: String, _ keyPath: WritableKeyPath<Record, String?>, column: String? = nil,
-                            flag: String? = nil, help: String, merge: MergeRule = .keepFilled) -> RecordField {
+                            flag: String? = nil, help: String, merge: FieldMergeRule = .keepFilled) -> RecordField {
         RecordField(key: key, column: column ?? key, flag: flag ?? key.replacingOccurrences(of: "_", with: "-"),
                     type: .text, help: help, merge: merge, required: false,
                     get: { record in record[keyPath: keyPath].map(FieldValue.text) },

@@ -1,0 +1,80 @@
+@testable import Dossier
+import DossierStorage
+import Foundation
+import Testing
+
+/// The record descriptions: what they drive, and that stored rows are read
+/// by column name with no silent defaults.
+@Suite struct RecordFieldTests {
+    @Test func everyDescribedColumnExistsInItsTable() throws {
+        let test = try TestArchive()
+        func columns(_ table: String) throws -> Set<String> {
+            Set(try test.db.fetchAll("SELECT name FROM pragma_table_info(?)", [table]).compactMap { $0.string(0) })
+        }
+        #expect(Set(PersonDoc.storedColumns).isSubset(of: try columns("person")))
+        #expect(Set(CaseDoc.storedColumns).isSubset(of: try columns("proceeding")))
+        #expect(Set(DefendantDoc.storedColumns).isSubset(of: try columns("defendant")))
+        #expect(Set(EventDoc.storedColumns).isSubset(of: try columns("event")))
+        #expect(Set(CitationDoc.storedColumns).isSubset(of: try columns("citation")))
+        // Every column of a person but its id and ref is described, so a new
+        // one cannot be forgotten by the reader, writer and documents.
+        #expect(try columns("person").subtracting(PersonDoc.storedColumns) == ["id", "ref"])
+    }
+
+    @Test func aDocumentReadsAndWritesEveryDescribedField() throws {
+        var person = PersonDoc(ref: "p-1", name: "Выдумкин, Пётр")
+        person.sex = .m
+        person.birth = "1901"
+        person.birthplace = "Вятка"
+        person.occupation = "счетовод"
+        person.nationality = "латыш"
+        person.notes = "invented"
+        let text = person.json.serialized()
+        #expect(text == #"{"person_ref":"p-1","name":"Выдумкин, Пётр","sex":"m","birth":"1901","birthplace":"Вятка","occupation":"счетовод","nationality":"латыш","notes":"invented"}"#)
+        let read = try PersonDoc(json: try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)))
+        #expect(read == person)
+    }
+
+    @Test func aStoredRowWithAMissingOrMistypedColumnIsAnErrorNotADefault() throws {
+        let test = try TestArchive()
+        let row = try #require(try test.db.fetchOne("SELECT 1 AS id, 'p-1' AS ref, 'x' AS sex"))
+        var person = PersonDoc(ref: "p-1", name: "n")
+        #expect(throws: ColumnError.self) { try person.decodeFields(row, table: "person") }
+        let typed = try #require(try test.db.fetchOne("""
+            SELECT NULL AS sex, 1937 AS birth, NULL AS death, NULL AS birthplace, NULL AS occupation,
+                   NULL AS nationality, NULL AS notes
+            """))
+        let error = #expect(throws: ColumnError.self) { try person.decodeFields(typed, table: "person") }
+        #expect(error?.column == "birth")
+        let coded = try #require(try test.db.fetchOne("""
+            SELECT 'x' AS sex, NULL AS birth, NULL AS death, NULL AS birthplace, NULL AS occupation,
+                   NULL AS nationality, NULL AS notes
+            """))
+        #expect(throws: ColumnError.self) { try person.decodeFields(coded, table: "person") }
+    }
+
+    @Test func nationalityFormsAreGroupedAndUnknownOnesKeptAsWritten() {
+        #expect(Nationality.group("латыш") == "Latvian")
+        #expect(Nationality.group("Латышка") == "Latvian")
+        #expect(Nationality.group(" Latvian. ") == "Latvian")
+        #expect(Nationality.group("полька") == "Polish")
+        #expect(Nationality.group("русский") == "Russian")
+        #expect(Nationality.group("еврейка") == "Jewish")
+        #expect(Nationality.group("немка") == Nationality.group("Deutscher"))
+        #expect(Nationality.group("харбинец") == "харбинец")
+        #expect(Nationality.group("  ") == nil)
+        #expect(Nationality.group(nil) == nil)
+    }
+
+    @Test func checkFindsAColumnTheHistoryTriggersDoNotRecord() throws {
+        let test = try TestArchive()
+        #expect(try test.archive.check().isClean)
+        // A column added without remaking the triggers, as a careless
+        // migration would.
+        try test.db.execute("ALTER TABLE person ADD COLUMN education TEXT")
+        let report = try test.archive.check()
+        let findings = report.findings.filter { $0.rule == .history }
+        #expect(findings.count == 1)
+        #expect(findings.first?.problem.hasPrefix("the column education is not recorded by the history triggers") == true)
+    }
+}
