@@ -7,11 +7,11 @@ struct Add: ParsableCommand {
         abstract: "Enter one record from flags, or from a document with --json FILE|- or --yaml FILE|-.",
         discussion: """
             Examples:
-              dossier add person --ref p-luzin --name "Лузин, Николай Николаевич" --name-variant "Nikolai Luzin" --birth 1883-12-09
-              dossier add case --ref luzin-1936 --body-kind commission --category political --date 1936-08
-              dossier add defendant --case luzin-1936 --person p-luzin --charge "58-10" --outcome dismissed
+              dossier add person --ref p-pryanikov --name "Пряников, Савелий Игнатьевич" --name-variant "Savelii Pryanikov" --birth 1885 --nationality русский
+              dossier add case --ref pryanikov-1936 --body-kind commission --category political --date 1936-08
+              dossier add defendant --case pryanikov-1936 --person p-pryanikov --charge "58-10" --outcome dismissed
               echo '{"ref":"p-x","name":"Иванов И. И."}' | dossier add person --json -
-              dossier show luzin-1936 --format yaml > case.yaml && dossier --db other.sqlite add case --yaml case.yaml
+              dossier show pryanikov-1936 --format yaml > case.yaml && dossier --db other.sqlite add case --yaml case.yaml
             """,
         subcommands: [AddPerson.self, AddCase.self, AddDefendant.self, AddEvent.self, AddSource.self, AddCitation.self]
     )

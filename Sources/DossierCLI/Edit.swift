@@ -15,8 +15,8 @@ struct Edit: ParsableCommand {
 
             Examples:
               dossier edit memo:leningrad-1937-0412
-              dossier show p-luzin --format yaml > p.yaml   # change it, then:
-              dossier edit p-luzin --file p.yaml
+              dossier show p-pryanikov --format yaml > p.yaml   # change it, then:
+              dossier edit p-pryanikov --file p.yaml
             """)
 
     @OptionGroup var archive: ArchiveOptions

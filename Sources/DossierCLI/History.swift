@@ -9,7 +9,7 @@ struct History: ParsableCommand {
             Newest change first. Each row is + (added), ~ (changed: old → new) or - (removed).
             Examples:
               dossier history                      # every change, 10 rows of each
-              dossier history luzin-1936           # a case and its defendants, charges, events, citations
+              dossier history pryanikov-1936           # a case and its defendants, charges, events, citations
               dossier history --since 2026-11-01 --format json
               dossier history --change 12 --rows 0 # one change, every row
             """)

@@ -9,7 +9,7 @@ struct Revert: ParsableCommand {
             Puts every row the change touched back as it was, newest first, in one transaction.
             Refuses, writing nothing, when a later change touched the same records (revert that one
             first) or added records that depend on what would be removed.
-            Example: dossier history luzin-1936; dossier revert 12
+            Example: dossier history pryanikov-1936; dossier revert 12
             """)
 
     @OptionGroup var archive: ArchiveOptions

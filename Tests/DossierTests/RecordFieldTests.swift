@@ -78,3 +78,18 @@ import Testing
         #expect(findings.first?.problem.hasPrefix("the column education is not recorded by the history triggers") == true)
     }
 }
+
+/// docs/records.md lists every described field and every CSV column, so
+/// that the manual cannot fall behind the descriptions.
+@Suite struct RecordDocsTests {
+    static let text = (try? String(contentsOfFile: ImportTestSupport.root + "/docs/records.md", encoding: .utf8)) ?? ""
+
+    @Test func everyDescribedFieldIsDocumented() {
+        #expect(!Self.text.isEmpty)
+        func keys<R: DescribedRecord>(_ kind: R.Type) -> [String] { R.fields.map(\.key) }
+        let all = keys(PersonDoc.self) + keys(CaseDoc.self) + keys(DefendantDoc.self)
+            + keys(EventDoc.self) + keys(CitationDoc.self)
+        for key in all { #expect(Self.text.contains("| `\(key)` |"), "\(key) is not in docs/records.md") }
+        for column in CaseRowColumn.allCases { #expect(Self.text.contains("`\(column.rawValue)`"), "\(column.rawValue)") }
+    }
+}

@@ -39,7 +39,7 @@ public struct CheckFinding: Sendable, Equatable, CustomStringConvertible {
     /// The table and row, when the finding is about one row.
     public var table: String?
     public var rowID: Int64?
-    /// How a person names the record ("person p-luzin").
+    /// How a person names the record ("person p-pryanikov").
     public var label: String?
     public var problem: String
     /// True when `check --fix` can repair it without guessing.

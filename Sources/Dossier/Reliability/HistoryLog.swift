@@ -10,7 +10,7 @@ public struct RowChange: Sendable {
     public var table: String
     public var rowID: Int64
     public var op: Op
-    /// How a person refers to the row ("case luzin-1936").
+    /// How a person refers to the row ("case pryanikov-1936").
     public var label: String
     public var before: RowValues?
     public var after: RowValues?

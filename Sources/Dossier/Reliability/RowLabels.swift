@@ -35,8 +35,8 @@ extension Connection {
     }
 }
 
-/// Names records the way a person refers to them ("case luzin-1936",
-/// "defendant p-luzin in case luzin-1936"), looking rows up in the archive
+/// Names records the way a person refers to them ("case pryanikov-1936",
+/// "defendant p-pryanikov in case pryanikov-1936"), looking rows up in the archive
 /// or, when they are gone, in the history.
 final class RowLabeler {
     private let db: Connection
