@@ -80,6 +80,6 @@ extension FilterOptions {
     /// Whether any filter flag was given.
     var isGiven: Bool {
         name != nil || charge != nil || !outcome.isEmpty || !bodyKind.isEmpty || judicial || extrajudicial
-            || !category.isEmpty || place != nil || from != nil || to != nil
+            || investigative || !category.isEmpty || place != nil || nationality != nil || from != nil || to != nil
     }
 }

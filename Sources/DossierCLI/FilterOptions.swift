@@ -8,8 +8,10 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "An outcome (repeatable): convicted, acquitted, dismissed, returned_for_investigation, released_without_trial, insanity, died_before_verdict, unknown.")
     var outcome: [String] = []
     @Option(name: .customLong("body-kind"), help: "A body kind (repeatable).") var bodyKind: [String] = []
-    @Flag(help: "Only court verdicts.") var judicial = false
+    @Flag(help: "Only court verdicts (courts and military tribunals; not the NKVD or the procuracy).") var judicial = false
     @Flag(help: "Only extrajudicial bodies (troika, dvoika, special_board, commission).") var extrajudicial = false
+    @Flag(help: "Only decisions of investigating organs (security_organ: OGPU, NKVD, MGB, MVD; procuracy).")
+    var investigative = false
     @Option(help: "political, criminal or unknown (repeatable).") var category: [String] = []
     @Option(help: "A place (substring).") var place: String?
     @Option(help: "A nationality in any written form: латыш, латышка and Latvian find each other.") var nationality: String?
@@ -19,6 +21,9 @@ struct FilterOptions: ParsableArguments {
 
     func validate() throws {
         if judicial && extrajudicial { throw ValidationError("give --judicial or --extrajudicial, not both") }
+        if [judicial, extrajudicial, investigative].filter({ $0 }).count > 1 {
+            throw ValidationError("give one of --judicial, --extrajudicial and --investigative")
+        }
     }
 
     /// The filter, with vocabularies checked.
@@ -35,6 +40,7 @@ struct FilterOptions: ParsableArguments {
         }
         if judicial { filter.judicial = true }
         if extrajudicial { filter.judicial = false }
+        if investigative { filter.jurisdiction = .investigative }
         filter.place = place
         filter.nationality = nationality
         filter.from = from

@@ -48,5 +48,12 @@ struct Tour: ParsableCommand {
         output(try OutcomeStats.compute(archive, StatsRequest(by: [.decade])).table + "\n")
         output("== Was anybody ever found \u{201C}not guilty\u{201D}? In the fixtures:\n")
         output(try WaysOut.load(archive).text)
+        output("""
+            These figures describe a hand-picked selection: a few defendants of each show trial, cases chosen
+            because they are known, a handful of acquittals found on purpose. They are not rates of Soviet
+            justice. A rate needs a population and a definition (an acquittal is not charges dropped, a court
+            is not the NKVD): the national figures published in the literature, each with its own scope.
+
+            """)
     }
 }

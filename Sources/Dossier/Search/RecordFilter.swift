@@ -13,8 +13,15 @@ public struct RecordFilter: Sendable, Equatable {
     public var charge: String?
     public var outcomes: [Outcome] = []
     public var bodyKinds: [BodyKind] = []
+    /// Only the decisions of one kind of body: courts, extrajudicial
+    /// bodies, or investigating organs (`BodyKind.jurisdiction`).
+    public var jurisdiction: Jurisdiction?
+
     /// true: only court verdicts; false: only extrajudicial bodies.
-    public var judicial: Bool?
+    public var judicial: Bool? {
+        get { jurisdiction.flatMap { $0 == .court ? true : $0 == .extrajudicial ? false : nil } }
+        set { jurisdiction = newValue.map { $0 ? .court : .extrajudicial } }
+    }
     public var categories: [Category] = []
     /// A place, matched as a case-insensitive substring.
     public var place: String?
@@ -56,8 +63,8 @@ public struct RecordFilter: Sendable, Equatable {
             bindings += outcomes.map { $0.rawValue as SQLBindable }
         }
         var kinds = bodyKinds
-        if let judicial {
-            let allowed = BodyKind.allCases.filter { $0.isExtrajudicial != judicial }
+        if let jurisdiction {
+            let allowed = jurisdiction.bodyKinds
             kinds = kinds.isEmpty ? allowed : kinds.filter(allowed.contains)
             if kinds.isEmpty { clauses.append("0") }
         }

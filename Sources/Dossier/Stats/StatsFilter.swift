@@ -37,7 +37,14 @@ extension RecordFilter {
         if let name { parts.append("name \u{201C}\(name)\u{201D}") }
         if let charge { parts.append("charge \(charge)") }
         if !outcomes.isEmpty { parts.append("outcome " + outcomes.map(\.rawValue).joined(separator: " or ")) }
-        if let judicial { parts.append(judicial ? "court verdicts only" : "extrajudicial bodies only") }
+        switch jurisdiction {
+        case .court?: parts.append("court verdicts only")
+        case .extrajudicial?: parts.append("extrajudicial bodies only")
+        case .investigative?: parts.append("investigating organs only")
+        case .other?: parts.append("other bodies only")
+        case nil: break
+        }
+        if let nationality { parts.append("nationality \u{201C}\(nationality)\u{201D}") }
         if !bodyKinds.isEmpty { parts.append("body kind " + bodyKinds.map(\.rawValue).joined(separator: " or ")) }
         if !categories.isEmpty { parts.append("category " + categories.map(\.rawValue).joined(separator: " or ")) }
         if let place { parts.append("place \u{201C}\(place)\u{201D}") }

@@ -20,11 +20,14 @@ public struct WaysOut: Sendable {
 
     /// Every matching record, all outcomes.
     public let all: OutcomeGroup
-    /// Only court verdicts (bodies that are not extrajudicial).
+    /// Only court verdicts: courts and military tribunals.
     public let courts: OutcomeGroup
     /// Only extrajudicial bodies: troikas, dvoikas, the Special Board,
     /// commissions.
     public let extrajudicial: OutcomeGroup
+    /// Only investigating organs deciding: the security organs and the
+    /// procuracy.
+    public let investigative: OutcomeGroup
     /// For each outcome that is neither a conviction nor unknown, the trials
     /// it happened in (outcomes without any are left out).
     public let trials: [(outcome: Outcome, trials: [Trial])]
@@ -39,11 +42,12 @@ public struct WaysOut: Sendable {
     public static func load(_ archive: Archive, filter: RecordFilter = RecordFilter()) throws -> WaysOut {
         try consistentRead(archive.db) {
             let all = try OutcomeStats.compute(archive, StatsRequest(filter: filter)).total
-            var courtFilter = filter, extrajudicialFilter = filter
-            courtFilter.judicial = true
-            extrajudicialFilter.judicial = false
-            let courts = try OutcomeStats.compute(archive, StatsRequest(filter: courtFilter)).total
-            let extrajudicial = try OutcomeStats.compute(archive, StatsRequest(filter: extrajudicialFilter)).total
+            func only(_ jurisdiction: Jurisdiction) throws -> OutcomeGroup {
+                var restricted = filter
+                restricted.jurisdiction = jurisdiction
+                return try OutcomeStats.compute(archive, StatsRequest(filter: restricted)).total
+            }
+            let courts = try only(.court), extrajudicial = try only(.extrajudicial), investigative = try only(.investigative)
 
             let (condition, bindings) = try filter.statsCondition(archive)
             let outcomes = listed.map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -71,7 +75,8 @@ public struct WaysOut: Sendable {
                 byOutcome[outcome] = list
             }
             let trials = listed.compactMap { outcome in byOutcome[outcome].map { (outcome, $0) } }
-            return WaysOut(all: all, courts: courts, extrajudicial: extrajudicial, trials: trials)
+            return WaysOut(all: all, courts: courts, extrajudicial: extrajudicial, investigative: investigative,
+                           trials: trials)
         }
     }
 
@@ -107,24 +112,40 @@ public struct WaysOut: Sendable {
                 + "\(plural(Double(acquittalTrials.count), "trial")):\n"
             for trial in acquittalTrials { out += line(trial) + "\n" }
         }
-        let others = WaysOut.listed.dropFirst().filter { all.count($0) > 0 }
+        // A death before a verdict ends a case but is no way out: it is
+        // listed apart from dismissals and releases.
+        let others = WaysOut.listed.dropFirst().filter { all.count($0) > 0 && $0 != .diedBeforeVerdict }
         let otherCount = others.reduce(0) { $0 + all.count($1) }
         if otherCount == 0 {
             out += "No other way out but a conviction is recorded.\n"
         } else {
-            out += "Other ways out but a conviction, none of them an acquittal: \(number(otherCount))"
-                + " (non-conviction rate, acquittals included, \(rate(all.nonConvictionRate))):\n"
+            out += "Other ways out but a conviction, none of them an acquittal: \(number(otherCount)):\n"
             for outcome in others {
                 out += "- \(outcome.label): \(number(all.count(outcome)))\n"
                 for trial in trials(outcome) { out += "  " + line(trial) + "\n" }
             }
         }
-        out += "Court verdicts: \(plural(courts.count(.acquitted), "acquittal")) of \(number(courts.decided)) decided"
-            + " (\(OutcomeStats.percent(courts.acquittalRate.share))). Extrajudicial bodies (troika, dvoika,"
-            + " Special Board, commission): \(plural(extrajudicial.count(.acquitted), "acquittal")) of"
-            + " \(number(extrajudicial.decided)) decided"
-            + (extrajudicial.decided > 0 ? " (\(OutcomeStats.percent(extrajudicial.acquittalRate.share)))" : "")
-            + ".\n"
+        let deaths = all.count(.diedBeforeVerdict)
+        if deaths > 0 {
+            out += "Died in custody before any verdict (no way out): \(number(deaths)):\n"
+            for trial in trials(.diedBeforeVerdict) { out += line(trial) + "\n" }
+        }
+        out += "Non-conviction rate (every decided outcome but a conviction, acquittals and deaths before a verdict"
+            + " included): \(rate(all.nonConvictionRate)).\n"
+        func share(_ group: OutcomeGroup) -> String {
+            group.decided > 0 ? " (\(OutcomeStats.percent(group.acquittalRate.share)))" : ""
+        }
+        out += "Kept apart by who decided:\n"
+        out += "- courts and military tribunals: \(plural(courts.count(.acquitted), "acquittal")) of"
+            + " \(number(courts.decided)) decided\(share(courts))\n"
+        out += "- extrajudicial bodies (troika, dvoika, Special Board, commission):"
+            + " \(plural(extrajudicial.count(.acquitted), "acquittal")) of \(number(extrajudicial.decided)) decided"
+            + "\(share(extrajudicial))\n"
+        out += "- investigating organs (OGPU, NKVD, MGB, MVD; the procuracy), which do not acquit but may drop a case:"
+            + " \(plural(investigative.count(.dismissed), "dismissal")), \(plural(investigative.count(.releasedWithoutTrial), "release"))"
+            + " without trial of \(number(investigative.decided)) decided\n"
+        let unclassified = all.decided - courts.decided - extrajudicial.decided - investigative.decided
+        if unclassified > 0 { out += "- other bodies: \(number(unclassified)) decided\n" }
         return out
     }
 }

@@ -43,17 +43,47 @@ public enum BodyKind: String, Vocabulary {
     case specialCourt = "special_court"
     case troika, dvoika
     case specialBoard = "special_board"
-    case commission, other
+    case commission
+    /// The security organs (OGPU, NKVD, MGB, MVD) deciding as investigators:
+    /// a case terminated («следствие прекратить»), a release.
+    case securityOrgan = "security_organ"
+    /// The procuracy: a prosecutor dropping the charges or closing a case.
+    case procuracy
+    case other
     public static let fieldName = "body kind"
 
     /// Troikas, dvoikas, the Special Board and commissions decided without
     /// any trial.
-    public var isExtrajudicial: Bool {
+    public var isExtrajudicial: Bool { jurisdiction == .extrajudicial }
+
+    /// Which kind of body decided: a court, an extrajudicial body, or an
+    /// investigating organ. Their decisions are counted apart: a dismissal
+    /// by the NKVD is not a court's verdict.
+    public var jurisdiction: Jurisdiction {
         switch self {
-        case .troika, .dvoika, .specialBoard, .commission: return true
-        default: return false
+        case .ordinaryCourt, .regionalCourt, .supremeCourt, .militaryTribunal, .militaryCollegium, .specialCourt:
+            return .court
+        case .troika, .dvoika, .specialBoard, .commission: return .extrajudicial
+        case .securityOrgan, .procuracy: return .investigative
+        case .other: return .other
         }
     }
+}
+
+/// The three kinds of deciding body that statistics keep apart, and the
+/// rest.
+public enum Jurisdiction: String, Sendable, CaseIterable {
+    /// Courts: ordinary, regional, supreme and special courts, military
+    /// tribunals and the Military Collegium.
+    case court
+    /// Troikas, dvoikas, the Special Board, commissions.
+    case extrajudicial
+    /// The security organs and the procuracy, deciding as investigators.
+    case investigative
+    /// A body of kind `other`.
+    case other
+
+    public var bodyKinds: [BodyKind] { BodyKind.allCases.filter { $0.jurisdiction == self } }
 }
 
 public enum Category: String, Vocabulary {
