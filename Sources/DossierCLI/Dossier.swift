@@ -18,6 +18,7 @@ struct DossierCommand: ParsableCommand {
             The archive is --db PATH, else $DOSSIER_DB, else ./dossier.sqlite.
             Start with `dossier tour` to see a demo archive.
             """,
+        version: Version.text,
         subcommands: [Init.self, Tour.self, Import.self, Export.self, Add.self, New.self, Edit.self, Show.self, Search.self,
                       Cite.self, SourcesCommand.self, DateCommand.self, Publish.self, Stats.self,
                       Duplicates.self, Merge.self, NotDuplicate.self,
