@@ -114,6 +114,24 @@ without_swift '
 '
 echo "package-test: the tarball runs with the toolchain hidden ($(wc -l < "$tmp/tour.txt") lines of tour)"
 
+# An older SQLite is refused with a message and exit status 1, before the
+# archive file is made: a stand-in library that reports 3.37.2, preloaded
+# ahead of the real one (only when a C compiler is at hand).
+if command -v cc >/dev/null; then
+    printf '%s\n' 'const char *sqlite3_libversion(void) { return "3.37.2"; }' \
+        'int sqlite3_libversion_number(void) { return 3037002; }' > "$tmp/old-sqlite.c"
+    cc -shared -fPIC -o "$tmp/old-sqlite.so" "$tmp/old-sqlite.c"
+    status=0
+    LD_PRELOAD="$tmp/old-sqlite.so" "$top/bin/dossier" tour --db "$tmp/old.sqlite" > /dev/null 2> "$tmp/old.txt" || status=$?
+    if [ "$status" != 1 ] || [ -e "$tmp/old.sqlite" ] \
+            || ! grep -q "^dossier: error: dossier needs SQLite 3.38.0 or newer, but .* is 3.37.2" "$tmp/old.txt"; then
+        echo "package-test: an older SQLite was not refused (exit $status):" >&2
+        cat "$tmp/old.txt" >&2
+        exit 1
+    fi
+    echo "package-test: SQLite 3.37.2 is refused: $(cat "$tmp/old.txt")"
+fi
+
 # --- 2. The .deb on this machine --------------------------------------------
 info=$(dpkg-deb -I "$deb")
 echo "$info" | grep -E '^ (Package|Version|Architecture|Depends|Maintainer):'

@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in swift dpkg-deb; do
+for tool in swift dpkg-deb strip objdump; do
     command -v "$tool" >/dev/null || { echo "package: $tool is needed" >&2; exit 1; }
 done
 
