@@ -46,16 +46,26 @@ arch=$(uname -m)
 deb_arch=$(dpkg --print-architecture)
 echo "package: dossier $version${commit:+ (commit $commit)} for linux-$arch"
 
-# --- Man pages -------------------------------------------------------------
-# swift-argument-parser's generate-manual plugin: one page per subcommand
-# (dossier.1, dossier.import.1, ...). The plugin first builds the package
-# itself, in release mode here: switching between debug and release makes
-# SwiftPM rebuild the embedding plugin's tool and so recompile the Dossier
-# module, while the release build below then only has to relink. The date
-# is the commit's, so that one commit gives the same pages anywhere.
+# --- Build -----------------------------------------------------------------
 # Package.swift hands these two variables to the CBuildInfo target only, so
 # a new commit recompiles one C file and relinks.
 export DOSSIER_VERSION=$version DOSSIER_COMMIT=$commit
+# --static-swift-stdlib links the Swift runtime and Foundation (with its
+# ICU data) into the executable. SwiftPM applies it to executables only;
+# Package.swift adds -static-stdlib to the extension's link in release.
+# One invocation for both products: a second one may relink the embedding
+# plugin's tool and so recompile the Dossier module (minutes).
+swift build -c release --static-swift-stdlib
+bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+
+# --- Man pages -------------------------------------------------------------
+# swift-argument-parser's generate-manual plugin: one page per subcommand
+# (dossier.1, dossier.import.1, ...). The plugin builds the package itself,
+# without --static-swift-stdlib, which changes every compile command: in
+# release that would be a second full build, so it builds in debug, the
+# build CI has made already (the pages depend neither on optimisation nor
+# on the version, so the variables above are left out). The date is the
+# commit's, so that one commit gives the same pages anywhere.
 if [ -n "$commit" ]; then
     date=$(git log -1 --format=%cs HEAD)
 else
@@ -63,16 +73,9 @@ else
 fi
 man_out=.build/plugins/GenerateManual/outputs/DossierCLI
 rm -rf "$man_out"
-swift package generate-manual --configuration release --multi-page \
+env -u DOSSIER_VERSION -u DOSSIER_COMMIT swift package generate-manual --configuration debug --multi-page \
     --date "$date" --authors "The dossier authors" >/dev/null
 ls "$man_out"/dossier*.1 >/dev/null
-
-# --- Build -----------------------------------------------------------------
-# --static-swift-stdlib links the Swift runtime and Foundation (with its
-# ICU data) into the executable. SwiftPM applies it to executables only;
-# Package.swift adds -static-stdlib to the extension's link in release.
-swift build -c release --static-swift-stdlib
-bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
 
 # --- The tarball tree ------------------------------------------------------
 name="dossier-$version-linux-$arch"
