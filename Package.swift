@@ -1,6 +1,17 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The version and commit that `dossier --version` prints, when the build is
+// given them (scripts/package.sh sets these variables from git); a plain
+// `swift build` leaves them out and dossier prints its version constant.
+// Only the small CBuildInfo C target sees them, so a new commit recompiles
+// one C file: Swift has no string-valued compilation conditions.
+let buildInfo: [CSetting] = ["DOSSIER_VERSION", "DOSSIER_COMMIT"].compactMap { name in
+    guard let value = Context.environment[name], !value.isEmpty,
+          value.allSatisfy({ $0.isLetter || $0.isNumber || "+-.~_".contains($0) }) else { return nil }
+    return .define(name, to: "\"\(value)\"")
+}
+
 let package = Package(
     name: "dossier",
     platforms: [.macOS(.v13)],
@@ -39,17 +50,26 @@ let package = Package(
             dependencies: ["DossierDomain", "DossierStorage"],
             plugins: ["EmbedPlugin"]
         ),
+        .target(name: "CBuildInfo", cSettings: buildInfo),
         .executableTarget(
             name: "DossierCLI",
             dependencies: [
                 "Dossier",
+                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The loadable-extension header (sqlite3ext.h): an extension calls
         // SQLite through the routines the loading library hands it.
         .systemLibrary(name: "CSQLiteExtension"),
-        .target(name: "DossierSQLiteExtension", dependencies: ["Dossier", "CSQLiteExtension"]),
+        // In release on Linux the extension carries the Swift runtime and
+        // Foundation (SwiftPM's --static-swift-stdlib covers executables
+        // only), so that a Datasette server needs no Swift toolchain.
+        .target(
+            name: "DossierSQLiteExtension",
+            dependencies: ["Dossier", "CSQLiteExtension"],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+        ),
         // Benchmarks (run with -c release; see bench/).
         .executableTarget(name: "DossierBench", dependencies: ["Dossier", "DossierStorage"]),
         .testTarget(name: "DossierStorageTests", dependencies: ["DossierStorage"]),

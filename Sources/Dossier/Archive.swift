@@ -23,6 +23,7 @@ public final class Archive {
     /// - Throws: `ArchiveError`, `MigrationError` or `SQLiteError`.
     public init(path: String, create: Bool = true, readOnly: Bool = false, migrate: Bool = true) throws {
         self.path = path
+        try SQLiteRequirement.check()
         var isDirectory: ObjCBool = false
         let exists = path == ":memory:" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue {

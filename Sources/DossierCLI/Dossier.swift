@@ -62,6 +62,7 @@ struct DossierCommand: ParsableCommand {
             --format is always the output format: a table on a terminal, JSON otherwise.
             Start with `dossier tour` to see a demo archive.
             """,
+        version: Version.text,
         subcommands: [Init.self, Tour.self, Import.self, Export.self, Add.self, New.self, Edit.self, Show.self, Search.self,
                       Cite.self, SourcesCommand.self, DateCommand.self, Publish.self, Stats.self,
                       Duplicates.self, Merge.self, NotDuplicate.self,

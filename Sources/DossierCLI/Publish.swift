@@ -29,7 +29,7 @@ struct Publish: ParsableCommand {
     @Option(help: ArgumentHelp("A page about the source.", valueName: "url")) var sourceUrl: String?
     @Flag(help: "Leave the edit history (every deleted and overwritten row) out of the copy.")
     var withoutHistory = false
-    @Option(help: ArgumentHelp("The loadable extension to copy (default: \(Publish.extensionFileName) beside dossier).",
+    @Option(help: ArgumentHelp("The loadable extension to copy (default: \(Publish.extensionFileName) beside dossier, or installed with it).",
                                valueName: "path"))
     var `extension`: String?
 
@@ -51,11 +51,16 @@ struct Publish: ParsableCommand {
         }
     }
 
-    /// The extension built beside this executable, if any.
+    /// The extension built beside this executable (`swift build`), or
+    /// installed beside its `bin` directory by a package: `lib/` in the
+    /// tarball, `/usr/lib/dossier/` from the .deb. Nil when there is none.
     static func builtExtension() -> String? {
         guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
-        let candidate = executable.deletingLastPathComponent().appendingPathComponent(extensionFileName).path
-        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+        let directory = executable.deletingLastPathComponent()
+        let prefix = directory.deletingLastPathComponent()
+        return [directory, prefix.appendingPathComponent("lib"), prefix.appendingPathComponent("lib/dossier")]
+            .map { $0.appendingPathComponent(extensionFileName).path }
+            .first { FileManager.default.fileExists(atPath: $0) }
     }
 
     func run() throws {
