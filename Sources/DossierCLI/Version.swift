@@ -1,5 +1,5 @@
 import CBuildInfo
-import DossierStorage
+import Dossier
 
 /// What `dossier --version` prints: the version, the commit it was built
 /// from when the build knows it, and the SQLite library in use.

@@ -1,6 +1,6 @@
 import ArgumentParser
 @testable import DossierCLI
-import DossierStorage
+import Dossier
 import Testing
 
 @Suite struct VersionTests {

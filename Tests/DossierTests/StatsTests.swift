@@ -301,7 +301,8 @@ func close(_ a: Double?, _ b: Double) -> Bool {
         #expect(try n { $0.categories = [.criminal] } == 6)
         #expect(try n { $0.bodyKinds = [.troika] } == 4)
         #expect(try n { $0.judicial = false } == 6)     // troika c1 + special_board c3
-        #expect(try n { $0.judicial = true } == 7)
+        #expect(try n { $0.judicial = true } == 6)      // courts only: c6's body is `other`, not a court
+        #expect(try n { $0.jurisdiction = .other } == 1)
         #expect(try n { $0.place = "lenin" } == 4)
         #expect(try n { $0.outcomes = [.acquitted, .dismissed] } == 3)
         #expect(try n { $0.charge = "58-10" } == 3)

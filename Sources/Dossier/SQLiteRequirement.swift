@@ -1,4 +1,5 @@
-import CSQLite
+import DossierDomain
+import DossierStorage
 
 /// The oldest SQLite dossier works with, checked against the library that
 /// is loaded at run time (the system's libsqlite3, which may be older than
@@ -25,7 +26,7 @@ public enum SQLiteRequirement {
     public static let minimumNumber: Int32 = 3_038_000
 
     /// The version of the SQLite library in use, e.g. "3.40.1".
-    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+    public static var libraryVersion: String { SQLiteLibrary.version }
 
     /// Why the loaded SQLite cannot run dossier, or nil when it can.
     /// - Parameters:
@@ -53,16 +54,16 @@ public enum SQLiteRequirement {
     /// Checks the SQLite library in use.
     /// - Throws: `SQLiteTooOld` when it cannot run dossier.
     public static func check() throws {
-        let message = problem(version: libraryVersion, number: sqlite3_libversion_number()) {
-            sqlite3_compileoption_used($0) != 0
-        }
+        let message = problem(version: libraryVersion, number: SQLiteLibrary.versionNumber,
+                              options: SQLiteLibrary.compileOptionUsed)
         if let message { throw SQLiteTooOld(message: message) }
     }
 }
 
 /// The loaded SQLite library is older than `SQLiteRequirement.minimum` or
 /// lacks a feature dossier needs.
-public struct SQLiteTooOld: Error, Sendable, CustomStringConvertible {
+public struct SQLiteTooOld: ReportableError, Sendable {
     public let message: String
     public var description: String { message }
+    public var exitStatus: ExitStatus { .failure }
 }

@@ -1,4 +1,4 @@
-import DossierStorage
+@testable import Dossier
 import Testing
 
 @Suite struct SQLiteRequirementTests {
