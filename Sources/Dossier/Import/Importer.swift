@@ -144,7 +144,6 @@ extension Archive {
             return problem
         }
         let totalBytes = input.text.map { $0.utf8.count } ?? Self.fileSize(input.path)
-        let decoder = JSONDecoder()
         try forEachLine(input) { line, lineNumber, bytesRead in
             let file = input.path
             guard let text = String(validating: line, as: UTF8.self) else {
@@ -158,8 +157,9 @@ extension Archive {
                                                  totalBytes: totalBytes))
             }
             let json: JSONValue
-            do {
-                json = try decoder.decode(JSONValue.self, from: Data(text.utf8))
+            do throws(JSONText.SyntaxError) {
+                // NUL is refused later, with the field's name.
+                json = try JSONText.parseValue(Array(line), allowingNUL: true)
             } catch {
                 log.add(DataError(file: file, line: lineNumber, problem: "not valid JSON (\(Self.jsonProblem(text, error)))",
                                   expected: "one JSON object per line"))
@@ -240,10 +240,9 @@ extension Archive {
 
     /// A `{"source": {...}}` line's CSL item, or nil after logging why not.
     func decodeSourceLine(_ value: JSONValue, file: String, line: Int, log: inout ProblemLog) -> Source? {
-        let encoder = JSONEncoder()
-        guard let item = try? encoder.encode(value) else { return nil }
+        let item = OrderedJSON(value).serialized()
         do {
-            let sources = try CSLJSON.decode(Data("[".utf8) + item + Data("]".utf8), file: file)
+            let sources = try CSLJSON.decode(Data(("[" + item + "]").utf8), file: file)
             guard let source = sources.first else { return nil }
             guard case .object(let members) = value, members["id"] != nil || members["citation-key"] != nil else {
                 log.add(DataError(file: file, line: line, field: "source.id", problem: "missing",
@@ -265,21 +264,16 @@ extension Archive {
         }
     }
 
-    /// What is wrong with a line of JSON, in words.
-    static func jsonProblem(_ text: String, _ error: Error) -> String {
+    /// What is wrong with a line of JSON, in words: as the line reads
+    /// inside an array, where a line that stops short ends at `]` rather
+    /// than at the end of the file.
+    static func jsonProblem(_ text: String, _ error: JSONText.SyntaxError) -> String {
         do throws(JSONText.SyntaxError) {
             _ = try JSONText.parseTopLevelArray(Data(("[" + text + "]").utf8))
         } catch {
             return error.problem
         }
-        if case DecodingError.dataCorrupted(let context) = error {
-            if let underlying = context.underlyingError as NSError?,
-               let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
-                return detail
-            }
-            return context.debugDescription
-        }
-        return "\(error)"
+        return error.problem
     }
 
     /// Calls `body` for each line of an input, with 1-based line numbers

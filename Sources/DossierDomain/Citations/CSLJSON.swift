@@ -316,7 +316,7 @@ public enum CSLJSON {
         var out = "[\n"
         for (position, source) in sources.enumerated() {
             out += "  "
-            JSONText.write(item(source), indent: 1, order: memberOrder, into: &out)
+            out += OrderedJSON(item(source), order: memberOrder).serialized(pretty: true, indent: 1)
             out += position + 1 < sources.count ? ",\n" : "\n"
         }
         out += "]\n"

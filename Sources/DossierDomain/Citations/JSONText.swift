@@ -1,8 +1,8 @@
 import Foundation
 
 /// A small JSON reader that keeps line numbers, so that problems in a
-/// CSL-JSON file can be reported as `file:line: field: problem`, and a
-/// writer with a stable key order and UTF-8 text left unescaped.
+/// CSL-JSON file can be reported as `file:line: field: problem`. The
+/// writer is `OrderedJSON`.
 package enum JSONText {
     /// A value with the line it starts on, and the line of each member when
     /// it is an object.
@@ -52,10 +52,31 @@ package enum JSONText {
         return true
     }
 
+    /// Parses one whole value (a line of a JSON Lines file).
+    ///
+    /// dossier's one JSON reader. Foundation's would serve for syntax, but
+    /// gives no line numbers, drops a byte order mark at the start of a
+    /// string (`JSONSerialization` on Linux), and `JSONDecoder` into
+    /// `JSONValue` took about four times as long on the import path — see
+    /// docs/json.md.
+    /// - Parameter allowingNUL: accept `\u0000` in strings, for a reader
+    ///   that refuses it later with the field's name.
+    package static func parseValue(_ bytes: [UInt8], allowingNUL: Bool = false) throws(SyntaxError) -> JSONValue {
+        var parser = Parser(bytes: bytes)
+        parser.allowsNUL = allowingNUL
+        parser.skipBOM()
+        let value = try parser.parseValue(depth: 0)
+        parser.skipWhitespace()
+        if parser.index < parser.bytes.count { throw parser.fail("unexpected text after the JSON value") }
+        return value
+    }
+
     package struct Parser {
         package let bytes: [UInt8]
         package var index = 0
         package var line = 1
+        /// Whether `\u0000` is accepted in a string (a NUL byte never is).
+        package var allowsNUL = false
 
         package init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -224,7 +245,7 @@ package enum JSONText {
                         }
                         guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape") }
                         // SQLite's text functions stop at a NUL: refuse it.
-                        if code == 0 { throw fail("a NUL character (\\u0000) in a string") }
+                        if code == 0, !allowsNUL { throw fail("a NUL character (\\u0000) in a string") }
                         buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
                     default:
                         throw fail("invalid escape \\\(Character(Unicode.Scalar(escape))) in a string")
@@ -247,45 +268,5 @@ package enum JSONText {
             index += 4
             return code
         }
-    }
-
-    // MARK: Writing
-
-    /// Writes a value as pretty-printed JSON (two-space indent). Object
-    /// members come in `order` first, then alphabetically.
-    package static func write(_ value: JSONValue, indent: Int = 0, order: [String] = [], into out: inout String) {
-        let pad = String(repeating: "  ", count: indent)
-        switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number): out += format(number)
-        case .string(let text): Escaping.json(text, into: &out)
-        case .array(let values):
-            if values.isEmpty { out += "[]"; return }
-            out += "[\n"
-            for (position, element) in values.enumerated() {
-                out += pad + "  "
-                write(element, indent: indent + 1, into: &out)
-                out += position + 1 < values.count ? ",\n" : "\n"
-            }
-            out += pad + "]"
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            let keys = order.filter { members[$0] != nil } + members.keys.filter { !order.contains($0) }.sorted()
-            out += "{\n"
-            for (position, key) in keys.enumerated() {
-                out += pad + "  "
-                Escaping.json(key, into: &out)
-                out += ": "
-                write(members[key]!, indent: indent + 1, into: &out)
-                out += position + 1 < keys.count ? ",\n" : "\n"
-            }
-            out += pad + "}"
-        }
-    }
-
-    package static func format(_ number: Double) -> String {
-        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
     }
 }

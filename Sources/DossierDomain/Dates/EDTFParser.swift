@@ -1,196 +1,7 @@
 import Foundation
 
-// The EDTF grammar, bounds and readings behind `EDTFDate.parse`.
-
-/// What is wrong with a value, before it is tied to its input.
-package struct EDTFProblem: Error {
-    package let problem: String
-    package let example: String
-
-    package init(_ problem: String, example: String) {
-        self.problem = problem
-        self.example = example
-    }
-}
-
-/// Uncertain (`?`), approximate (`~`) or both (`%`).
-package struct EDTFQualification: OptionSet, Hashable, Sendable {
-    package let rawValue: UInt8
-    package static let uncertain = EDTFQualification(rawValue: 1)
-    package static let approximate = EDTFQualification(rawValue: 2)
-
-    package init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    package init?(symbol: UInt8) {
-        switch symbol {
-        case UInt8(ascii: "?"): self = .uncertain
-        case UInt8(ascii: "~"): self = .approximate
-        case UInt8(ascii: "%"): self = [.uncertain, .approximate]
-        default: return nil
-        }
-    }
-
-    package var symbol: String {
-        switch self {
-        case .uncertain: return "?"
-        case .approximate: return "~"
-        case []: return ""
-        default: return "%"
-        }
-    }
-}
-
-/// A calendar date (in the calendar the value was written in).
-package struct EDTFDay: Equatable {
-    package var year: Int
-    package var month: Int
-    package var day: Int
-}
-
-/// Two characters of a month or day, each a digit or `X`.
-package struct EDTFDigits {
-    package let text: String
-    package let slots: [Int?]
-
-    /// The value when no digit is unspecified.
-    package var value: Int? {
-        slots.contains(where: { $0 == nil }) ? nil : slots.reduce(0) { $0 * 10 + ($1 ?? 0) }
-    }
-
-    package var isAllUnspecified: Bool { slots.allSatisfy { $0 == nil } }
-
-    package func allows(_ number: Int) -> Bool {
-        var rest = number
-        for slot in slots.reversed() {
-            let digit = rest % 10
-            rest /= 10
-            if let slot, slot != digit { return false }
-        }
-        return rest == 0
-    }
-}
-
-/// The year of a date: four digits (some maybe `X`), or a `Y` year, with
-/// optional significant digits.
-package struct EDTFYear {
-    package var text: String
-    package var negative: Bool
-    /// Four slots, `nil` where `X`; `nil` for a `Y` year.
-    package var pattern: [Int?]?
-    package var low: Int
-    package var high: Int
-    package var isLong: Bool
-    /// The written value when significant digits are given.
-    package var estimate: Int?
-
-    package var isExact: Bool { low == high }
-
-    package func allows(_ year: Int) -> Bool {
-        guard year >= low, year <= high else { return false }
-        guard let pattern else { return true }
-        if negative && year == 0 { return false }
-        return EDTFDigits(text: "", slots: pattern).allows(abs(year))
-    }
-
-    /// True when the unspecified digits are all at the right (`193X`, `19XX`).
-    package var isDecadeLike: Bool {
-        guard let pattern, let first = pattern.firstIndex(where: { $0 == nil }) else { return false }
-        return pattern[first...].allSatisfy { $0 == nil }
-    }
-}
-
-/// One date: year, optional month or season, optional day, optional time,
-/// with the qualifiers as written.
-package struct EDTFSingle {
-    package var year: EDTFYear
-    package var month: EDTFDigits?
-    package var season: Int?
-    package var day: EDTFDigits?
-    package var time: String?
-    /// Qualifiers written to the left / right of year, month, day.
-    package var left: [EDTFQualification] = [[], [], []]
-    package var right: [EDTFQualification] = [[], [], []]
-    package var julian: Bool
-    package var first = EDTFDay(year: 0, month: 1, day: 1)
-    package var last = EDTFDay(year: 0, month: 1, day: 1)
-    package var lower = 0
-    package var upper = 0
-
-    package var componentCount: Int { 1 + (month != nil || season != nil ? 1 : 0) + (day != nil ? 1 : 0) }
-
-    /// Whether the value is known to the day (for "on or before" wording).
-    package var isDayPrecision: Bool { day != nil }
-
-    /// The qualification in force for each component: a qualifier on the
-    /// left applies to its component only, one on the right to its component
-    /// and all those before it.
-    package var flags: [EDTFQualification] {
-        var result = [EDTFQualification](repeating: [], count: componentCount)
-        for index in 0..<componentCount {
-            result[index].formUnion(left[index])
-            for earlier in 0...index { result[earlier].formUnion(right[index]) }
-        }
-        return result
-    }
-
-    /// The qualification of the whole date when every component has the
-    /// same one.
-    package var uniformFlags: EDTFQualification? {
-        let all = flags
-        return all.allSatisfy { $0 == all[0] } ? all[0] : nil
-    }
-
-    package var isQualified: Bool { flags.contains { !$0.isEmpty } }
-
-    /// The written date without any qualifier.
-    package var plainText: String {
-        var text = year.text
-        if let month { text += "-" + month.text } else if let season { text += "-" + String(season) }
-        if let day { text += "-" + day.text }
-        if let time { text += "T" + time }
-        return text
-    }
-
-    /// The canonical text: each qualification is written once, to the
-    /// right of the last component of the run from the year that shares it
-    /// (so that it covers that run), and to the left of any other component
-    /// that has it. `?1937-?11` becomes `1937-11?`, `?1937-11-05` becomes
-    /// `1937?-11-05`, `1937-?11-05` stays.
-    package var edtf: String {
-        let all = flags
-        var leftSymbols = [EDTFQualification](repeating: [], count: all.count)
-        var rightSymbols = [EDTFQualification](repeating: [], count: all.count)
-        for kind in [EDTFQualification.uncertain, .approximate] {
-            let run = all.prefix(while: { $0.contains(kind) }).count
-            if run > 0 { rightSymbols[run - 1].insert(kind) }
-            for index in all.indices where index >= run && all[index].contains(kind) {
-                leftSymbols[index].insert(kind)
-            }
-        }
-        var parts = [year.text]
-        if let month { parts.append(month.text) } else if let season { parts.append(String(season)) }
-        if let day { parts.append(day.text) }
-        var text = parts.indices.map { leftSymbols[$0].symbol + parts[$0] + rightSymbols[$0].symbol }
-            .joined(separator: "-")
-        if let time { text += "T" + time }
-        return text
-    }
-}
-
-/// A member of a set or list.
-package enum EDTFMember {
-    case date(EDTFSingle)
-    case earlier(EDTFSingle)
-    case later(EDTFSingle)
-    case range(EDTFSingle, EDTFSingle)
-}
-
-/// An interval end.
-package enum EDTFEnd {
-    case date(EDTFSingle)
-    case open
-    case unknown
-}
+// The EDTF grammar behind `EDTFDate.parse`; bounds are in EDTFBounds.swift,
+// readings in EDTFReadings.swift.
 
 package enum EDTFParser {
     package static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
@@ -230,7 +41,7 @@ package enum EDTFParser {
             throw EDTFProblem("only ASCII digits and the EDTF signs may appear in a date", example: genericExample)
         }
 
-        var result: (edtf: String, lower: Int?, upper: Int?, reading: String)
+        var result: EDTFParsed
         if bytes.first == UInt8(ascii: "[") || bytes.first == UInt8(ascii: "{") {
             result = try parseSet(bytes, julian: julian)
         } else if bytes.contains(UInt8(ascii: "/")) {
@@ -241,7 +52,8 @@ package enum EDTFParser {
                                   example: bytes.first == UInt8(ascii: ".") ? "../1940 or [..1940]" : "1937/.. or [1937..]")
             }
             let single = try parseSingle(bytes[...], julian: julian)
-            result = (single.edtf, single.lower, single.upper, reading(of: single, nested: false))
+            result = EDTFParsed(edtf: single.edtf, lower: single.lower, upper: single.upper,
+                                reading: reading(of: single, nested: false))
         }
         if julian {
             for bound in [result.lower, result.upper].compactMap({ $0 }) where bound > EDTFDate.lastOldStyleDay {
@@ -257,7 +69,7 @@ package enum EDTFParser {
 
     // MARK: Intervals and sets
 
-    package static func parseInterval(_ bytes: [UInt8], julian: Bool) throws(EDTFProblem) -> (edtf: String, lower: Int?, upper: Int?, reading: String) {
+    package static func parseInterval(_ bytes: [UInt8], julian: Bool) throws(EDTFProblem) -> EDTFParsed {
         let sides = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard sides.count == 2 else {
             throw EDTFProblem("an interval has exactly one /", example: "1937/1938")
@@ -283,7 +95,7 @@ package enum EDTFParser {
         return combine(start, finish)
     }
 
-    package static func combine(_ start: EDTFEnd, _ finish: EDTFEnd) -> (edtf: String, lower: Int?, upper: Int?, reading: String) {
+    package static func combine(_ start: EDTFEnd, _ finish: EDTFEnd) -> EDTFParsed {
         func text(_ end: EDTFEnd) -> String {
             switch end {
             case .date(let single): return single.edtf
@@ -302,11 +114,11 @@ package enum EDTFParser {
         var upper: Int?
         if case .date(let single) = start { lower = single.lower }
         if case .date(let single) = finish { upper = single.upper }
-        return (text(start) + "/" + text(finish), lower, upper,
-                "from \(words(start, start: true)) to \(words(finish, start: false))")
+        return EDTFParsed(edtf: text(start) + "/" + text(finish), lower: lower, upper: upper,
+                          reading: "from \(words(start, start: true)) to \(words(finish, start: false))")
     }
 
-    package static func parseSet(_ bytes: [UInt8], julian: Bool) throws(EDTFProblem) -> (edtf: String, lower: Int?, upper: Int?, reading: String) {
+    package static func parseSet(_ bytes: [UInt8], julian: Bool) throws(EDTFProblem) -> EDTFParsed {
         let oneOf = bytes.first == UInt8(ascii: "[")
         let closing = UInt8(ascii: oneOf ? "]" : "}")
         let example = oneOf ? "[1937,1938]" : "{1937,1938}"
@@ -377,7 +189,7 @@ package enum EDTFParser {
             }
         }
         let edtf = (oneOf ? "[" : "{") + texts.joined(separator: ",") + (oneOf ? "]" : "}")
-        return (edtf, lower, upper, list(words, conjunction: oneOf ? "or" : "and"))
+        return EDTFParsed(edtf: edtf, lower: lower, upper: upper, reading: list(words, conjunction: oneOf ? "or" : "and"))
     }
 
     package static func split(_ bytes: ArraySlice<UInt8>, on separator: [UInt8]) -> [ArraySlice<UInt8>] {
@@ -395,11 +207,6 @@ package enum EDTFParser {
         }
         parts.append(bytes[start..<bytes.endIndex])
         return parts
-    }
-
-    package static func list(_ words: [String], conjunction: String) -> String {
-        guard words.count > 1 else { return words.first ?? "" }
-        return words.dropLast().joined(separator: ", ") + " \(conjunction) " + words[words.count - 1]
     }
 
     // MARK: Single dates
@@ -480,185 +287,6 @@ package enum EDTFParser {
             if before.isEmpty { return EDTFProblem("\"\(text)\" is not an EDTF date", example: genericExample) }
             return EDTFProblem("unexpected \"\(character)\" after \"\(before)\"", example: genericExample)
         }
-    }
-
-    /// Finds the first and last calendar day the date allows.
-    package static func computeBounds(_ single: inout EDTFSingle, text: String) throws(EDTFProblem) {
-        let julian = single.julian
-        let year = single.year
-        func days(_ month: Int, _ year: Int) -> Int { DayNumber.daysIn(month: month, year: year, julian: julian) }
-        func number(_ day: EDTFDay) -> Int {
-            julian ? DayNumber.fromJulian(year: day.year, month: day.month, day: day.day)
-                : DayNumber.from(year: day.year, month: day.month, day: day.day)
-        }
-        let ascending = (year.low...year.high).lazy.filter(year.allows)
-        let descending = (year.low...year.high).reversed().lazy.filter(year.allows)
-        guard let firstYear = ascending.first, let lastYear = descending.first else {
-            throw EDTFProblem("year \(year.text) is not a year", example: "1937")
-        }
-        if let season = single.season {
-            let (start, end, wraps) = seasonMonths(season)
-            let endYear = lastYear + (wraps ? 1 : 0)
-            single.first = EDTFDay(year: firstYear, month: start, day: 1)
-            single.last = EDTFDay(year: endYear, month: end, day: days(end, endYear))
-        } else if let month = single.month {
-            let months = month.value.map { [$0] } ?? (1...12).filter(month.allows)
-            if let day = single.day {
-                let dayList = day.value.map { (1...31).contains($0) ? [$0] : [] } ?? (1...31).filter(day.allows)
-                func search<S: Sequence>(_ years: S, _ months: [Int], _ dayList: [Int]) -> EDTFDay? where S.Element == Int {
-                    for y in years {
-                        for m in months {
-                            for d in dayList where d <= days(m, y) { return EDTFDay(year: y, month: m, day: d) }
-                        }
-                    }
-                    return nil
-                }
-                guard let first = search(ascending, months, dayList),
-                      let last = search(descending, months.reversed(), dayList.reversed()) else {
-                    if let m = month.value, let d = day.value {
-                        let example = year.isExact
-                            ? "\(year.text)-\(month.text)-\(DayNumber.pad(days(m, year.low), 2))"
-                            : "\(year.text)-\(month.text)-01"
-                        throw EDTFProblem("day \(d) does not exist in \(monthNames[m - 1]) \(year.text)" + (julian ? " (Old Style)" : ""),
-                                          example: (julian ? "os:" : "") + example)
-                    }
-                    throw EDTFProblem("no day of the calendar matches \(text)", example: "\(year.text)-\(month.text)-01")
-                }
-                single.first = first
-                single.last = last
-            } else {
-                let lastMonth = months[months.count - 1]
-                single.first = EDTFDay(year: firstYear, month: months[0], day: 1)
-                single.last = EDTFDay(year: lastYear, month: lastMonth, day: days(lastMonth, lastYear))
-            }
-        } else {
-            single.first = EDTFDay(year: firstYear, month: 1, day: 1)
-            single.last = EDTFDay(year: lastYear, month: 12, day: 31)
-        }
-        single.lower = number(single.first)
-        single.upper = number(single.last)
-    }
-
-    /// First month, last month, and whether the last month is in the next year.
-    package static func seasonMonths(_ season: Int) -> (Int, Int, Bool) {
-        switch season {
-        case 21, 25, 31: return (3, 5, false)
-        case 22, 26, 32: return (6, 8, false)
-        case 23, 27, 29: return (9, 11, false)
-        case 24, 28, 30: return (12, 2, true)
-        case 33: return (1, 3, false)
-        case 34: return (4, 6, false)
-        case 35: return (7, 9, false)
-        case 36: return (10, 12, false)
-        case 37: return (1, 4, false)
-        case 38: return (5, 8, false)
-        case 39: return (9, 12, false)
-        case 40: return (1, 6, false)
-        default: return (7, 12, false)
-        }
-    }
-
-    // MARK: Readings
-
-    package static func yearWords(_ year: Int) -> String {
-        year >= 1 ? String(year) : "\(1 - year) BC"
-    }
-
-    package static func dayWords(_ day: EDTFDay) -> String {
-        "\(day.day) \(monthNames[day.month - 1]) \(yearWords(day.year))"
-    }
-
-    package static func seasonWords(_ season: Int, _ year: Int) -> String {
-        let y = yearWords(year)
-        let winter = " (December \(y) to February \(yearWords(year + 1)))"
-        switch season {
-        case 21: return "spring \(y)"
-        case 22: return "summer \(y)"
-        case 23: return "autumn \(y)"
-        case 24: return "winter \(y)" + winter
-        case 25: return "spring (Northern Hemisphere) \(y)"
-        case 26: return "summer (Northern Hemisphere) \(y)"
-        case 27: return "autumn (Northern Hemisphere) \(y)"
-        case 28: return "winter (Northern Hemisphere) \(y)" + winter
-        case 29: return "spring (Southern Hemisphere) \(y)"
-        case 30: return "summer (Southern Hemisphere) \(y)" + winter
-        case 31: return "autumn (Southern Hemisphere) \(y)"
-        case 32: return "winter (Southern Hemisphere) \(y)"
-        case 33...36: return "the \(["first", "second", "third", "fourth"][season - 33]) quarter of \(y)"
-        case 37...39: return "the \(["first", "second", "third"][season - 37]) four months of \(y)"
-        default: return "the \(season == 40 ? "first" : "second") half of \(y)"
-        }
-    }
-
-    package static func timeWords(_ time: String) -> String {
-        if time.hasSuffix("Z") { return "at \(time.dropLast()) UTC" }
-        if let sign = time.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-            return "at \(time[..<sign]) (UTC\(time[sign...]))"
-        }
-        return "at \(time)"
-    }
-
-    /// The reading of a date without its qualifiers.
-    package static func plainReading(of single: EDTFSingle) -> String {
-        let year = single.year
-        if let estimate = year.estimate, !year.isExact {
-            return "some year from \(yearWords(year.low)) to \(yearWords(year.high)) (estimated \(yearWords(estimate)))"
-        }
-        if year.isLong { return "the year \(yearWords(year.low))" }
-        if let season = single.season {
-            if year.isExact { return seasonWords(season, year.low) }
-        } else if year.isExact {
-            let month = single.month
-            let day = single.day
-            switch (month?.value, day?.value) {
-            case (nil, _) where month == nil:
-                return yearWords(year.low)
-            case (let m?, nil) where day == nil:
-                return "\(monthNames[m - 1]) \(yearWords(year.low))"
-            case (let m?, let d?):
-                let words = dayWords(EDTFDay(year: year.low, month: m, day: d))
-                return single.time.map { words + " " + timeWords($0) } ?? words
-            case (let m?, nil) where day?.isAllUnspecified == true:
-                return "some day in \(monthNames[m - 1]) \(yearWords(year.low))"
-            case (nil, _) where month?.isAllUnspecified == true && day == nil:
-                return "some month in \(yearWords(year.low))"
-            case (nil, _) where month?.isAllUnspecified == true && day?.isAllUnspecified == true:
-                return "some day in \(yearWords(year.low))"
-            default:
-                break
-            }
-        } else if year.isDecadeLike && (single.month == nil || single.month?.isAllUnspecified == true)
-                    && (single.day == nil || single.day?.isAllUnspecified == true) {
-            let decade = !year.negative && (year.pattern ?? []).filter({ $0 == nil }).count == 1
-            let unit = single.day != nil ? "day" : single.month != nil ? "month" : "year"
-            if decade { return "some \(unit) in the \(year.low)s" }
-            if unit == "year" { return "some year from \(yearWords(year.low)) to \(yearWords(year.high))" }
-            return "some \(unit) in the years \(yearWords(year.low)) to \(yearWords(year.high))"
-        }
-        return "some date matching \(single.plainText) (between \(dayWords(single.first)) and \(dayWords(single.last)))"
-    }
-
-    /// The reading of a date with its qualifiers. `nested` when it is part of
-    /// an interval or a set.
-    package static func reading(of single: EDTFSingle, nested: Bool) -> String {
-        let base = plainReading(of: single)
-        if let uniform = single.uniformFlags {
-            switch uniform {
-            case []: return base
-            case .uncertain: return nested ? "\(base) (uncertain)" : "uncertain: \(base)"
-            case .approximate: return "approximately \(base)"
-            default: return nested ? "approximately \(base) (uncertain)" : "uncertain: approximately \(base)"
-            }
-        }
-        let names = ["year", single.season != nil ? "season" : "month", "day"]
-        let flags = single.flags
-        var notes: [String] = []
-        for (flag, words) in [(EDTFQualification.uncertain, "uncertain"), (.approximate, "approximate"),
-                              ([.uncertain, .approximate], "uncertain and approximate")] {
-            let parts = flags.indices.filter { flags[$0] == flag }.map { names[$0] }
-            if !parts.isEmpty { notes.append(list(parts, conjunction: "and") + " " + words) }
-        }
-        return "\(base) (\(notes.joined(separator: "; ")))"
     }
 }
 

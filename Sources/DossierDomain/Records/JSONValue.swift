@@ -40,8 +40,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     public var stringValue: String? {
         switch self {
         case .string(let value): return value
-        case .number(let value):
-            return value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .number(let value): return OrderedJSON.number(value)
         default: return nil
         }
     }
