@@ -231,7 +231,7 @@ extension RecordField {
     public func text(_ record: Record) -> String? {
         switch get(record) {
         case .text(let text)?: return text
-        case .number(let number)?: return JSONText.format(number)
+        case .number(let number)?: return OrderedJSON.number(number)
         case .flag(let flag)?: return flag ? "true" : nil
         case nil: return nil
         }
