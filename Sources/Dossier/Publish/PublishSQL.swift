@@ -30,10 +30,21 @@ enum PublishSQL {
     static let decisionLower = "CASE WHEN d.outcome_date IS NOT NULL THEN d.outcome_date_lower ELSE p.date_lower END"
     static let decisionUpper = "CASE WHEN d.outcome_date IS NOT NULL THEN d.outcome_date_upper ELSE p.date_upper END"
 
-    static let jurisdiction = """
-        CASE WHEN p.body_kind IN ('troika', 'dvoika', 'special_board', 'commission')
-             THEN 'extrajudicial' ELSE 'judicial' END
-        """
+    /// Who decided, from `BodyKind.jurisdiction`: `judicial` (a court),
+    /// `extrajudicial`, `investigative` (the security organs and the
+    /// procuracy) or `other`.
+    static let jurisdiction: String = {
+        func label(_ kind: BodyKind) -> String {
+            switch kind.jurisdiction {
+            case .court: return "judicial"
+            case .extrajudicial: return "extrajudicial"
+            case .investigative: return "investigative"
+            case .other: return "other"
+            }
+        }
+        return "CASE p.body_kind " + BodyKind.allCases.map { "WHEN '\($0.rawValue)' THEN '\(label($0))'" }
+            .joined(separator: " ") + " END"
+    }()
 
     // MARK: Helper tables
 
