@@ -9,57 +9,57 @@ import Testing
     @Test func everyCitationSurvivesAPersonMerge() throws {
         let test = try DuplicateFixture.make()
         let before = try test.citationList()
-        try test.archive.merge(keep: "p-tukh-ru", other: "p-tukh-en")
+        try test.archive.merge(keep: "p-chekh-ru", other: "p-chekh-en")
         let after = try test.citationList()
         // The same citations, now on the kept person (and the kept person's
         // row and events in the case both were defendants of).
-        #expect(after == before.map { $0.replacingOccurrences(of: "p-tukh-en", with: "p-tukh-ru") }.sorted())
+        #expect(after == before.map { $0.replacingOccurrences(of: "p-chekh-en", with: "p-chekh-ru") }.sorted())
         #expect(try test.count("citation") == before.count)
     }
 
     @Test func namesBecomeVariantsAndCaseRowsAreMerged() throws {
         let test = try DuplicateFixture.make()
-        let otherID = try #require(try personID(test, "p-tukh-en"))
-        let plan = try test.archive.merge(keep: "p-tukh-ru", other: "p-tukh-en")
+        let otherID = try #require(try personID(test, "p-chekh-en"))
+        let plan = try test.archive.merge(keep: "p-chekh-ru", other: "p-chekh-en")
         #expect(plan.change != nil)
-        let person = try #require(try test.archive.loadPerson(ref: "p-tukh-ru"))
-        #expect(person.name == "Тухачевский, Михаил Николаевич")
-        #expect(person.nameVariants == ["Tukhachevsky, Mikhail"])
-        #expect(try test.archive.loadPerson(ref: "p-tukh-en") == nil)
+        let person = try #require(try test.archive.loadPerson(ref: "p-chekh-ru"))
+        #expect(person.name == "Чехардовский, Михаил Петрович")
+        #expect(person.nameVariants == ["Chekhardovsky, Mikhail"])
+        #expect(try test.archive.loadPerson(ref: "p-chekh-en") == nil)
         // The name keys moved with the names: a search in English finds the kept person.
         #expect(try test.db.scalar("SELECT count(*) FROM name_key WHERE person_id = ?", [otherID]).intValue == 0)
-        #expect(try test.archive.nameHits("Tukhachevsky, Mikhail").first.map { $0.personID } == (try personID(test, "p-tukh-ru")))
+        #expect(try test.archive.nameHits("Chekhardovsky, Mikhail").first.map { $0.personID } == (try personID(test, "p-chekh-ru")))
         // One defendant row for the person in the case, with every charge
         // (58-8 twice is once; 58-1b in other words is a variant) and event.
-        let doc = try #require(try test.archive.loadCase(ref: "c-tukh-1937"))
-        #expect(doc.defendants.map(\.person.ref) == ["p-tukh-ru", "p-yakir-ru"])
+        let doc = try #require(try test.archive.loadCase(ref: "c-chekh-1937"))
+        #expect(doc.defendants.map(\.person.ref) == ["p-chekh-ru", "p-yashchikov-ru"])
         let row = doc.defendants[0]
         #expect(row.charges.map(\.text) == ["58-1б", "58-8", "58-11"])
         #expect(row.events.map(\.kind.rawValue) == ["executed", "rehabilitated"])
-        #expect(row.events[0].citations.map(\.sourceKey) == ["kp-smolensk", "erickson1962"])
-        #expect(row.citations.map(\.sourceKey) == ["garf-8131", "conquest1990"])
+        #expect(row.events[0].citations.map(\.sourceKey) == ["kp-nigdeevo", "fabler1962"])
+        #expect(row.citations.map(\.sourceKey) == ["arch-enskii-99", "fictor1990"])
         #expect(row.sentence == "ВМН")
         let notes = try #require(row.notes)
-        #expect(notes.contains("Merged from p-tukh-en:"))
-        #expect(notes.contains("- charge RSFSR-1926:58-1b as written: 58-1b (cited: conquest1990 p. 201)"))
-        #expect(notes.contains("- sentence: death (cited: conquest1990 p. 201)"))
+        #expect(notes.contains("Merged from p-chekh-en:"))
+        #expect(notes.contains("- charge RSFSR-1926:58-1b as written: 58-1b (cited: fictor1990 p. 201)"))
+        #expect(notes.contains("- sentence: death (cited: fictor1990 p. 201)"))
     }
 
     @Test func conflictingFieldsAreKeptAsVariantsWithTheirCitations() throws {
         let test = try DuplicateFixture.make()
-        let plan = try test.archive.merge(keep: "p-tukh-ru", other: "p-tukh-en")
-        let person = try #require(try test.archive.loadPerson(ref: "p-tukh-ru"))
+        let plan = try test.archive.merge(keep: "p-chekh-ru", other: "p-chekh-en")
+        let person = try #require(try test.archive.loadPerson(ref: "p-chekh-ru"))
         // Nothing of the kept record was overwritten ...
-        #expect(person.birth == "1893-02-16")
-        #expect(person.birthplace == "Александровское, Смоленская губ.")
+        #expect(person.birth == "1893-04-27")
+        #expect(person.birthplace == "Александровское, Курская губ.")
         // ... and the other's values are in the notes, with their sources.
         #expect(person.notes == """
-            Merged from p-tukh-en:
-            - birth: 1893 (cited: erickson1962 p. 449)
-            - birthplace: Aleksandrovskoe, Smolensk province (cited: erickson1962 p. 449)
-            - notes: Marshal of the Soviet Union.
+            Merged from p-chekh-en:
+            - birth: 1893 (cited: fabler1962 p. 449)
+            - birthplace: Aleksandrovskoe, Kursk province (cited: fabler1962 p. 449)
+            - notes: Commander of a rifle division.
             """)
-        #expect(plan.conflicts.contains { $0.hasPrefix("birth of p-tukh-ru: 1893-02-16 kept; 1893 from p-tukh-en") })
+        #expect(plan.conflicts.contains { $0.hasPrefix("birth of p-chekh-ru: 1893-04-27 kept; 1893 from p-chekh-en") })
         #expect(plan.text(dryRun: false).contains("conflicting fields kept as variants"))
     }
 
@@ -82,12 +82,12 @@ import Testing
         let test = try DuplicateFixture.make()
         let before = try test.dump()
         let changes = try test.count("change")
-        let dry = try test.archive.merge(keep: "p-tukh-ru", other: "p-tukh-en", dryRun: true)
+        let dry = try test.archive.merge(keep: "p-chekh-ru", other: "p-chekh-en", dryRun: true)
         #expect(try test.dump() == before)
         #expect(try test.count("change") == changes)
         #expect(dry.change == nil)
-        #expect(dry.text(dryRun: true).hasPrefix("would merge p-tukh-en into p-tukh-ru (dry run: nothing written)\n"))
-        let done = try test.archive.merge(keep: "p-tukh-ru", other: "p-tukh-en")
+        #expect(dry.text(dryRun: true).hasPrefix("would merge p-chekh-en into p-chekh-ru (dry run: nothing written)\n"))
+        let done = try test.archive.merge(keep: "p-chekh-ru", other: "p-chekh-en")
         #expect(done.lines == dry.lines)
         #expect(done.conflicts == dry.conflicts)
         #expect(done.rowCount == dry.rowCount)
@@ -99,76 +99,76 @@ import Testing
 
     @Test func theMergedRefStaysAsAnAlias() throws {
         let test = try DuplicateFixture.make()
-        let plan = try test.archive.merge(keep: "p-tukh-ru", other: "p-tukh-en")
-        let merged = try #require(try test.archive.mergedRef("p-tukh-en"))
-        #expect(merged.into == "p-tukh-ru")
+        let plan = try test.archive.merge(keep: "p-chekh-ru", other: "p-chekh-en")
+        let merged = try #require(try test.archive.mergedRef("p-chekh-en"))
+        #expect(merged.into == "p-chekh-ru")
         #expect(merged.kind == .person)
         #expect(merged.change == plan.change)
-        let view = try RecordView.load(test.archive, ref: "p-tukh-en")
-        #expect(view.text.hasPrefix("p-tukh-en was merged into p-tukh-ru (change \(plan.change!), "))
-        #expect(view.text.contains("Тухачевский, Михаил Николаевич"))
+        let view = try RecordView.load(test.archive, ref: "p-chekh-en")
+        #expect(view.text.hasPrefix("p-chekh-en was merged into p-chekh-ru (change \(plan.change!), "))
+        #expect(view.text.contains("Чехардовский, Михаил Петрович"))
         let json = view.json.serialized()
-        #expect(json.hasPrefix(#"{"merged":{"ref":"p-tukh-en","kind":"person","into":"p-tukh-ru","change":"#))
+        #expect(json.hasPrefix(#"{"merged":{"ref":"p-chekh-en","kind":"person","into":"p-chekh-ru","change":"#))
         // Merging it again, or into it, names where it went.
         do {
-            try test.archive.merge(keep: "p-tukh-de", other: "p-tukh-en")
+            try test.archive.merge(keep: "p-chekh-de", other: "p-chekh-en")
             Issue.record("expected a refusal")
         } catch let error as NotFound {
-            #expect(error.description.contains("p-tukh-en was merged into p-tukh-ru"))
+            #expect(error.description.contains("p-chekh-en was merged into p-chekh-ru"))
         }
         // A new person may not take the ref: an import of the old file
         // would otherwise bring the duplicate back unnoticed.
-        #expect(throws: (any Error).self) { try test.add(.person, #"{"ref":"p-tukh-en","name":"Tukhachevsky, Mikhail"}"#) }
-        #expect(try test.archive.loadPerson(ref: "p-tukh-en") == nil)
+        #expect(throws: (any Error).self) { try test.add(.person, #"{"ref":"p-chekh-en","name":"Chekhardovsky, Mikhail"}"#) }
+        #expect(try test.archive.loadPerson(ref: "p-chekh-en") == nil)
     }
 
     @Test func aMergeCarriesJudgementsAndEarlierAliases() throws {
         let test = try DuplicateFixture.make()
-        try test.archive.merge(keep: "p-tukh-en", other: "p-tukh-memo")
-        _ = try test.archive.markNotDuplicate("p-tukh-en", "p-yakir-ru")
-        _ = try test.archive.markNotDuplicate("p-tukh-ru", "p-yakir-ru")
-        let plan = try test.archive.merge(keep: "p-tukh-ru", other: "p-tukh-en")
-        #expect(try test.archive.mergedRef("p-tukh-memo")?.into == "p-tukh-ru")
-        #expect(try test.archive.mergedRef("p-tukh-en")?.into == "p-tukh-ru")
+        try test.archive.merge(keep: "p-chekh-en", other: "p-chekh-memo")
+        _ = try test.archive.markNotDuplicate("p-chekh-en", "p-yashchikov-ru")
+        _ = try test.archive.markNotDuplicate("p-chekh-ru", "p-yashchikov-ru")
+        let plan = try test.archive.merge(keep: "p-chekh-ru", other: "p-chekh-en")
+        #expect(try test.archive.mergedRef("p-chekh-memo")?.into == "p-chekh-ru")
+        #expect(try test.archive.mergedRef("p-chekh-en")?.into == "p-chekh-ru")
         // The judgement on the merged record was the same as the kept one's.
         #expect(try test.count("not_duplicate") == 1)
-        #expect(plan.lines.contains("alias p-tukh-memo (merged into p-tukh-en earlier) → p-tukh-ru"))
-        let person = try #require(try test.archive.loadPerson(ref: "p-tukh-ru"))
-        #expect(Set(person.nameVariants) == ["Tukhachevsky, Mikhail", "Тухачевский М. Н."])
+        #expect(plan.lines.contains("alias p-chekh-memo (merged into p-chekh-en earlier) → p-chekh-ru"))
+        let person = try #require(try test.archive.loadPerson(ref: "p-chekh-ru"))
+        #expect(Set(person.nameVariants) == ["Chekhardovsky, Mikhail", "Чехардовский М. П."])
     }
 
     @Test func aMergeIsRefusedForTheWrongRecords() throws {
         let test = try DuplicateFixture.make()
         let before = try test.dump()
-        #expect(throws: FieldProblem.self) { try test.archive.merge(keep: "p-tukh-ru", other: "p-tukh-ru") }
-        #expect(throws: FieldProblem.self) { try test.archive.merge(keep: "p-tukh-ru", other: "c-tukh-1937") }
-        #expect(throws: NotFound.self) { try test.archive.merge(keep: "p-tukh-ru", other: "p-tukh-xx") }
-        #expect(throws: NotFound.self) { try test.archive.merge(keep: "memo-list", other: "p-tukh-ru") }
+        #expect(throws: FieldProblem.self) { try test.archive.merge(keep: "p-chekh-ru", other: "p-chekh-ru") }
+        #expect(throws: FieldProblem.self) { try test.archive.merge(keep: "p-chekh-ru", other: "c-chekh-1937") }
+        #expect(throws: NotFound.self) { try test.archive.merge(keep: "p-chekh-ru", other: "p-chekh-xx") }
+        #expect(throws: NotFound.self) { try test.archive.merge(keep: "memo-list", other: "p-chekh-ru") }
         #expect(try test.dump() == before)
     }
 
     @Test func casesMergeWithTheirDefendantsAndCitations() throws {
         let test = try DuplicateFixture.make()
         let before = try test.citationList()
-        let plan = try test.archive.merge(keep: "c-tukh-1937", other: "c-tukh-de")
-        let doc = try #require(try test.archive.loadCase(ref: "c-tukh-1937"))
-        #expect(doc.defendants.map(\.person.ref) == ["p-tukh-ru", "p-yakir-ru", "p-tukh-en", "p-tukh-de", "p-jakir-de"])
-        #expect(doc.citations.map(\.sourceKey) == ["garf-8131", "wollenberg1937"])
-        #expect(doc.title == "Дело о военно-фашистском заговоре")
+        let plan = try test.archive.merge(keep: "c-chekh-1937", other: "c-chekh-de")
+        let doc = try #require(try test.archive.loadCase(ref: "c-chekh-1937"))
+        #expect(doc.defendants.map(\.person.ref) == ["p-chekh-ru", "p-yashchikov-ru", "p-chekh-en", "p-chekh-de", "p-jaschtschikow-de"])
+        #expect(doc.citations.map(\.sourceKey) == ["arch-enskii-99", "erdacht1937"])
+        #expect(doc.title == "Дело Чехардовского и других")
         #expect(doc.notes == """
-            Merged from c-tukh-de:
-            - title: Prozess gegen Tuchatschewski und andere (cited: wollenberg1937 S. 3)
-            - body: Sondergericht des Obersten Gerichts der UdSSR (cited: wollenberg1937 S. 3)
-            - place: Moskau (cited: wollenberg1937 S. 3)
+            Merged from c-chekh-de:
+            - title: Prozess gegen Tschechardowski und andere (cited: erdacht1937 S. 3)
+            - body: Sondergericht des Obersten Gerichts der UdSSR (cited: erdacht1937 S. 3)
+            - place: Moskau (cited: erdacht1937 S. 3)
             """)
-        #expect(try test.archive.loadCase(ref: "c-tukh-de") == nil)
-        #expect(try test.archive.mergedRef("c-tukh-de")?.into == "c-tukh-1937")
+        #expect(try test.archive.loadCase(ref: "c-chekh-de") == nil)
+        #expect(try test.archive.mergedRef("c-chekh-de")?.into == "c-chekh-1937")
         #expect(plan.conflicts.count == 3)
-        #expect(try test.citationList() == before.map { $0.replacingOccurrences(of: "c-tukh-de", with: "c-tukh-1937") }.sorted())
+        #expect(try test.citationList() == before.map { $0.replacingOccurrences(of: "c-chekh-de", with: "c-chekh-1937") }.sorted())
         // Now the persons of the merged case are duplicates within one case.
         let report = try test.archive.findDuplicates(DuplicateOptions(kind: .person, minScore: 0.5, limit: 0))
-        let pair = try #require(report.candidates.first { Set([$0.keep.ref, $0.other.ref]) == ["p-tukh-ru", "p-tukh-de"] })
-        #expect(pair.evidenceFor.contains("both defendants in c-tukh-1937"))
+        let pair = try #require(report.candidates.first { Set([$0.keep.ref, $0.other.ref]) == ["p-chekh-ru", "p-chekh-de"] })
+        #expect(pair.evidenceFor.contains("both defendants in c-chekh-1937"))
     }
 
     @Test func defendantsInBothCasesHaveTheirRowsMerged() throws {
@@ -213,10 +213,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [("p-tukh-ru", "p-tukh-en"), ("c-tukh-1937", "c-tukh-de"), ("p-yezhov-ru", "p-yezhov-en")])
+    @Test(arguments: [("p-chekh-ru", "p-chekh-en"), ("c-chekh-1937", "c-chekh-de"), ("p-yezhevikin-ru", "p-yezhevikin-en")])
     func theHistoryOfAMergeUndoesItExactly(keep: String, other: String) throws {
         let test = try DuplicateFixture.make()
-        _ = try test.archive.markNotDuplicate(other, keep == "c-tukh-1937" ? "c-yezhov-1940" : "p-smirnov-a")
+        _ = try test.archive.markNotDuplicate(other, keep == "c-chekh-1937" ? "c-yezhevikin-1940" : "p-smirnov-a")
         let before = try test.dump()
         let change = try #require(try test.archive.merge(keep: keep, other: other).change)
         #expect(try test.dump() != before)

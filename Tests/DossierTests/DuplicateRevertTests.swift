@@ -4,13 +4,13 @@ import Foundation
 import Testing
 
 @Suite struct DuplicateRevertTests {
-    @Test(arguments: [("p-tukh-ru", "p-tukh-en"), ("p-tukh-en", "p-tukh-de"), ("c-tukh-1937", "c-tukh-de"),
-                      ("p-yezhov-ru", "p-yezhov-en"), ("c-vavilov-1941", "c-vavilov-en")])
+    @Test(arguments: [("p-chekh-ru", "p-chekh-en"), ("p-chekh-en", "p-chekh-de"), ("c-chekh-1937", "c-chekh-de"),
+                      ("p-yezhevikin-ru", "p-yezhevikin-en"), ("c-nebyvalov-1941", "c-nebyvalov-en")])
     func mergeThenRevertRestoresTheArchiveExactly(keep: String, other: String) throws {
         let test = try DuplicateFixture.make()
         // A judgement and an earlier merge that the merge carries along.
-        _ = try test.archive.markNotDuplicate(other, keep.hasPrefix("c-") ? "c-yezhov-1940" : "p-smirnov-a")
-        if keep.hasPrefix("p-tukh") { try test.archive.merge(keep: other, other: "p-tukh-memo") }
+        _ = try test.archive.markNotDuplicate(other, keep.hasPrefix("c-") ? "c-yezhevikin-1940" : "p-smirnov-a")
+        if keep.hasPrefix("p-chekh") { try test.archive.merge(keep: other, other: "p-chekh-memo") }
         let before = try test.dump()
         let citations = try test.citationList()
         let plan = try test.archive.merge(keep: keep, other: other)
@@ -23,7 +23,7 @@ import Testing
         #expect(try test.archive.mergedRef(other) == nil)
         // The pair is found again, and can be merged again.
         let kind: DuplicateKind = keep.hasPrefix("c-") ? .case : .person
-        _ = try test.archive.markNotDuplicate(other, keep.hasPrefix("c-") ? "c-yezhov-1940" : "p-smirnov-a", remove: true)
+        _ = try test.archive.markNotDuplicate(other, keep.hasPrefix("c-") ? "c-yezhevikin-1940" : "p-smirnov-a", remove: true)
         let report = try test.archive.findDuplicates(DuplicateOptions(kind: kind, minScore: 0, limit: 0))
         #expect(report.candidates.contains { Set([$0.keep.ref, $0.other.ref]) == [keep, other] })
         try test.archive.merge(keep: keep, other: other)
@@ -33,8 +33,8 @@ import Testing
     @Test func aMergeRevertedAfterALaterMergeIsRefusedUntilThatOneIsReverted() throws {
         let test = try DuplicateFixture.make()
         let before = try test.dump()
-        let first = try #require(try test.archive.merge(keep: "p-tukh-en", other: "p-tukh-de").change)
-        let second = try #require(try test.archive.merge(keep: "p-tukh-ru", other: "p-tukh-en").change)
+        let first = try #require(try test.archive.merge(keep: "p-chekh-en", other: "p-chekh-de").change)
+        let second = try #require(try test.archive.merge(keep: "p-chekh-ru", other: "p-chekh-en").change)
         #expect(throws: RevertRefused.self) { try test.archive.revert(change: first) }
         _ = try test.archive.revert(change: second)
         _ = try test.archive.revert(change: first)
