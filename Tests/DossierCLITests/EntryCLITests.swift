@@ -55,7 +55,7 @@ import Testing
     }
 
     static let sources = """
-        {"key": "leningrad-martyrology-v3", "type": "book", "title": "Ленинградский мартиролог. Том 3", "issued": "1998"}
+        {"key": "lorem-martyrology-v3", "type": "book", "title": "Мартиролог Вымышленной области. Том 3", "issued": "1998"}
         """
 
     static let caseText = """
@@ -65,7 +65,7 @@ import Testing
         category: political
         trial_date: 1937-11-05
         citations:
-          - source_key: leningrad-martyrology-v3
+          - source_key: lorem-martyrology-v3
             locator: p. 286
         defendants:
           - person:
@@ -84,7 +84,7 @@ import Testing
             charges: [58-10]
             outcome: returnd
             citations:
-              - source_key: leningrad-martyrology-v3
+              - source_key: lorem-martyrology-v3
                 locator: p. 287
 
         """
@@ -165,27 +165,27 @@ import Testing
     @Test func aSamePersonNoteGoesToStderr() throws {
         let scratch = try Scratch()
         let db = try archive(scratch)
-        _ = try dossier(["add", "person", "--db", db, "--ref", "memo:p-88211", "--name", "Тухачевский, Михаил Николаевич"])
-        let run = try dossier(["add", "person", "--db", db, "--yaml", "-"], stdin: "person_ref: p-t\nname: Tukhachevsky, Mikhail\n")
+        _ = try dossier(["add", "person", "--db", db, "--ref", "nemo:p-88211", "--name", "Выхухолевский, Михаил Наумович"])
+        let run = try dossier(["add", "person", "--db", db, "--yaml", "-"], stdin: "person_ref: p-t\nname: Vykhukholevsky, Mikhail\n")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "created person p-t (created 1 person)\n")
         #expect(run.stderr.hasPrefix(
-            "dossier: note: line 2: name: \"Tukhachevsky, Mikhail\": this may be the same person as memo:p-88211 Тухачевский, Михаил Николаевич"))
+            "dossier: note: line 2: name: \"Vykhukholevsky, Mikhail\": this may be the same person as nemo:p-88211 Выхухолевский, Михаил Наумович"))
     }
 
     @Test func fromAFileASimilarNameStopsTheNewPersonUntilForced() throws {
         let scratch = try Scratch()
         let db = try archive(scratch)
-        _ = try dossier(["add", "person", "--db", db, "--ref", "memo:p-88211", "--name", "Тухачевский, Михаил Николаевич"])
-        let document = "# typed from a list\nname: Tukhachevsky, Mikhail\n"
+        _ = try dossier(["add", "person", "--db", db, "--ref", "nemo:p-88211", "--name", "Выхухолевский, Михаил Наумович"])
+        let document = "# typed from a list\nname: Vykhukholevsky, Mikhail\n"
         let refused = try dossier(["new", "person", "--db", db], stdin: document)
         #expect(refused.status == 65)
         #expect(refused.stderr.hasPrefix(
-            "dossier: error: <stdin>:2: name: \"Tukhachevsky, Mikhail\": this may be the same person as memo:p-88211 Тухачевский, Михаил Николаевич"))
+            "dossier: error: <stdin>:2: name: \"Vykhukholevsky, Mikhail\": this may be the same person as nemo:p-88211 Выхухолевский, Михаил Наумович"))
         #expect(refused.stderr.hasSuffix("dossier: error: <stdin>: nothing written; to create a new person anyway, give --force-new\n"))
         let forced = try dossier(["new", "person", "--db", db, "--force-new"], stdin: document)
         #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(forced.stdout == "created person p-tukhachevsky-m (created 1 person)\nnote: person_ref: p-tukhachevsky-m, made from the name\n")
+        #expect(forced.stdout == "created person p-vykhukholevsky-m (created 1 person)\nnote: person_ref: p-vykhukholevsky-m, made from the name\n")
     }
 
     @Test func closingTheEditorWithoutChangesWritesNothing() throws {

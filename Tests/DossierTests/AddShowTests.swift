@@ -8,38 +8,38 @@ import Testing
     func populated() throws -> TestArchive {
         let test = try TestArchive()
         try test.add(.source, """
-            {"key": "kniga-pamyati-v3", "type": "book", "title": "Ленинградский мартиролог: 1937–1938. Том 3",
-             "author": ["Разумов, Анатолий"], "editor": ["Иванов, Иван"], "translator": ["Smith, John"],
-             "container_title": "Ленинградский мартиролог", "collection_title": "Книга памяти",
-             "volume": "3", "issue": "1", "page": "12-14", "edition": "2", "publisher": "Российская национальная библиотека",
+            {"key": "kniga-pamyati-v3", "type": "book", "title": "Мартиролог Вымышленной области: 1937–1938. Том 3",
+             "author": ["Сочинёнов, Анатолий"], "editor": ["Иванов, Иван"], "translator": ["Smith, John"],
+             "container_title": "Мартиролог Вымышленной области", "collection_title": "Книга памяти",
+             "volume": "3", "issue": "1", "page": "12-14", "edition": "2", "publisher": "Вымышленная библиотека",
              "publisher_place": "Санкт-Петербург", "issued": "1998", "url": "https://example.org/lm3",
-             "doi": "10.1000/xyz", "accessed": "2026-11-27", "archive": "ГАРФ", "archive_location": "ф. Р-8131, оп. 37, д. 145",
+             "doi": "10.1000/xyz", "accessed": "2026-11-27", "archive": "ГАВО", "archive_location": "ф. Р-9999, оп. 99, д. 999",
              "archive_place": "Москва", "language": "ru", "note": "Том 3"}
             """)
         try test.add(.person, """
-            {"ref": "memo:p-88211", "name": "Тухачевский, Михаил Николаевич", "name_variant": ["Mikhail Tukhachevsky", "Tuchatschewski"],
-             "sex": "m", "birth": "1893-02-16", "death": "1937-06-12", "birthplace": "Александровское", "occupation": "маршал",
+            {"ref": "nemo:p-88211", "name": "Выхухолевский, Михаил Наумович", "name_variant": ["Mikhail Vykhukholevsky", "Wychucholewski"],
+             "sex": "m", "birth": "1893-04-27", "death": "1937-09-15", "birthplace": "Александровское", "occupation": "агроном",
              "notes": "Примечание «в кавычках»"}
             """)
         try test.add(.case, """
             {"ref": "military-case-1937", "title": "Дело военных", "body": "Специальное судебное присутствие Верховного суда СССР",
-             "body_kind": "supreme_court", "category": "political", "place": "Москва", "date": "1937-06-11", "notes": "закрытое заседание"}
+             "body_kind": "supreme_court", "category": "political", "place": "Москва", "date": "1937-09-14", "notes": "закрытое заседание"}
             """)
         try test.add(.defendant, """
-            {"case": "military-case-1937", "person": "memo:p-88211", "charge": ["ст. 58-1б", "58-8; 58-11"],
+            {"case": "military-case-1937", "person": "nemo:p-88211", "charge": ["ст. 58-1б", "58-8; 58-11"],
              "charge_text": "военно-фашистский заговор", "outcome": "convicted", "outcome_text": "ВМН", "sentence": "высшая мера наказания",
-             "sentence_kind": "death", "term_years": 0, "charge_reduced": true, "outcome_date": "1937-06-11", "notes": "n"}
+             "sentence_kind": "death", "term_years": 0, "charge_reduced": true, "outcome_date": "1937-09-14", "notes": "n"}
             """)
         try test.add(.event, """
-            {"case": "military-case-1937", "person": "memo:p-88211", "kind": "rehabilitated", "date": "1957-01-31",
+            {"case": "military-case-1937", "person": "nemo:p-88211", "kind": "rehabilitated", "date": "1957-05-29",
              "body": "Военная коллегия Верховного суда СССР", "notes": "посмертно"}
             """)
         try test.add(.citation, """
-            {"source": "kniga-pamyati-v3", "case": "military-case-1937", "person": "memo:p-88211", "locator": "л. 12об",
+            {"source": "kniga-pamyati-v3", "case": "military-case-1937", "person": "nemo:p-88211", "locator": "л. 12об",
              "confidence": "confirmed", "quote": "«приговорить к ВМН»", "note": "n2"}
             """)
         try test.add(.citation, #"{"source": "kniga-pamyati-v3", "case": "military-case-1937", "locator": "p. 3"}"#)
-        try test.add(.citation, #"{"source": "kniga-pamyati-v3", "person": "memo:p-88211", "confidence": "disputed"}"#)
+        try test.add(.citation, #"{"source": "kniga-pamyati-v3", "person": "nemo:p-88211", "confidence": "disputed"}"#)
         return test
     }
 
@@ -61,16 +61,16 @@ import Testing
         #expect(kase["body_kind"] == .string("supreme_court"))
         #expect(kase["category"] == .string("political"))
         #expect(kase["place"] == .string("Москва"))
-        #expect(kase["trial_date"] == .string("1937-06-11"))
+        #expect(kase["trial_date"] == .string("1937-09-14"))
         #expect(kase["notes"] == .string("закрытое заседание"))
-        #expect(person["person_ref"] == .string("memo:p-88211"))
-        #expect(person["name"] == .string("Тухачевский, Михаил Николаевич"))
-        #expect(person["name_variants"] == .array([.string("Mikhail Tukhachevsky"), .string("Tuchatschewski")]))
+        #expect(person["person_ref"] == .string("nemo:p-88211"))
+        #expect(person["name"] == .string("Выхухолевский, Михаил Наумович"))
+        #expect(person["name_variants"] == .array([.string("Mikhail Vykhukholevsky"), .string("Wychucholewski")]))
         #expect(person["sex"] == .string("m"))
-        #expect(person["birth"] == .string("1893-02-16"))
-        #expect(person["death"] == .string("1937-06-12"))
+        #expect(person["birth"] == .string("1893-04-27"))
+        #expect(person["death"] == .string("1937-09-15"))
         #expect(person["birthplace"] == .string("Александровское"))
-        #expect(person["occupation"] == .string("маршал"))
+        #expect(person["occupation"] == .string("агроном"))
         #expect(person["notes"] == .string("Примечание «в кавычках»"))
         guard case .array(let charges)? = defendant["charges"] else { Issue.record("no charges"); return }
         #expect(charges.count == 3)
@@ -81,13 +81,13 @@ import Testing
         #expect(defendant["sentence_kind"] == .string("death"))
         #expect(defendant["term_years"] == .number(0))
         #expect(defendant["charge_reduced"] == .bool(true))
-        #expect(defendant["outcome_date"] == .string("1937-06-11"))
+        #expect(defendant["outcome_date"] == .string("1937-09-14"))
         #expect(defendant["notes"] == .string("n"))
         guard case .array(let events)? = defendant["events"], case .object(let event)? = events.first else {
             Issue.record("no events"); return
         }
         #expect(event["kind"] == .string("rehabilitated"))
-        #expect(event["date"] == .string("1957-01-31"))
+        #expect(event["date"] == .string("1957-05-29"))
         #expect(event["body"] == .string("Военная коллегия Верховного суда СССР"))
         #expect(event["notes"] == .string("посмертно"))
         guard case .array(let citations)? = defendant["citations"], case .object(let citation)? = citations.first else {
@@ -102,32 +102,32 @@ import Testing
         #expect(person["citations"] != nil)
         // The source, as CSL-JSON.
         #expect(source["id"] == .string("kniga-pamyati-v3"))
-        #expect(source["title"] == .string("Ленинградский мартиролог: 1937–1938. Том 3"))
+        #expect(source["title"] == .string("Мартиролог Вымышленной области: 1937–1938. Том 3"))
         #expect(source["publisher-place"] == .string("Санкт-Петербург"))
-        #expect(source["archive_location"] == .string("ф. Р-8131, оп. 37, д. 145"))
+        #expect(source["archive_location"] == .string("ф. Р-9999, оп. 99, д. 999"))
     }
 
     @Test func sourceRoundTripsEveryField() throws {
         let test = try populated()
         let source = try #require(try test.archive.loadSource(key: "kniga-pamyati-v3"))
         #expect(source.type == "book")
-        #expect(source.authors == [SourceName(family: "Разумов", given: "Анатолий")])
+        #expect(source.authors == [SourceName(family: "Сочинёнов", given: "Анатолий")])
         #expect(source.editors == [SourceName(family: "Иванов", given: "Иван")])
         #expect(source.translators == [SourceName(family: "Smith", given: "John")])
-        #expect(source.containerTitle == "Ленинградский мартиролог")
+        #expect(source.containerTitle == "Мартиролог Вымышленной области")
         #expect(source.collectionTitle == "Книга памяти")
         #expect(source.volume == "3")
         #expect(source.issue == "1")
         #expect(source.page == "12-14")
         #expect(source.edition == "2")
-        #expect(source.publisher == "Российская национальная библиотека")
+        #expect(source.publisher == "Вымышленная библиотека")
         #expect(source.publisherPlace == "Санкт-Петербург")
         #expect(source.issued == "1998")
         #expect(source.url == "https://example.org/lm3")
         #expect(source.doi == "10.1000/xyz")
         #expect(source.accessed == "2026-11-27")
-        #expect(source.archive == "ГАРФ")
-        #expect(source.archiveLocation == "ф. Р-8131, оп. 37, д. 145")
+        #expect(source.archive == "ГАВО")
+        #expect(source.archiveLocation == "ф. Р-9999, оп. 99, д. 999")
         #expect(source.archivePlace == "Москва")
         #expect(source.language == "ru")
         #expect(source.note == "Том 3")
@@ -135,8 +135,8 @@ import Testing
 
     @Test func personShowsTheirCases() throws {
         let test = try populated()
-        let view = try RecordView.load(test.archive, ref: "memo:p-88211")
-        #expect(view.text.contains("military-case-1937 (Дело военных), 1937-06-11: convicted"))
+        let view = try RecordView.load(test.archive, ref: "nemo:p-88211")
+        #expect(view.text.contains("military-case-1937 (Дело военных), 1937-09-14: convicted"))
         #expect(view.text.contains("disputed"))
     }
 
@@ -180,8 +180,8 @@ import Testing
     @Test func duplicateRefIsRefused() throws {
         let test = try populated()
         let error = #expect(throws: DataError.self) {
-            try test.add(.person, #"{"ref": "memo:p-88211", "name": "Someone Else"}"#)
+            try test.add(.person, #"{"ref": "nemo:p-88211", "name": "Someone Else"}"#)
         }
-        #expect(error?.description == "ref: a person with ref memo:p-88211 already exists (expected a new ref (use `dossier edit memo:p-88211` to change it))")
+        #expect(error?.description == "ref: a person with ref nemo:p-88211 already exists (expected a new ref (use `dossier edit nemo:p-88211` to change it))")
     }
 }

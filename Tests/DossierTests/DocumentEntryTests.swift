@@ -4,7 +4,7 @@ import Testing
 /// `EntrySession.enter`: a document from a file or stdin, where a likely
 /// duplicate cannot be shown and asked about as in the editor.
 @Suite struct DocumentEntryTests {
-    static let document = "person_ref: p-x\nname: Tukhachevskii, M.\nbirth: 1893\n"
+    static let document = "person_ref: p-x\nname: Vykhukholevskii, M.\nbirth: 1893\n"
 
     @Test func aLikelyDuplicateIsRefusedAndNothingWritten() throws {
         let test = try EntryFixtures.archive()
@@ -14,7 +14,7 @@ import Testing
             Issue.record("expected the likely duplicate to be refused")
         } catch let errors as DataErrors {
             let lines = errors.description.split(separator: "\n").map(String.init)
-            #expect(lines.first?.hasPrefix("p.yaml:2: name: \"Tukhachevskii, M.\": this may be the same person as memo:p-88211") == true,
+            #expect(lines.first?.hasPrefix("p.yaml:2: name: \"Vykhukholevskii, M.\": this may be the same person as nemo:p-88211") == true,
                     "\(lines)")
             #expect(lines.last == "p.yaml: nothing written; to create a new person anyway, give --force-new")
         }
@@ -25,7 +25,7 @@ import Testing
         let test = try EntryFixtures.archive()
         let entry = try EntrySession(new: .person, archive: test.archive)
             .enter(yaml: Self.document, file: "p.yaml", dryRun: false, forceNew: true)
-        #expect(entry.check.hints.map(\.existingRef) == ["memo:p-88211"])
+        #expect(entry.check.hints.map(\.existingRef) == ["nemo:p-88211"])
         #expect(entry.saved?.record.ref == "p-x")
         #expect(try test.archive.loadPerson(ref: "p-x") != nil)
     }
@@ -36,7 +36,7 @@ import Testing
             .enter(yaml: Self.document, file: "p.yaml", dryRun: true, forceNew: false)
         #expect(entry.record.ref == "p-x")
         #expect(entry.saved == nil)
-        #expect(entry.check.hints.map(\.existingRef) == ["memo:p-88211"])
+        #expect(entry.check.hints.map(\.existingRef) == ["nemo:p-88211"])
         #expect(try test.archive.loadPerson(ref: "p-x") == nil)
     }
 }

@@ -82,7 +82,7 @@ import Testing
         "plain", "58-10", "ст. 58-1а", "yes", "No", "null", "~", "- dash", "key: value", "a #b", "#hash",
         "\"quoted\"", "'single'", " leading", "trailing ", "tab\there", "back\\slash", "{brace}", "[list]",
         "@at", "%pct", "`tick`", "line one\nline two", "ends with newline\n", "two\n\n", "\nleading newline",
-        "  indented\nblock", "«кавычки»", "Тухачевский: маршал", "1937-11-05", "10", "", "a\u{2028}b",
+        "  indented\nblock", "«кавычки»", "Выхухолевский: агроном", "1937-11-05", "10", "", "a\u{2028}b",
     ])
     func textReadsBackExactly(text: String) throws {
         let yaml = EntryDocuments.personText(PersonDoc(ref: "p", name: "N").with(notes: text), annotated: false)
@@ -154,13 +154,13 @@ import Testing
 
     @Test func personAndSourceDocumentsReadBackUnchanged() throws {
         let test = try EntryFixtures.archive()
-        var source = try #require(try test.archive.loadSource(key: "leningrad-martyrology-v3"))
+        var source = try #require(try test.archive.loadSource(key: "lorem-martyrology-v3"))
         source.authors.append(SourceName(family: "Beethoven", given: "Ludwig", nonDroppingParticle: "van"))
         source.authors.append(SourceName(literal: "Мемориал"))
         source.extra = ["call-number": .string("R 123")]
         var tally = WriteTally()
         _ = try test.archive.change(command: "test") { try test.archive.upsertSource(source, tally: &tally) }
-        for ref in ["memo:p-88211", "leningrad-martyrology-v3"] {
+        for ref in ["nemo:p-88211", "lorem-martyrology-v3"] {
             let session = try EntrySession(editing: ref, archive: test.archive)
             let check = try session.check(yaml: try session.document())
             #expect(check.errors.isEmpty, "\(check.errors)")
@@ -171,17 +171,17 @@ import Testing
     @Test func jsonWithTheDocumentShapeIsAcceptedByAdd() throws {
         let test = try EntryFixtures.archive()
         let added = try test.archive.addDocument(.person, text: """
-            {"person_ref": "memo:p-1", "name": "Якир, Иона Эммануилович", "name_variants": ["Yakir, Iona"],
-             "citations": [{"source_key": "garf-8131-37-145", "locator": "l. 3"}]}
+            {"person_ref": "nemo:p-1", "name": "Щелкунчиков, Иона Эммануилович", "name_variants": ["Shchelkunchikov, Iona"],
+             "citations": [{"source_key": "gavo-9999-99-999", "locator": "l. 3"}]}
             """, format: .json, file: "p.json")
-        #expect(added.message == "created person memo:p-1 (created 1 person)")
-        #expect(try test.archive.loadPerson(ref: "memo:p-1")?.citations.map(\.locator) == ["l. 3"])
+        #expect(added.message == "created person nemo:p-1 (created 1 person)")
+        #expect(try test.archive.loadPerson(ref: "nemo:p-1")?.citations.map(\.locator) == ["l. 3"])
         // The flag-shaped object still works.
-        let flags = try test.archive.addDocument(.person, text: #"{"ref": "memo:p-2", "name": "Уборевич"}"#, format: .json, file: nil)
-        #expect(flags.message == "added person memo:p-2 (Уборевич)")
+        let flags = try test.archive.addDocument(.person, text: #"{"ref": "nemo:p-2", "name": "Небылицевич"}"#, format: .json, file: nil)
+        #expect(flags.message == "added person nemo:p-2 (Небылицевич)")
         // And YAML for records that have no document of their own, with lines.
         let error = #expect(throws: DataError.self) {
-            _ = try test.archive.addDocument(.event, text: "case: nope\nperson: memo:p-1\nkind: executed\n", format: .yaml, file: "e.yaml")
+            _ = try test.archive.addDocument(.event, text: "case: nope\nperson: nemo:p-1\nkind: executed\n", format: .yaml, file: "e.yaml")
         }
         #expect(error?.description.hasPrefix("e.yaml:1: case: no case with ref nope") == true, "\(String(describing: error))")
     }

@@ -42,7 +42,7 @@ import Testing
         // What is stored is the whole case.
         let doc = try #require(try test.archive.loadCase(ref: "example:troika-1937-0412"))
         #expect(doc.bodyKind == .troika)
-        #expect(doc.citations.map(\.sourceKey) == ["leningrad-martyrology-v3"])
+        #expect(doc.citations.map(\.sourceKey) == ["lorem-martyrology-v3"])
         #expect(doc.defendants.count == 2)
         let first = doc.defendants[0], second_ = doc.defendants[1]
         #expect(first.person.ref == "p-kuznecov-i-p")
@@ -55,7 +55,7 @@ import Testing
         #expect(second_.outcome == .returnedForInvestigation)
         #expect(second_.termYears == 10)
         #expect(second_.charges.map(\.ref) == ["RSFSR-1926:58-6", "RSFSR-1926:58-7", "RSFSR-1926:58-8"])
-        #expect(second_.citations == [CitationDoc(sourceKey: "garf-8131-37-145", locator: "l. 12ob", confidence: .probable)])
+        #expect(second_.citations == [CitationDoc(sourceKey: "gavo-9999-99-999", locator: "l. 12ob", confidence: .probable)])
         // The editor's file is gone, and one change was recorded.
         #expect(!FileManager.default.fileExists(atPath: editor.documentPath))
         #expect(try test.db.scalar("SELECT count(*) FROM change WHERE command LIKE 'new case%'").intValue == 1)
@@ -64,15 +64,15 @@ import Testing
     @Test func severalProblemsAreListedTogetherWithTheirLines() throws {
         let test = try EntryFixtures.archive()
         let editor = try FakeEditor()
-        try editor.round(1, writes: EntryFixtures.caseText(outcome: "aquitted", sourceKey: "garf-8131-37-14"))
-        try editor.round(2, sed: "s/aquitted/acquitted/\ns/garf-8131-37-14$/garf-8131-37-145/\n")
+        try editor.round(1, writes: EntryFixtures.caseText(outcome: "aquitted", sourceKey: "gavo-9999-99-99"))
+        try editor.round(2, sed: "s/aquitted/acquitted/\ns/gavo-9999-99-99$/gavo-9999-99-999/\n")
 
         let outcome = try loop(EntrySession(new: .case, archive: test.archive), editor).run()
 
         let header = try editor.seen(2).split(separator: "\n").prefix(5).map(String.init)
         #expect(header[0] == "#! dossier: not saved: 2 problems. Fix and save again;")
         #expect(header[2].hasPrefix("#! line 41: defendants[1].outcome: unknown outcome \"aquitted\"; did you mean acquitted?"))
-        #expect(header[3].hasPrefix("#! line 46: defendants[1].citations[0].source_key: unknown source key \"garf-8131-37-14\"; did you mean garf-8131-37-145?"))
+        #expect(header[3].hasPrefix("#! line 46: defendants[1].citations[0].source_key: unknown source key \"gavo-9999-99-99\"; did you mean gavo-9999-99-999?"))
         #expect(header[4] == "#!")
         guard case .saved = outcome else { Issue.record("expected a save, got \(outcome)"); return }
         #expect(try test.archive.loadCase(ref: "example:troika-1937-0412")?.defendants[1].outcome == .acquitted)
@@ -136,7 +136,7 @@ import Testing
         let editor = try FakeEditor()
         try editor.round(1, writes: """
             person_ref: example:p-t
-            name: Tuchatschewski, Michail
+            name: Wychucholewski, Michail
             """)
         let outcome = try loop(EntrySession(new: .person, archive: test.archive), editor).run()
 
@@ -144,8 +144,8 @@ import Testing
         let header = try editor.seen(2).split(separator: "\n").map(String.init)
         #expect(header[0] == "#! dossier: not saved yet; please check:")
         #expect(header[1].hasPrefix(
-            "#! line 6: name: \"Tuchatschewski, Michail\": this may be the same person as memo:p-88211 Тухачевский, Михаил Николаевич ("))
-        #expect(header[1].hasSuffix("To use that person, set person_ref: memo:p-88211"))
+            "#! line 6: name: \"Wychucholewski, Michail\": this may be the same person as nemo:p-88211 Выхухолевский, Михаил Наумович ("))
+        #expect(header[1].hasSuffix("To use that person, set person_ref: nemo:p-88211"))
         #expect(header[2] == "#! To create a new person anyway, save again without changes.")
         guard case .saved(let saved, _) = outcome else { Issue.record("expected a save"); return }
         #expect(saved.message == "created person example:p-t (created 1 person)")
@@ -157,22 +157,22 @@ import Testing
         let editor = try FakeEditor()
         try editor.round(1, writes: EntryFixtures.caseText()
             .replacingOccurrences(of: "person_ref: example:p-lebedeva", with: "person_ref: example:p-t")
-            .replacingOccurrences(of: "name: Лебедева Анна Михайловна", with: "name: Tuchatschewski, M. N.")
+            .replacingOccurrences(of: "name: Лебедева Анна Михайловна", with: "name: Wychucholewski, M. N.")
             .replacingOccurrences(of: "sex: f", with: "sex: m"))
-        try editor.round(2, sed: "s/person_ref: example:p-t$/person_ref: memo:p-88211/\n")
+        try editor.round(2, sed: "s/person_ref: example:p-t$/person_ref: nemo:p-88211/\n")
 
         let outcome = try loop(EntrySession(new: .case, archive: test.archive), editor).run()
 
-        #expect(try editor.seen(2).contains("this may be the same person as memo:p-88211"))
+        #expect(try editor.seen(2).contains("this may be the same person as nemo:p-88211"))
         guard case .saved(_, let check) = outcome else { Issue.record("expected a save, got \(outcome)"); return }
         #expect(check.notes.contains(
-            "defendants[1].person: memo:p-88211 (Тухачевский, Михаил Николаевич) is in the archive; the case uses that person, adding the spelling \"Tuchatschewski, M. N.\""))
-        #expect(try test.count("person") == 2)  // Тухачевский, Кузнецов and nobody new
-        let person = try #require(try test.archive.loadPerson(ref: "memo:p-88211"))
-        #expect(person.name == "Тухачевский, Михаил Николаевич")
-        #expect(person.nameVariants == ["Tukhachevsky, Mikhail", "Tuchatschewski, M. N."])
-        #expect(person.birth == "1893-02-16")
-        #expect(try test.archive.casesOf(personRef: "memo:p-88211").map(\.ref) == ["example:troika-1937-0412"])
+            "defendants[1].person: nemo:p-88211 (Выхухолевский, Михаил Наумович) is in the archive; the case uses that person, adding the spelling \"Wychucholewski, M. N.\""))
+        #expect(try test.count("person") == 2)  // Выхухолевский, Кузнецов and nobody new
+        let person = try #require(try test.archive.loadPerson(ref: "nemo:p-88211"))
+        #expect(person.name == "Выхухолевский, Михаил Наумович")
+        #expect(person.nameVariants == ["Vykhukholevsky, Mikhail", "Wychucholewski, M. N."])
+        #expect(person.birth == "1893-04-27")
+        #expect(try test.archive.casesOf(personRef: "nemo:p-88211").map(\.ref) == ["example:troika-1937-0412"])
     }
 
     @Test func editingACaseChangesOnlyWhatWasEditedAndKeepsHistory() throws {
@@ -216,7 +216,7 @@ import Testing
         let test = try EntryFixtures.archive()
         let editor = try FakeEditor()
         let changes = try test.count("change")
-        let outcome = try loop(try EntrySession(editing: "memo:p-88211", archive: test.archive), editor).run()
+        let outcome = try loop(try EntrySession(editing: "nemo:p-88211", archive: test.archive), editor).run()
         guard case .abandoned(let reason) = outcome else { Issue.record("expected abandon"); return }
         #expect(reason == "no changes; nothing saved")
         #expect(try test.count("change") == changes)
@@ -224,16 +224,16 @@ import Testing
 
     @Test func anEditRefusesWhenTheRecordChangedMeanwhile() throws {
         let test = try EntryFixtures.archive()
-        let session = try EntrySession(editing: "memo:p-88211", archive: test.archive)
-        let check = try session.check(yaml: try session.document().replacingOccurrences(of: "occupation:", with: "occupation: маршал"))
+        let session = try EntrySession(editing: "nemo:p-88211", archive: test.archive)
+        let check = try session.check(yaml: try session.document().replacingOccurrences(of: "occupation:", with: "occupation: агроном"))
         // Someone else changes the person in between.
-        var other = try #require(try test.archive.loadPerson(ref: "memo:p-88211"))
+        var other = try #require(try test.archive.loadPerson(ref: "nemo:p-88211"))
         other.notes = "changed elsewhere"
         var tally = WriteTally()
         _ = try test.archive.change(command: "other") { try test.archive.upsertPerson(other, tally: &tally) }
         let error = #expect(throws: ArchiveError.self) { _ = try session.save(try #require(check.record)) }
-        #expect(error?.message == "memo:p-88211 was changed by another command while you were editing it; nothing saved")
-        #expect(try test.archive.loadPerson(ref: "memo:p-88211")?.occupation == nil)
+        #expect(error?.message == "nemo:p-88211 was changed by another command while you were editing it; nothing saved")
+        #expect(try test.archive.loadPerson(ref: "nemo:p-88211")?.occupation == nil)
     }
 
     @Test func editorComesFromVisualThenEditorThenVi() {

@@ -2,22 +2,22 @@
 import Foundation
 import Testing
 
-/// An archive with two sources and one person (Тухачевский, with Latin
+/// An archive with two sources and one person (Выхухолевский, with Latin
 /// spellings), and a whole case typed as a document.
 enum EntryFixtures {
     static func archive() throws -> TestArchive {
         let test = try TestArchive()
         try test.add(.source, """
-            {"key": "leningrad-martyrology-v3", "type": "book", "title": "Ленинградский мартиролог. Том 3",
-             "author": ["Разумов, Анатолий"], "issued": "1998", "publisher_place": "Санкт-Петербург"}
+            {"key": "lorem-martyrology-v3", "type": "book", "title": "Мартиролог Вымышленной области. Том 3",
+             "author": ["Сочинёнов, Анатолий"], "issued": "1998", "publisher_place": "Санкт-Петербург"}
             """)
         try test.add(.source, """
-            {"key": "garf-8131-37-145", "type": "manuscript", "title": "Надзорное производство",
-             "archive": "GARF", "archive_location": "f. R-8131, op. 37, d. 145"}
+            {"key": "gavo-9999-99-999", "type": "manuscript", "title": "Надзорное производство",
+             "archive": "GAVO", "archive_location": "f. R-9999, op. 99, d. 999"}
             """)
         try test.add(.person, """
-            {"ref": "memo:p-88211", "name": "Тухачевский, Михаил Николаевич",
-             "name_variant": ["Tukhachevsky, Mikhail"], "sex": "m", "birth": "1893-02-16"}
+            {"ref": "nemo:p-88211", "name": "Выхухолевский, Михаил Наумович",
+             "name_variant": ["Vykhukholevsky, Mikhail"], "sex": "m", "birth": "1893-04-27"}
             """)
         return test
     }
@@ -25,7 +25,7 @@ enum EntryFixtures {
     /// A case with two defendants, their charges and outcomes, an execution
     /// and a rehabilitation, and two citations. `outcome` is the second
     /// defendant's outcome, so that a test can type it wrong.
-    static func caseText(outcome: String = "returned_for_investigation", sourceKey: String = "garf-8131-37-145") -> String {
+    static func caseText(outcome: String = "returned_for_investigation", sourceKey: String = "gavo-9999-99-999") -> String {
         """
         # typed from the Book of Memory
         case_ref: example:troika-1937-0412
@@ -36,7 +36,7 @@ enum EntryFixtures {
         place: Leningrad
         trial_date: 1937-11-05
         citations:
-          - source_key: leningrad-martyrology-v3
+          - source_key: lorem-martyrology-v3
             locator: p. 286
             confidence: confirmed
         defendants:
