@@ -144,7 +144,7 @@ extension Result {
         try db.execute("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n)")
         let big: Int64 = 9_223_372_036_854_775_807
         let small: Int64 = -9_223_372_036_854_775_808
-        let text = "Тухачевский, Михаил Николаевич — ё, ʹ, \u{0}inside"
+        let text = "Выхухолевский, Михаил Наумович — ё, ʹ, \u{0}inside"
         try db.execute("INSERT INTO t VALUES (?, ?, ?, ?, ?)", [big, 2.5, text, [UInt8]([0, 1, 255]), SQLValue.null])
         try db.execute("INSERT INTO t VALUES (?, NULL, NULL, ?, NULL)", [small, [UInt8]()])
         let rows = try db.fetchAll("SELECT i, r, s, b, n FROM t ORDER BY rowid")

@@ -120,7 +120,7 @@ struct GeneratedArchive {
 
     mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
 
-    static let surnames = ["Пряников", "Тухачевский", "Petrov", "Шмидт", "O'Brien", "Ковальчук", "Ёлкин", "=Formula", "Smith, Jr."]
+    static let surnames = ["Пряников", "Выхухолевский", "Petrov", "Шмидт", "O'Brien", "Ковальчук", "Ёлкин", "=Formula", "Smith, Jr."]
     static let given = ["Николай", "Михаил", "Ivan", "Анна", "Мария", "Pëtr"]
     static let charges = ["58-10", "58-10; 58-11", "58-1а", "ст. 58-6-7-8", "UkrSSR-1927:54-10", "КРТД", "theft/grandLarceny",
                           "закон 7.8.1932", "BSSR-1928:72; BSSR-1928:76"]
@@ -132,11 +132,11 @@ struct GeneratedArchive {
         for (index, key) in Self.sourceKeys.enumerated() {
             switch index % 3 {
             case 0:
-                out += #"{"source": {"id": "\#(key)", "type": "book", "title": "Книга памяти, т. \#(index)", "author": [{"family": "Разумов", "given": "Анатолий"}], "publisher-place": "Ленинград", "issued": {"date-parts": [[\#(1990 + index)]]}, "language": "ru"}}"# + "\n"
+                out += #"{"source": {"id": "\#(key)", "type": "book", "title": "Книга памяти, т. \#(index)", "author": [{"family": "Сочинёнов", "given": "Анатолий"}], "publisher-place": "Ленинград", "issued": {"date-parts": [[\#(1990 + index)]]}, "language": "ru"}}"# + "\n"
             case 1:
-                out += #"{"source": {"id": "\#(key)", "type": "manuscript", "title": "Протокол допроса", "archive": "ГАРФ", "archive_location": "ф. Р-8131, оп. 37, д. \#(index)", "note": "копия"}}"# + "\n"
+                out += #"{"source": {"id": "\#(key)", "type": "manuscript", "title": "Протокол допроса", "archive": "ГАВО", "archive_location": "ф. Р-9999, оп. 99, д. \#(index)", "note": "копия"}}"# + "\n"
             default:
-                out += #"{"source": {"id": "\#(key)", "type": "article-journal", "title": "The \"Case\" of \#(index)", "author": [{"family": "Solomon", "given": "Peter H."}], "container-title": "Soviet Studies", "volume": "39", "issue": "4", "page": "531-555", "issued": {"date-parts": [[1987, 10]]}, "DOI": "10.1000/\#(index)"}}"# + "\n"
+                out += #"{"source": {"id": "\#(key)", "type": "article-journal", "title": "The \"Case\" of \#(index)", "author": [{"family": "Fictor", "given": "Peter H."}], "container-title": "Invented Studies", "volume": "39", "issue": "4", "page": "531-555", "issued": {"date-parts": [[1987, 10]]}, "DOI": "10.1000/\#(index)"}}"# + "\n"
             }
         }
         return out
