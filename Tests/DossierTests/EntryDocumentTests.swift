@@ -155,7 +155,7 @@ import Testing
     @Test func personAndSourceDocumentsReadBackUnchanged() throws {
         let test = try EntryFixtures.archive()
         var source = try #require(try test.archive.loadSource(key: "lorem-martyrology-v3"))
-        source.authors.append(SourceName(family: "Beethoven", given: "Ludwig", nonDroppingParticle: "van"))
+        source.authors.append(SourceName(family: "Verzonnen", given: "Ludwig", nonDroppingParticle: "van"))
         source.authors.append(SourceName(literal: "Мемориал"))
         source.extra = ["call-number": .string("R 123")]
         var tally = WriteTally()
