@@ -143,7 +143,7 @@ install -m 0644 README.md "$root/usr/share/doc/dossier/"
 # them keeps the list honest. SQLite: see SQLiteRequirement.swift.
 glibc=$(objdump -T "$tree/bin/dossier" "$tree/lib/libDossierExtension.so" \
     | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -n 1)
-sqlite_min=$(sed -n 's/^ *public static let minimum = "\([^"]*\)".*/\1/p' Sources/DossierStorage/SQLiteRequirement.swift)
+sqlite_min=$(sed -n 's/^ *public static let minimum = "\([^"]*\)".*/\1/p' Sources/Dossier/SQLiteRequirement.swift)
 [ -n "$glibc" ] && [ -n "$sqlite_min" ] || { echo "package: cannot work out the dependencies" >&2; exit 1; }
 installed_kib=$(du -sk --apparent-size "$root/usr" | cut -f 1)
 cat > "$root/DEBIAN/control" <<EOF
