@@ -55,7 +55,7 @@ apt_install() {
 
 # --- Hiding the toolchain --------------------------------------------------
 # The toolchain is the directory above the `bin` that holds the real swift
-# (/opt/swift/usr here). When that is /usr itself, only its Swift
+# (a toolchain unpacked in its own folder). When that is /usr itself, only its Swift
 # libraries can be hidden.
 swift_path=$(command -v swift || true)
 toolchain=
