@@ -184,18 +184,18 @@ if $use_debootstrap; then
     debootstrap --variant=minbase --include=libsqlite3-0 "$suite" "$tmp/root" "$mirror" > "$tmp/debootstrap.log" \
         || { tail -n 20 "$tmp/debootstrap.log" >&2; exit 1; }
     made=$(date +%s)
-    cp "$deb" "$tmp/root/tmp/dossier.deb"
+    cp "$deb" "$tmp/root/root/dossier.deb"
     # /proc for the chroot, in a private namespace so that nothing stays
     # mounted on the machine.
     unshare -m bash -euo pipefail -c '
         root=$1
         mount -t proc proc "$root/proc"
-        chroot "$root" dpkg -i /tmp/dossier.deb
+        chroot "$root" dpkg -i /root/dossier.deb
         if chroot "$root" sh -c "command -v swift"; then echo "swift in the clean root?" >&2; exit 1; fi
         chroot "$root" dossier --version
-        chroot "$root" sh -c "cd /tmp && dossier tour --db /tmp/tour.sqlite > /tmp/tour.txt"
+        chroot "$root" sh -c "cd /root && dossier tour --db tour.sqlite > tour.txt"
     ' _ "$tmp/root"
-    cmp <(sed 1d "$tmp/tour.txt") <(sed 1d "$tmp/root/tmp/tour.txt")
+    cmp <(sed 1d "$tmp/tour.txt") <(sed 1d "$tmp/root/root/tour.txt")
     echo "package-test: clean $suite root made in $((made - start)) s; the .deb installs and runs the tour there"
 fi
 echo "package-test: ok"
