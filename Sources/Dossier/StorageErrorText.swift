@@ -37,8 +37,3 @@ extension MigrationError {
         }
     }
 }
-
-/// The text dossier shows for any error (`Failure.describe`'s message).
-public func userDescription(of error: any Error) -> String {
-    Failure.describe(error).message
-}

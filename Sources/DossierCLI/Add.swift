@@ -79,6 +79,12 @@ extension AddSubcommand {
     }
 }
 
+/// The help of a described field (the same line the editor's templates
+/// carry as a comment).
+func fieldHelp<Record: DescribedRecord>(_ type: Record.Type, _ key: String) -> ArgumentHelp {
+    ArgumentHelp(Record.field(key)?.help ?? "")
+}
+
 struct AddPerson: AddSubcommand {
     static let configuration = CommandConfiguration(commandName: "person", abstract: "Add a person.")
     static let kind = RecordKind.person
@@ -96,7 +102,7 @@ struct AddPerson: AddSubcommand {
     @Option(help: help("nationality")) var nationality: String?
     @Option(help: help("notes")) var notes: String?
 
-    static func help(_ key: String) -> ArgumentHelp { ArgumentHelp(PersonDoc.field(key)?.help ?? "") }
+    static func help(_ key: String) -> ArgumentHelp { fieldHelp(PersonDoc.self, key) }
 
     var fields: RecordFields {
         var f = RecordFields()
@@ -112,14 +118,13 @@ struct AddCase: AddSubcommand {
     static let kind = RecordKind.case
     @OptionGroup var options: AddOptions
     @Option var ref: String?
-    @Option var title: String?
-    @Option(help: "The deciding body as written.") var body: String?
-    @Option(name: .customLong("body-kind"), help: "ordinary_court, regional_court, supreme_court, military_tribunal, military_collegium, special_court, troika, dvoika, special_board, commission, other.")
-    var bodyKind: String?
-    @Option(help: "political, criminal or unknown.") var category: String?
-    @Option var place: String?
-    @Option(help: "Date of the decision (EDTF).") var date: String?
-    @Option var notes: String?
+    @Option(help: fieldHelp(CaseDoc.self, "title")) var title: String?
+    @Option(help: fieldHelp(CaseDoc.self, "body")) var body: String?
+    @Option(name: .customLong("body-kind"), help: fieldHelp(CaseDoc.self, "body_kind")) var bodyKind: String?
+    @Option(help: fieldHelp(CaseDoc.self, "category")) var category: String?
+    @Option(help: fieldHelp(CaseDoc.self, "place")) var place: String?
+    @Option(help: fieldHelp(CaseDoc.self, "trial_date")) var date: String?
+    @Option(help: fieldHelp(CaseDoc.self, "notes")) var notes: String?
 
     var fields: RecordFields {
         var f = RecordFields()
@@ -136,17 +141,15 @@ struct AddDefendant: AddSubcommand {
     @Option(name: .customLong("case"), help: "The case ref.") var caseRef: String?
     @Option(help: "The person ref.") var person: String?
     @Option(help: "A charge: a statute reference (58-10, ст. 58-1а) or a category (repeatable).") var charge: [String] = []
-    @Option(name: .customLong("charge-text")) var chargeText: String?
-    @Option(help: "convicted, acquitted, dismissed, returned_for_investigation, released_without_trial, insanity, died_before_verdict, unknown.")
-    var outcome: String?
-    @Option(name: .customLong("outcome-text"), help: "The verdict as the source words it.") var outcomeText: String?
-    @Option(help: "The sentence as written.") var sentence: String?
-    @Option(name: .customLong("sentence-kind"), help: "death, camp, prison, exile, corrective_labour, fine, suspended, compulsory_treatment, none.")
-    var sentenceKind: String?
-    @Option(name: .customLong("term-years")) var termYears: Double?
-    @Flag(name: .customLong("charge-reduced"), help: "Convicted on a lesser charge.") var chargeReduced = false
-    @Option(name: .customLong("outcome-date"), help: "EDTF.") var outcomeDate: String?
-    @Option var notes: String?
+    @Option(name: .customLong("charge-text"), help: fieldHelp(DefendantDoc.self, "charge_text")) var chargeText: String?
+    @Option(help: fieldHelp(DefendantDoc.self, "outcome")) var outcome: String?
+    @Option(name: .customLong("outcome-text"), help: fieldHelp(DefendantDoc.self, "outcome_text")) var outcomeText: String?
+    @Option(help: fieldHelp(DefendantDoc.self, "sentence")) var sentence: String?
+    @Option(name: .customLong("sentence-kind"), help: fieldHelp(DefendantDoc.self, "sentence_kind")) var sentenceKind: String?
+    @Option(name: .customLong("term-years"), help: fieldHelp(DefendantDoc.self, "term_years")) var termYears: Double?
+    @Flag(name: .customLong("charge-reduced"), help: fieldHelp(DefendantDoc.self, "charge_reduced")) var chargeReduced = false
+    @Option(name: .customLong("outcome-date"), help: fieldHelp(DefendantDoc.self, "outcome_date")) var outcomeDate: String?
+    @Option(help: fieldHelp(DefendantDoc.self, "notes")) var notes: String?
 
     var fields: RecordFields {
         var f = RecordFields()
@@ -164,10 +167,10 @@ struct AddEvent: AddSubcommand {
     @OptionGroup var options: AddOptions
     @Option(name: .customLong("case")) var caseRef: String?
     @Option var person: String?
-    @Option(help: "arrested, executed, commuted, pardoned, released, died_in_custody, appeal, rehabilitated.") var kind: String?
-    @Option(help: "EDTF.") var date: String?
-    @Option(help: "The acting body.") var body: String?
-    @Option var notes: String?
+    @Option(help: fieldHelp(EventDoc.self, "kind")) var kind: String?
+    @Option(help: fieldHelp(EventDoc.self, "date")) var date: String?
+    @Option(help: fieldHelp(EventDoc.self, "body")) var body: String?
+    @Option(help: fieldHelp(EventDoc.self, "notes")) var notes: String?
 
     var fields: RecordFields {
         var f = RecordFields()

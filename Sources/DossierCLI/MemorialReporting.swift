@@ -44,7 +44,7 @@ enum MemorialReporting {
             return report
         } catch {
             let messages: [String]
-            if let errors = error as? DataErrors { messages = errors.errors.map(\.description) } else { messages = [userDescription(of: error)] }
+            if let errors = error as? DataErrors { messages = errors.errors.map(\.description) } else { messages = [Failure.describe(error).message] }
             output("\n  ],\n  \"errors\": " + OrderedJSON.array(messages.map { .string($0) }).serialized(pretty: true, indent: 1) + "\n}\n")
             throw error
         }

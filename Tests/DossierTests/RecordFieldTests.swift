@@ -53,6 +53,56 @@ import Testing
         #expect(throws: ColumnError.self) { try person.decodeFields(coded, table: "person") }
     }
 
+    @Test func theFlatCSVPersonColumnsAreTheDescribedOnes() throws {
+        // The person's columns of the flat format come from the description,
+        // in its order, between the names and the case's columns.
+        let flagged = PersonDoc.fields.filter(\.isFlatCSVColumn).map(\.key)
+        #expect(flagged == ["sex", "birth", "birthplace", "nationality"])
+        let all = CaseRowColumn.allCases.map(\.rawValue)
+        #expect(Array(all[4..<(4 + flagged.count)]) == flagged)
+        #expect(CaseRowColumn(rawValue: "death") == nil)
+        // The importer checks a person cell as the description says: a code
+        // against its vocabulary, a date as EDTF, naming the column.
+        let validator = CaseRowValidator(defaultCode: "RSFSR-1926")
+        var cells = [String?](repeating: nil, count: all.count)
+        cells[0] = "c-1"; cells[1] = "p-1"; cells[2] = "Выдумкин, Пётр"
+        cells[all.firstIndex(of: "birthplace")!] = "Вятка"
+        cells[all.firstIndex(of: "sex")!] = "male"
+        let sex = #expect(throws: FieldError.self) { try validator.validate(cells, line: 2) }
+        #expect(sex?.field == "sex")
+        cells[all.firstIndex(of: "sex")!] = "m"
+        cells[all.firstIndex(of: "birth")!] = "14.08.1901"
+        let birth = #expect(throws: FieldError.self) { try validator.validate(cells, line: 2) }
+        #expect(birth?.field == "birth")
+        cells[all.firstIndex(of: "birth")!] = "1901"
+        let row = try validator.validate(cells, line: 2)
+        #expect(row.person.count == 4)
+        #expect(row.person[0] == .text("m") && row.person[2] == .text("Вятка") && row.person[3] == nil)
+        guard case .date(let birthCell)? = row.person[1] else { Issue.record("birth is not a date cell"); return }
+        #expect(birthCell.text == "1901" && birthCell.lower != nil && birthCell.upper != nil)
+    }
+
+    @Test func aStoredSourceWithUnreadableNamesIsAnError() throws {
+        let test = try TestArchive()
+        try test.db.execute("""
+            INSERT INTO source (key, type, title, authors) VALUES ('vydumkin1990', 'book', 'Выдуманная книга', '{"family": 1}')
+            """)
+        let error = #expect(throws: ColumnError.self) { try test.archive.loadSource(key: "vydumkin1990") }
+        #expect(error?.column == "authors")
+    }
+
+    @Test func thePublishedSiteDescribesThePersonsDescribedColumns() {
+        let view = SiteDescriptions.views.first { $0.0 == "person_view" }!.1
+        let names = view.columns.map(\.0)
+        for field in PersonDoc.fields { #expect(names.contains(field.column), "\(field.column)") }
+        #expect(view.columns.contains { $0 == ("birthplace", "place of birth") })
+        #expect(view.facets == ["sex", "nationality"])
+        let stored = SiteDescriptions.tables.first { $0.0 == "person" }!.1.columns.map(\.0)
+        #expect(stored.contains("birth_lower") && stored.contains("death_upper"))
+        // Vocabularies are listed from the code, so a new body kind is never missing.
+        for kind in BodyKind.allowed { #expect(SiteDescriptions.bodyKinds.contains(kind), "\(kind)") }
+    }
+
     @Test func nationalityFormsAreGroupedAndUnknownOnesKeptAsWritten() {
         #expect(Nationality.group("латыш") == "Latvian")
         #expect(Nationality.group("Латышка") == "Latvian")

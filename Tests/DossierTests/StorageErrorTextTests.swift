@@ -17,7 +17,7 @@ import Testing
         // who may hold the lock
         #expect(error?.description.hasPrefix("SQLite error 5") == true)
         #expect(error?.userDescription == "database is locked by another program (another dossier command, or Datasette or sqlite3 open on it?) (while running: BEGIN IMMEDIATE)")
-        #expect(userDescription(of: try #require(error)) == error?.userDescription)
+        #expect(Failure.describe(try #require(error)).message == error?.userDescription)
     }
 
     @Test func otherErrorsAreWhatSQLiteSaid() throws {
@@ -39,7 +39,7 @@ import Testing
 
         // Then the user hears which program to upgrade
         #expect(error?.userDescription == "this archive was made by a newer version of dossier (it has migration 9999_from_the_future that this version does not know); upgrade dossier to open it")
-        #expect(userDescription(of: try #require(error)) == error?.userDescription)
+        #expect(Failure.describe(try #require(error)).message == error?.userDescription)
     }
 
     @Test func anEditedMigrationIsNamed() {

@@ -56,12 +56,12 @@ extension Archive {
         guard !given.isEmpty else {
             let limitClause = limit.map { " LIMIT \(max(0, $0))" } ?? ""
             return try db.fetchAll("SELECT s.*, \(citedBy) AS cited_by FROM source s ORDER BY s.key" + limitClause)
-                .map { SourceMatch(source: Archive.source(from: $0), citedBy: $0.int("cited_by") ?? 0, rank: nil) }
+                .map { SourceMatch(source: try Archive.source(from: $0), citedBy: $0.int("cited_by") ?? 0, rank: nil) }
         }
         let whole = given.joined(separator: " ")
         var results: [SourceMatch] = []
         if let row = try db.fetchOne("SELECT s.*, \(citedBy) AS cited_by FROM source s WHERE s.key = ?", [whole]) {
-            results.append(SourceMatch(source: Archive.source(from: row), citedBy: row.int("cited_by") ?? 0, rank: nil))
+            results.append(SourceMatch(source: try Archive.source(from: row), citedBy: row.int("cited_by") ?? 0, rank: nil))
         }
         let words = given.filter { $0.contains { $0.isLetter || $0.isNumber } }
         guard !words.isEmpty else { return results }
@@ -78,8 +78,8 @@ extension Archive {
             WHERE source_fts MATCH ? AND s.key <> ?
             """ + candidates, [pattern, whole])
         let ranking = SourceRanking(query: words.joined(separator: " "))
-        let scored = rows.map { row -> (SourceMatch, Int) in
-            let match = SourceMatch(source: Archive.source(from: row), citedBy: row.int("cited_by") ?? 0,
+        let scored = try rows.map { row -> (SourceMatch, Int) in
+            let match = SourceMatch(source: try Archive.source(from: row), citedBy: row.int("cited_by") ?? 0,
                                     rank: row.double("score"))
             return (match, ranking.score(match.source))
         }

@@ -143,7 +143,7 @@ public struct EditorLoop {
 
     private func save(_ record: EntryRecord) throws -> EntrySession.Saved {
         do { return try session.save(record) } catch {
-            throw ArchiveError("\(userDescription(of: error)); your text is kept in \(path)")
+            throw ArchiveError("\(Failure.describe(error).message); your text is kept in \(path)")
         }
     }
 

@@ -73,7 +73,7 @@ extension Archive {
     func exportJSONLines(to sink: TextSink) throws -> ExportReport {
         var report = ExportReport()
         try db.prepare("SELECT * FROM source ORDER BY key").forEach { statement in
-            let source = Archive.source(from: statement.row())
+            let source = try Archive.source(from: statement.row())
             let line = OrderedJSON.object([("source", Self.sourceItem(source))]).serialized()
             try sink.append(line + "\n")
             report.sources += 1
@@ -127,10 +127,9 @@ extension Archive {
                 ]
                 cells[.nameVariants] = defendant.person.nameVariants.isEmpty
                     ? nil : defendant.person.nameVariants.joined(separator: "; ")
-                cells[.sex] = defendant.person.sex?.rawValue
-                cells[.birth] = defendant.person.birth
-                cells[.birthplace] = defendant.person.birthplace
-                cells[.nationality] = defendant.person.nationality
+                for field in CaseRowColumn.personFields {
+                    cells[CaseRowColumn(field.key)] = field.text(defendant.person)
+                }
                 cells[.arrestDate] = events[.arrested]?.first?.date
                 cells[.body] = doc.body
                 cells[.place] = doc.place

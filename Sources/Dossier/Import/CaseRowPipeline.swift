@@ -101,7 +101,7 @@ final class CaseRowPipeline: @unchecked Sendable {
     }
 
     private func produce() {
-        var cells = [String?](repeating: nil, count: CaseRowColumn.all.count)
+        var cells = [String?](repeating: nil, count: CaseRowColumn.allCases.count)
         var items: [Item] = []
         items.reserveCapacity(Self.batchSize)
         var done = false

@@ -62,10 +62,19 @@ final class CaseRowValidator {
                 if !variant.isEmpty, variant != row.name, !row.variants.contains(variant) { row.variants.append(variant) }
             }
         }
-        row.sex = try code(.sex, Sex.self)
-        row.birth = try date(.birth)
-        row.birthplace = cell(.birthplace)
-        row.nationality = cell(.nationality)
+        row.person.reserveCapacity(CaseRowColumn.personFields.count)
+        for field in CaseRowColumn.personFields {
+            let column = CaseRowColumn(field.key)
+            if field.isDate {
+                row.person.append(try date(column).map(PersonCell.date))
+            } else if let text = cell(column) {
+                let value: FieldValue?
+                do { value = try field.value(fromText: text) } catch { throw FieldError(field: field.key, problem: error) }
+                row.person.append(value?.text.map(PersonCell.text))
+            } else {
+                row.person.append(nil)
+            }
+        }
         row.arrest = try date(.arrestDate)
         row.body = cell(.body)
         row.bodyKind = try code(.bodyKind, BodyKind.self)

@@ -32,11 +32,13 @@ final class CaseRowImporter {
             INSERT INTO proceeding (ref, body, body_kind, category, place, date, date_lower, date_upper)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING
             """)
+        let personColumns = CaseRowColumn.personFields.flatMap(\.columns)
         personByRef = try db.cached("""
-            SELECT id, sex, birth, birth_lower, birth_upper, birthplace, nationality FROM person WHERE ref = ?
+            SELECT \((["id"] + personColumns).joined(separator: ", ")) FROM person WHERE ref = ?
             """)
         insertPerson = try db.cached("""
-            INSERT INTO person (ref, sex, birth, birth_lower, birth_upper, birthplace, nationality) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO person (\((["ref"] + personColumns).joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: personColumns.count + 1).joined(separator: ", ")))
             ON CONFLICT (ref) DO NOTHING
             """)
         insertName = try db.cached("""
@@ -156,9 +158,13 @@ final class CaseRowImporter {
     /// - Returns: the person id and whether this row created it.
     func writePerson(_ row: CaseRow, readings: inout Readings, tally: inout WriteTally) throws -> (Int64, Bool) {
         try refusingAliases(row.personRef, kind: .person) {
-            try insertPerson.execute([row.personRef, row.sex?.rawValue]
-                                     + (row.birth?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null])
-                                     + [row.birthplace, row.nationality])
+            try insertPerson.execute([row.personRef] + zip(CaseRowColumn.personFields, row.person).flatMap { field, cell in
+                switch cell {
+                case .date(let date)?: return date.bindings
+                case .text(let text)?: return [text]
+                case nil: return Array(repeating: SQLValue.null, count: field.columns.count)
+                }
+            })
         }
         if db.changes == 1 {
             let id = db.lastInsertRowID
@@ -175,28 +181,35 @@ final class CaseRowImporter {
         let first = !persons.seen(id)
         let earlier = persons.firstLine(id)
         var changes: [(String, SQLBindable)] = []
-        let current = stored[1].stringValue
-        switch MergeRule.code(current, row.sex?.rawValue, first: first) {
-        case .set: changes.append(("sex", row.sex?.rawValue))
-        case .conflict:
-            throw Self.conflict("sex", record: "person \(row.personRef)", new: row.sex?.rawValue ?? "", stored: current ?? "",
-                           line: earlier)
-        default: break
-        }
-        switch MergeRule.date(DateCell(stored[2], stored[3], stored[4]), row.birth, first: first) {
-        case .set: changes += [("birth", row.birth?.text), ("birth_lower", row.birth?.lower), ("birth_upper", row.birth?.upper)]
-        case .reading: readings.add("birth", row.birth?.text ?? "", line: earlier)
-        default: break
-        }
-        switch MergeRule.text(stored[5].stringValue, row.birthplace, first: first) {
-        case .set: changes.append(("birthplace", row.birthplace))
-        case .reading: readings.add("birthplace", row.birthplace ?? "", line: earlier)
-        default: break
-        }
-        switch MergeRule.text(stored[6].stringValue, row.nationality, first: first) {
-        case .set: changes.append(("nationality", row.nationality))
-        case .reading: readings.add("nationality", row.nationality ?? "", line: earlier)
-        default: break
+        var column = 1
+        for (field, cell) in zip(CaseRowColumn.personFields, row.person) {
+            defer { column += field.columns.count }
+            switch field.type {
+            case .date:
+                let new: DateCell? = if case .date(let date)? = cell { date } else { nil }
+                switch MergeRule.date(DateCell(stored[column], stored[column + 1], stored[column + 2]), new, first: first) {
+                case .set:
+                    changes += [(field.column, new?.text), (field.column + "_lower", new?.lower),
+                                (field.column + "_upper", new?.upper)]
+                case .reading: readings.add(field.key, new?.text ?? "", line: earlier)
+                default: break
+                }
+            case .code:
+                let current = stored[column].stringValue
+                switch MergeRule.code(current, cell?.text, first: first) {
+                case .set: changes.append((field.column, cell?.text))
+                case .conflict:
+                    throw Self.conflict(field.key, record: "person \(row.personRef)", new: cell?.text ?? "",
+                                        stored: current ?? "", line: earlier)
+                default: break
+                }
+            default:
+                switch MergeRule.text(stored[column].stringValue, cell?.text, first: first) {
+                case .set: changes.append((field.column, cell?.text))
+                case .reading: readings.add(field.key, cell?.text ?? "", line: earlier)
+                default: break
+                }
+            }
         }
         try update("person", id: id, changes)
         let namesChanged = try mergeNames(personID: id, primary: first ? row.name : nil,

@@ -88,9 +88,14 @@ enum PublishSQL {
         SELECT x.id,
                (SELECT group_concat(name || ' ' || dossier_romanized(name), char(10))
                 FROM person_name WHERE person_id = x.id),
-               trim(coalesce(x.birthplace, '') || ' ' || coalesce(x.occupation, '') || ' ' || coalesce(x.notes, ''))
+               trim(\(personDetails))
         FROM person x
         """
+
+    /// The person's described text fields, joined: the details the people's
+    /// search box reads.
+    static let personDetails = PersonDoc.fields.filter { if case .text = $0.type { true } else { false } }
+        .map { "coalesce(x.\($0.column), '')" }.joined(separator: " || ' ' || ")
 
     /// A case's words: title, body, place, notes, and its defendants' names,
     /// charges and outcomes (the archive's text index, `search_text`).
@@ -252,7 +257,7 @@ enum PublishSQL {
                (SELECT group_concat(name, char(10)) FROM (
                    SELECT name FROM person_name WHERE person_id = x.id AND is_primary = 0
                    ORDER BY position, id)) AS other_names,
-               x.sex, x.birth, x.death, x.birthplace, x.occupation, x.nationality,
+               \(PersonDoc.fields.filter { $0.merge != .join }.map { "x." + $0.column }.joined(separator: ", ")),
                (SELECT count(*) FROM defendant WHERE person_id = x.id) AS case_count,
                (SELECT group_concat(line, char(10)) FROM (
                    SELECT p.ref || coalesce(' (' || p.date || ')', '') || ': ' || \(outcomeLine)

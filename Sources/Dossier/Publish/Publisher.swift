@@ -209,7 +209,7 @@ enum Publisher {
         try db.prepare("SELECT * FROM source ORDER BY id").forEach { statement in
             let row = statement.row()
             guard let id = row["id"].int64Value else { return }
-            let source = Archive.source(from: row)
+            let source = try Archive.source(from: row)
             sources[id] = source
             try insertSource.execute([id, Chicago.note(source).plain, Chicago.shortNote(source).plain,
                                       Chicago.bibliographyEntry(source).plain])

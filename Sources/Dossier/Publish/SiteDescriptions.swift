@@ -20,9 +20,26 @@ enum SiteDescriptions {
     static let decadeNote = "the decade in which the whole date range lies (1930s); empty when undated or when the range crosses decades"
     static let lines = "one per line"
 
-    static let outcomes = "convicted, acquitted, dismissed (charges dropped), returned_for_investigation, released_without_trial, insanity, died_before_verdict, unknown"
-    static let bodyKinds = "ordinary_court, regional_court, supreme_court, military_tribunal, military_collegium, special_court, troika, dvoika, special_board (OSO), commission, other"
-    static let sentenceKinds = "death, camp, prison, exile, corrective_labour, fine, suspended, compulsory_treatment, none"
+    static let outcomes = Outcome.allowed.map { $0 == "dismissed" ? "dismissed (charges dropped)" : $0 }
+        .joined(separator: ", ")
+    static let bodyKinds = BodyKind.allowed.map { $0 == "special_board" ? "special_board (OSO)" : $0 }
+        .joined(separator: ", ")
+    static let sentenceKinds = SentenceKind.allowed.joined(separator: ", ")
+
+    /// The person's described fields but notes, as columns: a date with
+    /// its bounds when `stored` (the archive's own table).
+    static func personColumns(stored: Bool) -> [(String, String)] {
+        PersonDoc.fields.filter { $0.merge != .join }.flatMap { field -> [(String, String)] in
+            guard field.isDate else { return [(field.column, field.title)] }
+            let date = (field.column, "\(field.title), \(dateNote)")
+            return stored ? [date, (field.column + "_lower", lowerNote), (field.column + "_upper", upperNote)] : [date]
+        }
+    }
+
+    static var personNotes: (String, String) {
+        let notes = PersonDoc.fields.first { $0.merge == .join }!
+        return (notes.column, notes.title)
+    }
 
     /// The reader's views, first, in the order the site lists them.
     static let views: [(String, Table)] = [
@@ -97,20 +114,15 @@ enum SiteDescriptions {
                 ("name", "the primary name, as the archive records it"),
                 ("latin_name", "a Latin-script form of the name, when one is on record"),
                 ("other_names", "every other spelling on record, \(lines)"),
-                ("sex", "m or f"),
-                ("birth", "date of birth, \(dateNote)"),
-                ("death", "date of death, \(dateNote)"),
-                ("birthplace", "place of birth"),
-                ("occupation", "occupation"),
-                ("nationality", "nationality as the source writes it (латыш, полька, German)"),
+                ] + personColumns(stored: false) + [
                 ("case_count", "number of cases in which the person was a defendant"),
                 ("cases", "each case (identifier and date) with the outcome and sentence, \(lines)"),
                 ("events", "what happened after each case, \(lines)"),
-                ("notes", "the compiler's notes on the person"),
+                ] + [personNotes] + [
                 ("citations", "the sources for the person and their part in each case: Chicago short notes with [confidence], \(lines)"),
             ],
-            facets: ["sex", "nationality"],
-            sortable: ["ref", "name", "latin_name", "birth", "death", "birthplace", "nationality", "case_count"],
+            facets: PersonDoc.fields.filter(\.isFacet).map(\.column),
+            sortable: ["ref", "name", "latin_name"] + PersonDoc.fields.filter { $0.merge != .join }.map(\.column) + ["case_count"],
             sort: "name", search: ("person_fts", "id"), label: "name")),
         ("source_view", Table(
             title: "Sources",
@@ -154,12 +166,8 @@ enum SiteDescriptions {
             title: "People as stored (person)",
             description: "The archive's person table; names are in person_name.",
             columns: [
-                ("id", "row id"), ("ref", "the person's stable identifier"), ("sex", "m or f"),
-                ("birth", "date of birth, \(dateNote)"), ("birth_lower", lowerNote), ("birth_upper", upperNote),
-                ("death", "date of death, \(dateNote)"), ("death_lower", lowerNote), ("death_upper", upperNote),
-                ("birthplace", "place of birth"), ("occupation", "occupation"),
-                ("nationality", "nationality as the source writes it"), ("notes", "the compiler's notes"),
-            ],
+                ("id", "row id"), ("ref", "the person's stable identifier"),
+            ] + personColumns(stored: true) + [personNotes],
             label: "ref")),
         ("person_name", Table(
             title: "Names",

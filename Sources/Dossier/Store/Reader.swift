@@ -135,25 +135,35 @@ extension Archive {
             JOIN proceeding p ON p.id = d.proceeding_id
             JOIN person x ON x.id = d.person_id
             WHERE x.ref = ? ORDER BY p.date_lower, p.ref
-            """, [personRef]).map { ($0.string(0) ?? "", $0.string(1), $0.string(2) ?? "unknown", $0.string(3)) }
+            """, [personRef]).map { row in
+                (try row.requiredText("ref", table: "proceeding"), try row.text("title", table: "proceeding"),
+                 try row.requiredText("outcome", table: "defendant"), try row.text("date", table: "proceeding"))
+            }
     }
 
     /// A source by key, or nil.
     public func loadSource(key: String) throws -> Source? {
         guard let row = try db.cached("SELECT * FROM source WHERE key = ?").fetchOne([key]) else { return nil }
-        return Archive.source(from: row)
+        return try Archive.source(from: row)
     }
 
-    static func source(from row: Row) -> Source {
-        var source = Source(key: row.string("key") ?? "", type: row.string("type") ?? "", title: row.string("title") ?? "")
+    /// A source from its stored row; a missing column, NULL key, type or
+    /// title, or unreadable JSON in a names or `extra` column is a
+    /// `ColumnError`, never an empty value.
+    static func source(from row: Row) throws -> Source {
+        var source = Source(key: try row.requiredText("key", table: "source"),
+                            type: try row.requiredText("type", table: "source"),
+                            title: try row.requiredText("title", table: "source"))
         let decoder = JSONDecoder()
-        func names(_ column: String) -> [SourceName] {
-            guard let text = row.string(column) else { return [] }
-            return (try? decoder.decode([SourceName].self, from: Data(text.utf8))) ?? []
+        func names(_ column: String) throws -> [SourceName] {
+            guard let text = try row.text(column, table: "source") else { return [] }
+            do { return try decoder.decode([SourceName].self, from: Data(text.utf8)) } catch {
+                throw ColumnError(table: "source", column: column, problem: "not a JSON list of names")
+            }
         }
-        source.authors = names("authors")
-        source.editors = names("editors")
-        source.translators = names("translators")
+        source.authors = try names("authors")
+        source.editors = try names("editors")
+        source.translators = try names("translators")
         source.containerTitle = row.string("container_title")
         source.collectionTitle = row.string("collection_title")
         source.volume = row.string("volume")
@@ -171,9 +181,10 @@ extension Archive {
         source.archivePlace = row.string("archive_place")
         source.language = row.string("language")
         source.note = row.string("note")
-        if let extra = row.string("extra"),
-           let value = try? decoder.decode([String: JSONValue].self, from: Data(extra.utf8)) {
-            source.extra = value
+        if let extra = try row.text("extra", table: "source") {
+            do { source.extra = try decoder.decode([String: JSONValue].self, from: Data(extra.utf8)) } catch {
+                throw ColumnError(table: "source", column: "extra", problem: "not a JSON object")
+            }
         }
         return source
     }

@@ -57,6 +57,16 @@ public struct RecordField<Record>: @unchecked Sendable {
     /// The code a record has when nothing better is known (`unknown`,
     /// `unverified`, `other`): a merge fills it from the other record.
     public var fallback: String? = nil
+    /// Whether the flat CSV format (one row per defendant) has a column
+    /// for it, named by `key`: the importer, its merge and the exporter
+    /// read this list.
+    public var isFlatCSVColumn = false
+    /// A short name for column descriptions (the published site):
+    /// `place of birth`; the key in words when not given.
+    public var label: String? = nil
+    /// Whether readers count records by it (a facet of the published site):
+    /// every code, and text fields marked so.
+    public var isFacet = false
 
     /// The value a record has when a document leaves the field out:
     /// editor templates leave it empty.
@@ -71,6 +81,30 @@ public struct RecordField<Record>: @unchecked Sendable {
     }
 
     public var isDate: Bool { if case .date = type { return true } else { return false } }
+
+    /// The label, or the key in words.
+    public var title: String { label ?? key.replacingOccurrences(of: "_", with: " ") }
+
+    /// The same field with a label for column descriptions.
+    public func labelled(_ label: String) -> RecordField {
+        var field = self
+        field.label = label
+        return field
+    }
+
+    /// The same field, counted by (a facet).
+    public func facet() -> RecordField {
+        var field = self
+        field.isFacet = true
+        return field
+    }
+
+    /// The same field with a column in the flat CSV format.
+    public func inFlatCSV(_ flag: Bool = true) -> RecordField {
+        var field = self
+        field.isFlatCSVColumn = flag
+        return field
+    }
 }
 
 extension RecordField {
@@ -97,7 +131,7 @@ extension RecordField {
                                            flag: String? = nil, help: String? = nil) -> RecordField {
         RecordField(key: key, column: column ?? key, flag: flag ?? key.replacingOccurrences(of: "_", with: "-"),
                     type: .code(allowed: V.allowed, parse: { try V.parse($0).rawValue }),
-                    help: help ?? oneOf(V.self) + ".", merge: .keepFilled, required: false,
+                    help: help ?? oneOf(V.self) + ".", merge: .keepFilled, required: false, isFacet: true,
                     get: { record in record[keyPath: keyPath].map { .text($0.rawValue) } },
                     set: { record, value in record[keyPath: keyPath] = value?.text.flatMap(V.init(rawValue:)) })
     }
@@ -110,7 +144,7 @@ extension RecordField {
         RecordField(key: key, column: column ?? key, flag: flag ?? key.replacingOccurrences(of: "_", with: "-"),
                     type: .code(allowed: V.allowed, parse: { try V.parse($0).rawValue }),
                     help: help ?? oneOf(V.self) + (required ? " (required)." : "; empty is \(fallback.rawValue)."),
-                    merge: .keepFilled, required: required, fallback: fallback.rawValue,
+                    merge: .keepFilled, required: required, fallback: fallback.rawValue, isFacet: true,
                     get: { record in .text(record[keyPath: keyPath].rawValue) },
                     set: { record, value in record[keyPath: keyPath] = value?.text.flatMap(V.init(rawValue:)) ?? fallback })
     }
@@ -270,13 +304,15 @@ extension DescribedRecord {
 
 extension PersonDoc: DescribedRecord {
     public static let fields: [RecordField<PersonDoc>] = [
-        .code("sex", \.sex, help: "m or f."),
-        .date("birth", \.birth, help: "Date of birth, \(edtfExamples)."),
-        .date("death", \.death, help: "Date of death, EDTF as above."),
-        .text("birthplace", \.birthplace, help: "Place of birth as written, e.g. Александровское."),
+        RecordField.code("sex", \.sex, help: "m or f.").labelled("m or f").inFlatCSV(),
+        RecordField.date("birth", \.birth, help: "Date of birth, \(edtfExamples).").labelled("date of birth").inFlatCSV(),
+        RecordField.date("death", \.death, help: "Date of death, EDTF as above.").labelled("date of death"),
+        RecordField.text("birthplace", \.birthplace, help: "Place of birth as written, e.g. Александровское.")
+            .labelled("place of birth").inFlatCSV(),
         .text("occupation", \.occupation, help: "As written, e.g. маршал, kolkhoz worker."),
-        .text("nationality", \.nationality, help: "As the source writes it, e.g. латыш, полька, German."),
-        .text("notes", \.notes, help: "Free text.", merge: .join),
+        RecordField.text("nationality", \.nationality, help: "As the source writes it, e.g. латыш, полька, German.")
+            .labelled("nationality as the source writes it (латыш, полька, German)").facet().inFlatCSV(),
+        RecordField.text("notes", \.notes, help: "Free text.", merge: .join).labelled("the compiler's notes on the person"),
     ]
 }
 
