@@ -81,10 +81,7 @@ extension Archive {
                                expected: "a pair not judged distinct; `dossier not-duplicate \(keep) \(other) --remove` forgets that judgement")
         }
         var builder = MergeBuilder(archive: self, plan: MergePlan(kind: kind, keep: keep, other: other))
-        switch kind {
-        case .person: try builder.persons(keep: keepID, other: otherID)
-        case .case: try builder.cases(keep: keepID, other: otherID)
-        }
+        try builder.records(MergeBuilder.Kind(kind), keep: keepID, other: otherID)
         return builder.plan
     }
 
@@ -288,17 +285,80 @@ struct MergeBuilder {
         plan.actions.append(.delete(table: "defendant", id: from))
     }
 
-    // MARK: Persons
+    // MARK: Two records of one kind
 
-    mutating func persons(keep: Int64, other: Int64) throws {
+    /// What a merge needs to know of a record kind: its table, the column
+    /// that points at it from citations and aliases, its alias table, and
+    /// its single-valued fields.
+    struct Kind {
+        let kind: DuplicateKind
+        let table: String
+        let owner: String
+        let aliasTable: String
+        let fields: [Field]
+
+        init(_ kind: DuplicateKind) {
+            self.kind = kind
+            switch kind {
+            case .person: (table, owner, aliasTable, fields) = ("person", "person_id", "person_alias", MergeBuilder.personFields)
+            case .case: (table, owner, aliasTable, fields) = ("proceeding", "proceeding_id", "proceeding_alias", MergeBuilder.caseFields)
+            }
+        }
+    }
+
+    /// Merges OTHER into KEEP, two records of one kind: what hangs on the
+    /// record moves (a person's names and case links; a case's defendants),
+    /// then its citations; single-valued fields are settled and the notes
+    /// joined; judgements and aliases are repointed; OTHER is removed and
+    /// its ref kept as an alias.
+    mutating func records(_ kind: Kind, keep: Int64, other: Int64) throws {
         let keepRef = plan.keep, otherRef = plan.other
-        guard let keepRow = try db.fetchOne("SELECT * FROM person WHERE id = ?", [keep]),
-              let otherRow = try db.fetchOne("SELECT * FROM person WHERE id = ?", [other]) else { return }
-        // Names: OTHER's become variants of KEEP; exact copies are removed.
-        let keepNames = Set(try db.fetchAll("SELECT name FROM person_name WHERE person_id = ?", [keep]).compactMap { $0.string(0) })
+        guard let keepRow = try db.fetchOne("SELECT * FROM \(kind.table) WHERE id = ?", [keep]),
+              let otherRow = try db.fetchOne("SELECT * FROM \(kind.table) WHERE id = ?", [other]) else { return }
+        switch kind.kind {
+        case .person:
+            try moveNames(keep: keep, other: other)
+            // The citations of the person itself move before its case links.
+            let cited = try citationLabels(column: kind.owner, id: other).map(\.label).joined(separator: "; ")
+            try moveCitations(column: kind.owner, from: other, to: keep, toLabel: keepRef, depth: 0)
+            try moveCaseLinks(keep: keep, other: other)
+            try settleRecord(kind, keepRow: keepRow, otherRow: otherRow, cited: cited, keep: keep)
+        case .case:
+            try moveDefendants(keep: keep, other: other)
+            let cited = try citationLabels(column: kind.owner, id: other).map(\.label).joined(separator: "; ")
+            try moveCitations(column: kind.owner, from: other, to: keep, toLabel: keepRef, depth: 0)
+            try settleRecord(kind, keepRow: keepRow, otherRow: otherRow, cited: cited, keep: keep)
+        }
+        try repoint(kind: kind.kind, keep: keep, other: other, keepRef: keepRef)
+        plan.actions.append(.delete(table: kind.table, id: other))
+        plan.actions.append(.alias(table: kind.aliasTable, ownerColumn: kind.owner, ref: otherRef, owner: keep))
+        plan.say("\(otherRef) is removed; its ref stays as an alias of \(keepRef)")
+    }
+
+    /// Single-valued fields and notes of KEEP after the merge.
+    mutating func settleRecord(_ kind: Kind, keepRow: Row, otherRow: Row, cited: String, keep: Int64) throws {
+        let keepRef = plan.keep, otherRef = plan.other
+        var values: [(String, SQLValue)] = []
+        let variants = settle(kind.fields, keep: keepRow, other: otherRow, keepLabel: keepRef, otherLabel: otherRef,
+                              cited: cited, values: &values, depth: 0)
+        let keepNotes = try keepRow.text("notes", table: kind.table), otherNotes = try otherRow.text("notes", table: kind.table)
+        if let notes = Self.mergedNotes(keep: keepNotes, other: otherNotes, from: otherRef, variants: variants) {
+            values.append(("notes", .text(notes)))
+            if let otherNotes, !otherNotes.isEmpty, otherNotes != keepNotes {
+                plan.say("notes of \(otherRef) → added to \(keepRef)'s notes")
+            }
+        }
+        if !values.isEmpty { plan.actions.append(.update(table: kind.table, id: keep, values: values)) }
+    }
+
+    /// A person's names: OTHER's become variants of KEEP; exact copies are removed.
+    mutating func moveNames(keep: Int64, other: Int64) throws {
+        let keepRef = plan.keep, otherRef = plan.other
+        let keepNames = Set(try db.fetchAll("SELECT name FROM person_name WHERE person_id = ?", [keep])
+            .map { try $0.requiredText("name", table: "person_name") })
         var position = try nextPosition("person_name", column: "person_id", id: keep)
         for row in try db.fetchAll("SELECT id, name, is_primary FROM person_name WHERE person_id = ? ORDER BY is_primary DESC, position, id", [other]) {
-            let id = row[0].int64Value ?? 0, name = row.string(1) ?? ""
+            let id = try row.id("id", table: "person_name"), name = try row.requiredText("name", table: "person_name")
             if keepNames.contains(name) {
                 plan.actions.append(.delete(table: "person_name", id: id))
                 plan.say("name \"\(name)\": already a name of \(keepRef); the copy is removed")
@@ -309,15 +369,17 @@ struct MergeBuilder {
                 position += 1
             }
         }
-        // Citations of the person.
-        let cited = try citationLabels(column: "person_id", id: other).map(\.label).joined(separator: "; ")
-        try moveCitations(column: "person_id", from: other, to: keep, toLabel: keepRef, depth: 0)
-        // Case links.
+    }
+
+    /// A person's case links: OTHER's defendant rows move to KEEP, or are
+    /// merged into KEEP's row where both are defendants of one case.
+    mutating func moveCaseLinks(keep: Int64, other: Int64) throws {
+        let keepRef = plan.keep, otherRef = plan.other
         for row in try db.fetchAll("""
             SELECT d.id, p.ref, d.proceeding_id FROM defendant d JOIN proceeding p ON p.id = d.proceeding_id
             WHERE d.person_id = ? ORDER BY p.date_lower, p.ref
             """, [other]) {
-            let id = row[0].int64Value ?? 0, caseRef = row.string(1) ?? ""
+            let id = try row.id("id", table: "defendant"), caseRef = try row.requiredText("ref", table: "proceeding")
             if let mine = try db.fetchOne("SELECT id FROM defendant WHERE proceeding_id = ? AND person_id = ?", [row[2], keep])?[0].int64Value {
                 plan.say("case \(caseRef): both are defendants; the two rows are merged into \(keepRef)'s")
                 try mergeDefendantRows(from: id, into: mine, intoLabel: "\(keepRef)'s row", otherLabel: otherRef, depth: 1)
@@ -333,35 +395,18 @@ struct MergeBuilder {
                 plan.say("case \(caseRef): defendant row → \(keepRef)" + (parts.isEmpty ? "" : " (with " + parts.joined(separator: ", ") + ")"))
             }
         }
-        // Single-valued fields and notes.
-        var values: [(String, SQLValue)] = []
-        let variants = settle(Self.personFields, keep: keepRow, other: otherRow, keepLabel: keepRef, otherLabel: otherRef,
-                              cited: cited, values: &values, depth: 0)
-        if let notes = Self.mergedNotes(keep: keepRow.string("notes"), other: otherRow.string("notes"), from: otherRef, variants: variants) {
-            values.append(("notes", .text(notes)))
-            if let otherNotes = otherRow.string("notes"), !otherNotes.isEmpty, otherNotes != keepRow.string("notes") {
-                plan.say("notes of \(otherRef) → added to \(keepRef)'s notes")
-            }
-        }
-        if !values.isEmpty { plan.actions.append(.update(table: "person", id: keep, values: values)) }
-        try repoint(kind: .person, keep: keep, other: other, keepRef: keepRef)
-        plan.actions.append(.delete(table: "person", id: other))
-        plan.actions.append(.alias(table: "person_alias", ownerColumn: "person_id", ref: otherRef, owner: keep))
-        plan.say("\(otherRef) is removed; its ref stays as an alias of \(keepRef)")
     }
 
-    // MARK: Cases
-
-    mutating func cases(keep: Int64, other: Int64) throws {
+    /// A case's defendants: OTHER's rows move to KEEP, or are merged into
+    /// KEEP's row of the same person.
+    mutating func moveDefendants(keep: Int64, other: Int64) throws {
         let keepRef = plan.keep, otherRef = plan.other
-        guard let keepRow = try db.fetchOne("SELECT * FROM proceeding WHERE id = ?", [keep]),
-              let otherRow = try db.fetchOne("SELECT * FROM proceeding WHERE id = ?", [other]) else { return }
         var position = try nextPosition("defendant", column: "proceeding_id", id: keep)
         for row in try db.fetchAll("""
             SELECT d.id, d.person_id, x.ref FROM defendant d JOIN person x ON x.id = d.person_id
             WHERE d.proceeding_id = ? ORDER BY d.position, d.id
             """, [other]) {
-            let id = row[0].int64Value ?? 0, personRef = row.string(2) ?? ""
+            let id = try row.id("id", table: "defendant"), personRef = try row.requiredText("ref", table: "person")
             if let mine = try db.fetchOne("SELECT id FROM defendant WHERE proceeding_id = ? AND person_id = ?", [keep, row[1]])?[0].int64Value {
                 plan.say("defendant \(personRef): in both cases; the two rows are merged into \(keepRef)'s")
                 try mergeDefendantRows(from: id, into: mine, intoLabel: "the row in \(keepRef)", otherLabel: otherRef, depth: 1)
@@ -372,22 +417,6 @@ struct MergeBuilder {
                 position += 1
             }
         }
-        let cited = try citationLabels(column: "proceeding_id", id: other).map(\.label).joined(separator: "; ")
-        try moveCitations(column: "proceeding_id", from: other, to: keep, toLabel: keepRef, depth: 0)
-        var values: [(String, SQLValue)] = []
-        let variants = settle(Self.caseFields, keep: keepRow, other: otherRow, keepLabel: keepRef, otherLabel: otherRef,
-                              cited: cited, values: &values, depth: 0)
-        if let notes = Self.mergedNotes(keep: keepRow.string("notes"), other: otherRow.string("notes"), from: otherRef, variants: variants) {
-            values.append(("notes", .text(notes)))
-            if let otherNotes = otherRow.string("notes"), !otherNotes.isEmpty, otherNotes != keepRow.string("notes") {
-                plan.say("notes of \(otherRef) → added to \(keepRef)'s notes")
-            }
-        }
-        if !values.isEmpty { plan.actions.append(.update(table: "proceeding", id: keep, values: values)) }
-        try repoint(kind: .case, keep: keep, other: other, keepRef: keepRef)
-        plan.actions.append(.delete(table: "proceeding", id: other))
-        plan.actions.append(.alias(table: "proceeding_alias", ownerColumn: "proceeding_id", ref: otherRef, owner: keep))
-        plan.say("\(otherRef) is removed; its ref stays as an alias of \(keepRef)")
     }
 
     // MARK: Judgements and aliases
