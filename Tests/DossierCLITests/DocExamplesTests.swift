@@ -41,6 +41,7 @@ import Testing
         #expect(run >= 20, "only \(run) sh blocks run")
         // Blocks left out must stay the exception.
         #expect(notRun * 3 <= run, "\(notRun) sh blocks are marked not-run against \(run) that run")
+        print("documented examples: \(run) sh blocks run, \(notRun) marked not-run")
     }
 
     @Test(arguments: pages) func examplesRunAndPrintWhatIsShown(page: String) throws {
@@ -121,7 +122,7 @@ enum DocExample {
     }
 
     static func blocks(in text: String) -> [Block] {
-        let lines = text.components(separatedBy: "\n")
+        let lines = split(text)
         var blocks: [Block] = []
         var index = 0
         var previous = ""  // the last non-blank line before a fence
@@ -245,7 +246,7 @@ enum DocExample {
         var results = [Result?](repeating: nil, count: commands.count)
         var current: Int?
         var output: [String] = []
-        for line in text.components(separatedBy: "\n") {
+        for line in split(text) {
             if line.hasPrefix("@@@example "), let n = Int(line.dropFirst(11)) {
                 current = n; output = []
             } else if line.hasPrefix("@@@status ") {
@@ -261,9 +262,15 @@ enum DocExample {
         return results
     }
 
+    /// The lines of a text, ended by LF or CRLF (CSV output ends its lines with CRLF,
+    /// which Swift counts as one character).
+    static func split(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    }
+
     /// Lines without trailing spaces, without the blank lines at the end.
     static func lines(_ text: String) -> [String] {
-        var lines = text.components(separatedBy: "\n").map { line in
+        var lines = split(text).map { line in
             String(line.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
         }
         while lines.last == "" { lines.removeLast() }
