@@ -1,6 +1,6 @@
 import DossierDomain
 
-/// The columns of the flat CSV format (spec/formats.md §1).
+/// The columns of the flat CSV format (docs/formats.md, "Case rows: CSV").
 public enum CaseRowColumn: String, CaseIterable, Sendable {
     case caseRef = "case_ref", personRef = "person_ref", name
     case nameVariants = "name_variants", sex, birth, birthplace, nationality
