@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Guards for the documentation, run by .ci/run: no merge-conflict markers in
 # any tracked text file, and a README of at most 300 lines.
-# A conflict marker is a line starting `<<<<<<< `, `>>>>>>> ` or `||||||| `
-# (or the bare marker), or a line of exactly `=======` outside a fenced code
-# block of a Markdown file. Exit 1 with the places found, 0 when clean.
+# A conflict marker is a line starting with seven `<`, `>` or `|` and then a
+# space or the end of the line, or a line of exactly seven `=` outside a
+# fenced code block of a Markdown file. Exit 1 with the places found, 0 when clean.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +17,7 @@ fi
 status=0
 "${files_cmd[@]}" | python3 -c '
 import re, sys
-marker = re.compile(rb"^(<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)( |$)")
+marker = re.compile(rb"^(<{7}|>{7}|\|{7})( |$)")
 found = 0
 for name in sys.stdin.buffer.read().split(b"\0"):
     if not name:
@@ -39,7 +39,7 @@ for name in sys.stdin.buffer.read().split(b"\0"):
                 fence = stripped[:3]
             elif stripped[:3] == fence and stripped.strip(b"`~ ") == b"":
                 fence = None
-        if marker.match(line) or (line == b"=======" and fence is None):
+        if marker.match(line) or (line == b"=" * 7 and fence is None):
             print("%s:%d: merge-conflict marker: %s" % (name.decode(errors="replace"), number,
                   line[:40].decode(errors="replace")))
             found += 1
