@@ -70,6 +70,34 @@ import Testing
         }
     }
 
+    /// Every relative link of README.md and docs/*.md names a file that
+    /// exists, and a `#section` in a Markdown file one of its headings.
+    @Test func linksResolve() throws {
+        let link = try NSRegularExpression(pattern: #"\]\(([^)\s]+)\)"#)
+        var checked = 0
+        for page in Self.pages {
+            let text = DocExample.withoutCode(try String(contentsOfFile: Self.root.path + "/" + page, encoding: .utf8))
+            let folder = URL(fileURLWithPath: Self.root.path + "/" + page).deletingLastPathComponent()
+            for match in link.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let target = String(text[Range(match.range(at: 1), in: text)!])
+                if target.hasPrefix("http://") || target.hasPrefix("https://") { continue }
+                let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let file = parts[0].isEmpty ? URL(fileURLWithPath: Self.root.path + "/" + page)
+                    : folder.appendingPathComponent(String(parts[0])).standardizedFileURL
+                checked += 1
+                guard FileManager.default.fileExists(atPath: file.path) else {
+                    Issue.record("\(page): the link \(target) names no file")
+                    continue
+                }
+                if parts.count == 2, file.pathExtension == "md" {
+                    let headings = DocExample.headingAnchors(try String(contentsOf: file, encoding: .utf8))
+                    #expect(headings.contains(String(parts[1])), "\(page): the link \(target) names no heading of \(file.lastPathComponent)")
+                }
+            }
+        }
+        #expect(checked > 50, "only \(checked) links checked")
+    }
+
     /// `dossier COMMAND --help` names the page that documents the command, and the page exists.
     @Test func helpNamesAnExistingDocsPage() throws {
         for command in ["init", "tour", "import", "export", "add", "new", "edit", "show", "search", "cite",
@@ -260,6 +288,27 @@ enum DocExample {
             }
         }
         return results
+    }
+
+    /// The text without its fenced code blocks.
+    static func withoutCode(_ text: String) -> String {
+        var inCode = false
+        return split(text).filter { line in
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") { inCode.toggle(); return false }
+            return !inCode
+        }.joined(separator: "\n")
+    }
+
+    /// The anchors of a page's headings, as forges make them: lower case,
+    /// punctuation dropped, spaces as hyphens.
+    static func headingAnchors(_ text: String) -> Set<String> {
+        var anchors = Set<String>()
+        for line in split(withoutCode(text)) where line.hasPrefix("#") {
+            let title = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
+            let kept = title.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == " " }
+            anchors.insert(String(String.UnicodeScalarView(kept)).replacingOccurrences(of: " ", with: "-"))
+        }
+        return anchors
     }
 
     /// The lines of a text, ended by LF or CRLF (CSV output ends its lines with CRLF,
