@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Guards for the documentation, run by .ci/run: no merge-conflict markers in
-# any tracked text file, and a README of at most 300 lines.
+# any tracked text file, no pointer to ../shared in the README or docs/, and
+# a README of at most 300 lines.
 # A conflict marker is a line starting with seven `<`, `>` or `|` and then a
 # space or the end of the line, or a line of exactly seven `=` outside a
 # fenced code block of a Markdown file. Exit 1 with the places found, 0 when clean.
@@ -45,6 +46,12 @@ for name in sys.stdin.buffer.read().split(b"\0"):
             found += 1
 sys.exit(1 if found else 0)
 ' || status=1
+
+# The user's documentation points to nothing outside the repository.
+if grep -n '\.\./shared' README.md docs/*.md; then
+    echo "README.md or docs/ points to ../shared, a folder outside the repository"
+    status=1
+fi
 
 lines=$(wc -l < README.md)
 if [ "$lines" -gt 300 ]; then
