@@ -12,6 +12,7 @@ struct Add: ParsableCommand {
               dossier add defendant --case pryanikov-1936 --person p-pryanikov --charge "58-10" --outcome dismissed
               echo '{"ref":"p-x","name":"Иванов И. И."}' | dossier add person --json -
               dossier show pryanikov-1936 --format yaml > case.yaml && dossier --db other.sqlite add case --yaml case.yaml
+            Documented in docs/entering.md.
             """,
         subcommands: [AddPerson.self, AddCase.self, AddDefendant.self, AddEvent.self, AddSource.self, AddCitation.self]
     )

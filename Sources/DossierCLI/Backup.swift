@@ -9,6 +9,7 @@ struct Backup: ParsableCommand {
             Uses SQLite's online backup API from one snapshot, checks the copy (integrity, foreign keys,
             row counts) and only then puts it in place. Refuses to replace an existing file without --force.
             Example: dossier backup ~/backups/dossier-2026-11-27.sqlite
+            Documented in docs/reliability.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

@@ -15,6 +15,7 @@ struct Check: ParsableCommand {
             --fix repairs only what needs no guessing: date bounds and a person's only name made primary
             (as one change that `dossier history` shows and `dossier revert` can undo), damaged indexes,
             and the search indexes rebuilt from the records.
+            Documented in docs/reliability.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

@@ -24,6 +24,7 @@ struct Cite: ParsableCommand {
               dossier cite p-babel-ie --style biblatex > babel.bib
               dossier cite --source solomon1987vanishing --style csl-json
               dossier cite --query Babel --outcome convicted --short
+            Documented in docs/citations.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

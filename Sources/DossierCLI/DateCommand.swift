@@ -9,6 +9,7 @@ struct DateCommand: ParsableCommand {
         discussion: """
             Examples: dossier date 193X 1937-11-XX '1937/..' 'os:1917-10-25' --format json
             Exit status 0 when every input is valid, 65 otherwise.
+            Documented in docs/dates.md.
             """)
 
     @Argument(help: "EDTF dates (os: prefix for Old Style).") var dates: [String]

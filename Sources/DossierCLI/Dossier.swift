@@ -61,6 +61,7 @@ struct DossierCommand: ParsableCommand {
             The archive is --db PATH (before or after the command), else $DOSSIER_DB, else ./dossier.sqlite.
             --format is always the output format: a table on a terminal, JSON otherwise.
             Start with `dossier tour` to see a demo archive.
+            Documented in README.md and docs/README.md.
             """,
         version: Version.text,
         subcommands: [Init.self, Tour.self, Import.self, Export.self, Add.self, New.self, Edit.self, Show.self, Search.self,

@@ -17,6 +17,7 @@ struct Duplicates: ParsableCommand {
               dossier duplicates
               dossier duplicates --min-score 0.7 --limit 200 --format csv
               dossier duplicates --kind case --format json
+            Documented in docs/duplicates.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

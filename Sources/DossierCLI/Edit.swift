@@ -17,6 +17,7 @@ struct Edit: ParsableCommand {
               dossier edit memo:leningrad-1937-0412
               dossier show p-pryanikov --format yaml > p.yaml   # change it, then:
               dossier edit p-pryanikov --file p.yaml
+            Documented in docs/entering.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

@@ -11,6 +11,7 @@ struct Export: ParsableCommand {
             (one per defendant and citation), with cells a spreadsheet would run as a formula \
             neutralised by a leading '. With --out the file is replaced only when the export is complete.
             Example: dossier export --out archive.jsonl
+            Documented in docs/import-export.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

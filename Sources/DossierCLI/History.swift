@@ -12,6 +12,7 @@ struct History: ParsableCommand {
               dossier history pryanikov-1936           # a case and its defendants, charges, events, citations
               dossier history --since 2026-11-01 --format json
               dossier history --change 12 --rows 0 # one change, every row
+            Documented in docs/reliability.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

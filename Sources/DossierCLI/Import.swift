@@ -11,7 +11,8 @@ struct Import: ParsableCommand {
             nothing is written and every problem is listed as file:line: field: problem. Records are matched \
             by ref, so importing the same file twice changes nothing. --input-format memorial reads \
             biographical notes in Memorial's house style (CSV with name,note[,source,ref], or plain text: a \
-            name line, the note, a blank line) and reports what it read (see the README, "Memorial notes").
+            name line, the note, a blank line) and reports what it read (docs/memorial.md).
+            Documented in docs/import-export.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

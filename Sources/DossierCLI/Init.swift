@@ -4,7 +4,8 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create the archive, or migrate an older one to the current schema.")
+        abstract: "Create the archive, or migrate an older one to the current schema.",
+        discussion: "Documented in docs/cli.md.")
 
     @OptionGroup var archive: ArchiveOptions
 

@@ -17,6 +17,7 @@ struct Merge: ParsableCommand {
             Examples:
               dossier merge p-tukhachevsky p-tukhachevsky-en --dry-run
               dossier merge p-tukhachevsky p-tukhachevsky-en
+            Documented in docs/duplicates.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

@@ -19,6 +19,7 @@ struct New: ParsableCommand {
               dossier new case
               dossier new case --template > case.yaml     # fill it in, then:
               dossier new case --file case.yaml
+            Documented in docs/entering.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

@@ -10,6 +10,7 @@ struct NotDuplicate: ParsableCommand {
             Examples:
               dossier not-duplicate p-vavilov-n p-vavilov-s --note "brothers"
               dossier not-duplicate p-vavilov-n p-vavilov-s --remove
+            Documented in docs/duplicates.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

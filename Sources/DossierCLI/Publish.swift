@@ -14,6 +14,7 @@ struct Publish: ParsableCommand {
               dossier publish --out site
               datasette serve -i site/archive.db --metadata site/metadata.json \\
                   --load-extension site/\(Publish.extensionFileName)
+            Documented in docs/publishing.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

@@ -10,6 +10,7 @@ struct Revert: ParsableCommand {
             Refuses, writing nothing, when a later change touched the same records (revert that one
             first) or added records that depend on what would be removed.
             Example: dossier history pryanikov-1936; dossier revert 12
+            Documented in docs/reliability.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

@@ -11,6 +11,7 @@ struct Search: ParsableCommand {
               dossier search --name "M. N. Tukhachevsky" --explain
               dossier search --charge 58-1 --extrajudicial --from 1937 --to 1938
               dossier search "wrecking" --outcome acquitted --format json
+            Documented in docs/search.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

@@ -5,7 +5,7 @@ import Foundation
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show one case or person, whole, with its sources (or one source by key).",
-        discussion: "Example: dossier show moscow-trial-1938 --format json")
+        discussion: "Example: dossier show moscow-trial-1938 --format json\nDocumented in docs/entering.md.")
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "A case ref, person ref, or source key.") var ref: String

@@ -17,6 +17,7 @@ struct SourcesCommand: ParsableCommand {
               dossier sources vanishing acquittal
               dossier sources GARF 8131 --format json
               dossier sources solomon1987vanishing --cited-by
+            Documented in docs/citations.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions

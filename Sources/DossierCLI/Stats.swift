@@ -13,6 +13,7 @@ struct Stats: ParsableCommand {
             Examples: dossier stats --by decade --category political
                       dossier stats --by year,category --format json
                       dossier stats --by decade --extrajudicial --format svg > outcomes.svg
+            Documented in docs/statistics.md.
             """)
 
     /// The row formats, and a chart.

@@ -5,7 +5,7 @@ import Foundation
 struct Tour: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a demo archive from the built-in fixtures and show what dossier does.",
-        discussion: "It is built at --db PATH, else ./dossier-tour.sqlite (not $DOSSIER_DB: a demo should not land in your archive).")
+        discussion: "It is built at --db PATH, else ./dossier-tour.sqlite (not $DOSSIER_DB: a demo should not land in your archive).\nDocumented in README.md.")
 
     /// The shared `--db`, hidden here because its help names the fallbacks
     /// of the other commands; the discussion gives the tour's own.

@@ -53,7 +53,7 @@ extension Archive {
     /// (by ref), then every case document (by ref). Importing that into an
     /// empty archive gives the same export again.
     ///
-    /// CSV: the flat columns of `spec/formats.md`, one row per defendant and
+    /// CSV: the flat columns of `docs/formats.md`, one row per defendant and
     /// citation of the defendant (a defendant without citations still has
     /// one row); cells a spreadsheet would run as a formula get a `'` in
     /// front (see `SpreadsheetCell`).

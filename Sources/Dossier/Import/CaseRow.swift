@@ -1,6 +1,6 @@
 import DossierDomain
 
-/// A column of the flat CSV format (docs/formats.md): the person's
+/// A column of the flat CSV format (docs/formats.md, "Case rows: CSV"): the person's
 /// columns come from the person's field descriptions (`isFlatCSVColumn`),
 /// the others are the row's own.
 public struct CaseRowColumn: Hashable, Sendable {
