@@ -94,9 +94,7 @@ final class CaseDuplicateFinder {
     }
 
     func run() throws -> DuplicateReport {
-        for row in try archive.db.fetchAll("SELECT proceeding_a, proceeding_b FROM not_duplicate WHERE proceeding_a IS NOT NULL") {
-            if let a = row[0].int64Value, let b = row[1].int64Value { distinct.insert(PairKey(a, b)) }
-        }
+        distinct = try archive.judgedDistinct(.case)
         let members = try archive.db.cached("SELECT proceeding_id FROM defendant WHERE person_id = ?")
         try archive.forEachSurnameBlock(progress: options.progress, found: { self.pairs.count }) { _, ids in
             // The cases of this block's persons.

@@ -25,6 +25,15 @@ extension Archive {
         }
     }
 
+    /// The pairs of one kind that `dossier not-duplicate` recorded as
+    /// different records.
+    func judgedDistinct(_ kind: DuplicateKind) throws -> Set<PairKey> {
+        let (a, b) = kind == .person ? ("person_a", "person_b") : ("proceeding_a", "proceeding_b")
+        return Set(try db.fetchAll("SELECT \(a), \(b) FROM not_duplicate WHERE \(a) IS NOT NULL").map { row in
+            PairKey(try row.id(a, table: "not_duplicate"), try row.id(b, table: "not_duplicate"))
+        })
+    }
+
     /// Streams the surname blocks of the name-key index: (key, person ids).
     /// Surname keys are filed by the given name's first class
     /// (`s:<cross key>:<class>`, consecutive in key order); a block is every
@@ -101,9 +110,7 @@ final class PersonDuplicateFinder {
     }
 
     func run() throws -> DuplicateReport {
-        for row in try archive.db.fetchAll("SELECT person_a, person_b FROM not_duplicate WHERE person_a IS NOT NULL") {
-            if let a = row[0].int64Value, let b = row[1].int64Value { distinct.insert(PairKey(a, b)) }
-        }
+        distinct = try archive.judgedDistinct(.person)
         try archive.forEachSurnameBlock(progress: options.progress, found: { self.report.found }) { key, ids in
             try block(key: key, ids: ids)
         }
