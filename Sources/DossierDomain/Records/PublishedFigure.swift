@@ -124,7 +124,7 @@ public struct PublishedFigure: Sendable, Equatable {
     /// "less than 2%", "10.3% (approximately)", "33.3–100%", "767,000 or more".
     public var valueText: String {
         func show(_ number: Double) -> String {
-            measure.isShare ? PublishedFigure.percent(number) : OrderedJSON.number(number)
+            measure.isShare ? PublishedFigure.percent(number) : PublishedFigure.grouped(number)
         }
         if let value {
             let text = show(value)
@@ -143,6 +143,18 @@ public struct PublishedFigure: Sendable, Equatable {
     }
 
     static func text(_ number: Double) -> String { OrderedJSON.number(number) }
+
+    /// 767000 → "767,000" (whole counts; others as JSON writes them).
+    static func grouped(_ number: Double) -> String {
+        guard number == number.rounded(), abs(number) < 1e15 else { return text(number) }
+        let digits = String(Int64(abs(number)))
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (number < 0 ? "-" : "") + out
+    }
 
     static func percent(_ share: Double) -> String {
         let value = (share * 1000).rounded() / 10
