@@ -13,7 +13,8 @@ struct Add: ParsableCommand {
               echo '{"ref":"p-x","name":"Иванов И. И."}' | dossier add person --json -
               dossier show pryanikov-1936 --format yaml > case.yaml && dossier --db other.sqlite add case --yaml case.yaml
             """,
-        subcommands: [AddPerson.self, AddCase.self, AddDefendant.self, AddEvent.self, AddSource.self, AddCitation.self]
+        subcommands: [AddPerson.self, AddCase.self, AddDefendant.self, AddEvent.self, AddSource.self, AddCitation.self,
+                      AddFigure.self]
     )
 }
 
