@@ -291,6 +291,29 @@ import Testing
         #expect(register.caution == nil && !register.table.contains("Caution:"))
     }
 
+    // MARK: The fixtures and the tour
+
+    @Test func theTourDeclaresASelectionAndQuotesThePublishedFigures() throws {
+        let archive = try TestArchive()
+        _ = try Tour.build(archive.archive)
+        #expect(try archive.archive.archiveKind()?.kind == .selection)
+        // The answer is wrapped at 100 columns: compare its words.
+        let text = try Tour.publishedAnswer(archive.archive).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("- 1937, USSR, ordinary courts: 10.3% acquittal rate"))
+        #expect(text.contains("definition: acquitted / convicted + acquitted, in verdicts"))
+        #expect(text.contains("Кожевников, История советского суда, 1917–1947, ch. 6, sect. III, p. 306"))
+        #expect(text.contains("[unverified]") && text.contains("[confirmed]"))
+        #expect(text.contains("Ramseyer and Rasmusen"))
+        #expect(text.contains("definition: acquitted + dismissed / every decided outcome"))
+        let stats = try archive.archive.outcomeStats(StatsRequest(by: [.decade], compare: true))
+        #expect(stats.table.contains("Caution: The records are a selection chosen by hand"))
+        let thirties = try #require(stats.groups.firstIndex { $0.key == "1930s" })
+        #expect(stats.published?[thirties].map(\.figure.ref).contains("kozhevnikov-people-courts-1937") == true)
+        let sixties = try #require(stats.groups.firstIndex { $0.key == "1960s" })
+        #expect(stats.published?[sixties].map(\.figure.ref).contains("solomon-1960s-acquittals") == true)
+        #expect(stats.published?[sixties].contains { $0.figure.ref == "kozhevnikov-people-courts-1937" } == false)
+    }
+
     // MARK: The fixtures
 
     @Test func theFixturesHoldSixFiguresEachWithScopeDefinitionAndSource() throws {

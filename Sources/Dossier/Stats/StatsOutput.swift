@@ -186,7 +186,7 @@ extension OutcomeStats {
         var out = ""
         for comparison in comparisons {
             let figure = comparison.figure
-            var text = "published: \(figure.valueText) \(figure.measure.rawValue.replacingOccurrences(of: "_", with: " "))"
+            var text = "published: \(figure.valueText) \(figure.measure.label)"
                 + " (\(figure.jurisdiction ?? "?"), \(figure.courts.rawValue.replacingOccurrences(of: "_", with: " ")),"
                 + " \(figure.period ?? "?")) \u{2014} \(figure.sourceKey)"
             if let locator = figure.locator { text += ", \(locator)" }

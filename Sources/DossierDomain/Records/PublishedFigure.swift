@@ -13,6 +13,17 @@ public enum FigureMeasure: String, Vocabulary {
     case count
     public static let fieldName = "measure"
 
+    /// "acquittal rate", "non-conviction rate", "count".
+    public var label: String {
+        switch self {
+        case .acquittalRate: return "acquittal rate"
+        case .nonConvictionRate: return "non-conviction rate"
+        case .convictionRate: return "conviction rate"
+        case .outcomeShare: return "share"
+        case .count: return "(a count)"
+        }
+    }
+
     /// Shares lie between 0 and 1; counts do not.
     public var isShare: Bool { self != .count }
 }
