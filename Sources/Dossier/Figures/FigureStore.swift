@@ -146,9 +146,10 @@ extension Archive {
         return (kind, note)
     }
 
-    /// Declares what the archive's records are.
+    /// Declares what the archive's records are. A setting, like the
+    /// default statute code: not a record, so not in the history.
     public func setArchiveKind(_ kind: ArchiveKind, note: String?) throws {
-        try change(command: "init", summary: "records: \(kind.rawValue)") {
+        try db.write {
             try db.execute("INSERT OR REPLACE INTO setting (name, value) VALUES ('archive_kind', ?)", [kind.rawValue])
             if let note, !note.isEmpty {
                 try db.execute("INSERT OR REPLACE INTO setting (name, value) VALUES ('archive_kind_note', ?)", [note])
