@@ -260,6 +260,10 @@ import Testing
         let table = stats.table
         #expect(table.contains("  published: at most 2% acquittal rate (USSR, courts, 1960/1969) \u{2014} verzonnen1990, p. 12 [confirmed]"))
         #expect(table.contains("\u{21B3} It counts acquitted and dismissed together"))
+        let svg = stats.svg
+        #expect(svg.contains("published figure beside it: value or bounds"))
+        #expect(svg.contains("<g><title>f-1937: 10.3% non-conviction rate, 1937 \u{2014} verzonnen1990"))
+        #expect(svg.contains("<g><title>f-test: at most 2% acquittal rate, 1960/1969"))
     }
 
     @Test func withoutCompareNoPublishedListIsWritten() throws {
@@ -286,6 +290,7 @@ import Testing
         #expect(fields["note"] == .string("famous trials, chosen by hand"))
         #expect(caution.contains("describe the selection"))
         #expect(selection.table.contains("Caution: The records are a selection chosen by hand"))
+        #expect(selection.svg.contains("Caution: The records are a selection"))
         try archive.archive.setArchiveKind(.register, note: nil)
         let register = try archive.archive.outcomeStats(StatsRequest())
         #expect(register.caution == nil && !register.table.contains("Caution:"))
