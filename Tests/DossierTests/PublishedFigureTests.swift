@@ -205,6 +205,10 @@ import Testing
         #expect(count.first?.hasPrefix("A count, not a rate") == true)
         #expect(count.contains("It counts political cases only."))
         #expect(count.contains("Unverified: the source's own words were not seen."))
+        let ordinary = figure("people", period: "1937", courts: .ordinaryCourts, category: .all)
+        #expect(GroupScope(bodyKinds: [.ordinaryCourt]).differences(ordinary).isEmpty)
+        #expect(GroupScope(bodyKinds: Jurisdiction.court.bodyKinds).differences(ordinary)
+                == ["It counts ordinary courts only; these records include other courts."])
         #expect(!GroupScope.isSoviet("Japan") && GroupScope.isSoviet("RSFSR") && GroupScope.isSoviet("UkrSSR"))
     }
 
@@ -260,6 +264,9 @@ import Testing
         let table = stats.table
         #expect(table.contains("  published: at most 2% acquittal rate (USSR, courts, 1960/1969) \u{2014} verzonnen1990, p. 12 [confirmed]"))
         #expect(table.contains("\u{21B3} It counts acquitted and dismissed together"))
+        let csv = stats.csv.components(separatedBy: "\r\n")
+        #expect(csv[0].hasSuffix(",median_camp_term_years,camp_terms,published"))
+        #expect(csv[1].hasSuffix(",f-1937") && csv[2].hasSuffix(",f-test"))
         let svg = stats.svg
         #expect(svg.contains("published figure beside it: value or bounds"))
         #expect(svg.contains("<g><title>f-1937: 10.3% non-conviction rate, 1937 \u{2014} verzonnen1990"))

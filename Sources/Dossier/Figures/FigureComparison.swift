@@ -117,11 +117,11 @@ public struct GroupScope: Sendable, Equatable {
         let groupJurisdictions = Set(bodyKinds.map(\.jurisdiction))
         switch figure.courts {
         case .courts, .ordinaryCourts, .militaryTribunals:
+            let which = figure.courts == .courts ? "courts" : figure.courts.rawValue.replacingOccurrences(of: "_", with: " ")
             if groupJurisdictions != [.court] {
-                let which = figure.courts == .courts ? "courts" : figure.courts.rawValue.replacingOccurrences(of: "_", with: " ")
                 notes.append("It counts \(which) only; these records include other bodies (compare with --judicial).")
-            } else if figure.courts != .courts {
-                notes.append("It counts \(figure.courts.rawValue.replacingOccurrences(of: "_", with: " ")) only.")
+            } else if !bodyKinds.allSatisfy({ figure.courts.covers($0) }) {
+                notes.append("It counts \(which) only; these records include other courts.")
             }
         case .extrajudicial:
             if groupJurisdictions != [.extrajudicial] {

@@ -215,6 +215,8 @@ extension OutcomeStats {
             header += ["count", "of", "share", "ci_low", "ci_high"].map { "\(figure.rawValue)_\($0)" }
         }
         header += ["median_camp_term_years", "camp_terms"]
+        // With --compare: the refs of the published figures beside the group.
+        if published != nil { header.append("published") }
         var lines = [header.map { Escaping.csvField($0, formulas: .apostrophe) }.joined(separator: ",")]
         func number(_ value: Double?) -> String {
             guard let value else { return "" }
@@ -222,7 +224,8 @@ extension OutcomeStats {
             return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
         }
         let rowsToWrite = request.by.isEmpty ? [total] : groups
-        for group in rowsToWrite {
+        let besideRows = request.by.isEmpty ? [publishedTotal ?? []] : (published ?? [])
+        for (index, group) in rowsToWrite.enumerated() {
             var fields = group.labels.map { Escaping.csvField($0, formulas: .apostrophe) }
             fields += [number(group.n), number(group.decided), number(group.count(.unknown))]
             for outcome in Outcome.allCases {
@@ -235,6 +238,10 @@ extension OutcomeStats {
                            number(value.interval?.low), number(value.interval?.high)]
             }
             fields += [number(group.medianCampTerm), number(group.campTermCount)]
+            if published != nil {
+                let refs = index < besideRows.count ? besideRows[index].map(\.figure.ref) : []
+                fields.append(Escaping.csvField(refs.joined(separator: "; "), formulas: .apostrophe))
+            }
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
