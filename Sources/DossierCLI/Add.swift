@@ -14,7 +14,8 @@ struct Add: ParsableCommand {
               dossier show pryanikov-1936 --format yaml > case.yaml && dossier --db other.sqlite add case --yaml case.yaml
             Documented in docs/entering.md.
             """,
-        subcommands: [AddPerson.self, AddCase.self, AddDefendant.self, AddEvent.self, AddSource.self, AddCitation.self]
+        subcommands: [AddPerson.self, AddCase.self, AddDefendant.self, AddEvent.self, AddSource.self, AddCitation.self,
+                      AddFigure.self]
     )
 }
 

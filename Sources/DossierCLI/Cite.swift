@@ -24,11 +24,15 @@ struct Cite: ParsableCommand {
               dossier cite p-babel-ie --style biblatex > babel.bib
               dossier cite --source solomon1987vanishing --style csl-json
               dossier cite --query Babel --outcome convicted --short
+              dossier cite --figures
+              dossier cite kozhevnikov-people-courts-1937
             Documented in docs/citations.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @Argument(help: "Case refs or person refs (a source key is cited as with --source).") var refs: [String] = []
+    @Argument(help: "Case refs, person refs or figure refs (a source key is cited as with --source).") var refs: [String] = []
+    @Flag(help: "Cite the sources behind every published figure, with their locators (`dossier figures`).")
+    var figures = false
     @Option(help: "The output style.") var style: CiteStyle = .chicagoNote
     @Flag(help: "Chicago short notes throughout (with --style chicago-note).") var short = false
     @Option(name: .customLong("source"), help: ArgumentHelp("A source by citation key (repeatable).", valueName: "key"))
@@ -45,8 +49,8 @@ struct Cite: ParsableCommand {
     var searching: Bool { query != nil || filters.isGiven }
 
     func validate() throws {
-        if refs.isEmpty && sourceKeys.isEmpty && !searching {
-            throw ValidationError("give a case or person ref, --source KEY, or a search (--query TEXT and/or filters)")
+        if refs.isEmpty && sourceKeys.isEmpty && !searching && !figures {
+            throw ValidationError("give a case or person ref, --source KEY, --figures, or a search (--query TEXT and/or filters)")
         }
         if short && style != .chicagoNote { throw ValidationError("--short goes with --style chicago-note") }
         if limit != nil && !searching { throw ValidationError("--limit goes with a search (--query or filters)") }
@@ -62,7 +66,7 @@ struct Cite: ParsableCommand {
             hits = try opened.defendantIDs(query: query, filter: try filters.filter(), limit: limit)
             if hits.isEmpty { printError("note: the search found no records") }
         }
-        let export = try opened.citationExport(targets: targets, defendantIDs: hits, sourceKeys: sourceKeys)
+        let export = try opened.citationExport(targets: targets, defendantIDs: hits, sourceKeys: sourceKeys, figures: figures)
         if export.citationSet.uses.isEmpty {
             printError("note: no citations behind " + (refs.isEmpty ? "the search results" : refs.joined(separator: ", ")))
         }

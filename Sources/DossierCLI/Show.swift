@@ -4,15 +4,24 @@ import Foundation
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show one case or person, whole, with its sources (or one source by key).",
+        abstract: "Show one case or person, whole, with its sources (or one source by key, or one published figure).",
         discussion: "Example: dossier show moscow-trial-1938 --format json\nDocumented in docs/entering.md.")
 
     @OptionGroup var archive: ArchiveOptions
-    @Argument(help: "A case ref, person ref, or source key.") var ref: String
+    @Argument(help: "A case ref, person ref, source key, or figure ref.") var ref: String
     @OptionGroup var outputOptions: OutputOptions<Formats>
 
     func run() throws {
         let opened = try archive.open(readOnly: true)
+        if try opened.caseID(ref) == nil, try opened.personID(ref) == nil, try opened.sourceID(ref) == nil,
+           let figure = try opened.loadFigure(ref: ref) {
+            switch outputOptions.format {
+            case .json: output(figure.json.serialized(pretty: true) + "\n")
+            case .yaml: throw UsageError("a published figure has no YAML document; use --format json (the object `import` reads as {\"figure\": ...})")
+            default: output(FigureListing.show(figure))
+            }
+            return
+        }
         let view = try RecordView.load(opened, ref: ref)
         switch outputOptions.format {
         case .json: output(view.json.serialized(pretty: true) + "\n")

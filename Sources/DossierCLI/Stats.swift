@@ -13,6 +13,7 @@ struct Stats: ParsableCommand {
             Examples: dossier stats --by decade --category political
                       dossier stats --by year,category --format json
                       dossier stats --by decade --extrajudicial --format svg > outcomes.svg
+                      dossier stats --by decade --judicial --compare
             Documented in docs/statistics.md.
             """)
 
@@ -28,6 +29,8 @@ struct Stats: ParsableCommand {
     var by: String?
     @Flag(help: "Spread records whose decision date spans several years evenly over those years.")
     var spread = false
+    @Flag(help: "Show beside each group the published figures whose period and scope overlap it (`dossier figures`).")
+    var compare = false
     @OptionGroup var outputOptions: OutputOptions<Formats>
 
     func dimensions() throws -> [StatsDimension] {
@@ -46,8 +49,8 @@ struct Stats: ParsableCommand {
     }
 
     func run() throws {
-        let request = StatsRequest(filter: try filters.filter(), by: try dimensions(), spread: spread)
-        let stats = try OutcomeStats.compute(try archive.open(readOnly: true), request)
+        let request = StatsRequest(filter: try filters.filter(), by: try dimensions(), spread: spread, compare: compare)
+        let stats = try archive.open(readOnly: true).outcomeStats(request)
         switch outputOptions.format {
         case .json: output(stats.json.serialized(pretty: true) + "\n")
         case .csv: output(stats.csv)

@@ -45,14 +45,16 @@ struct Tour: ParsableCommand {
             output(export.render(.chicagoNote) + "\n")
         }
         output("== Statistics of the fixtures: dossier stats --by decade\n")
-        output(try OutcomeStats.compute(archive, StatsRequest(by: [.decade])).table + "\n")
+        output(try archive.outcomeStats(StatsRequest(by: [.decade])).table + "\n")
         output("== Was anybody ever found \u{201C}not guilty\u{201D}? In the fixtures:\n")
-        output(try WaysOut.load(archive).text)
+        output(try WaysOut.load(archive).text + "\n")
+        output(try Dossier.Tour.publishedAnswer(archive) + "\n")
         output("""
-            These figures describe a hand-picked selection: a few defendants of each show trial, cases chosen
-            because they are known, a handful of acquittals found on purpose. They are not rates of Soviet
-            justice. A rate needs a population and a definition (an acquittal is not charges dropped, a court
-            is not the NKVD): the national figures published in the literature, each with its own scope.
+            The fixtures' own figures above describe a hand-picked selection: a few defendants of each show
+            trial, cases chosen because they are known, a handful of acquittals found on purpose. They are not
+            rates of Soviet justice. A rate needs a population and a definition (an acquittal is not charges
+            dropped, a court is not the NKVD): the published figures above, each with its own scope, set
+            beside the archive's groups by dossier stats --by decade --compare.
 
             """)
     }

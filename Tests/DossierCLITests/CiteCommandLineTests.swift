@@ -5,7 +5,7 @@ import Testing
 /// Usage errors of `dossier cite` and `dossier sources` (exit status 64).
 @Suite struct CiteCommandLineTests {
     @Test(arguments: [
-        (["cite"], "give a case or person ref, --source KEY, or a search"),
+        (["cite"], "give a case or person ref, --source KEY, --figures, or a search"),
         (["cite", "shakhty-1928", "--style", "bibtex", "--short"], "--short goes with --style chicago-note"),
         (["cite", "shakhty-1928", "--limit", "3"], "--limit goes with a search"),
         (["cite", "--outcome", "acquited"], "did you mean acquitted?"),

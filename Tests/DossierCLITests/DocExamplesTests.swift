@@ -102,7 +102,7 @@ import Testing
     @Test func helpNamesAnExistingDocsPage() throws {
         for command in ["init", "tour", "import", "export", "add", "new", "edit", "show", "search", "cite",
                         "sources", "date", "publish", "stats", "duplicates", "merge", "not-duplicate",
-                        "history", "revert", "check", "backup"] {
+                        "history", "revert", "check", "backup", "figures"] {
             let help = try CLIRunner.run([command, "--help"])
             let named = help.stdout.split(separator: "\n").first { $0.contains("Documented in ") }
             guard let named else {

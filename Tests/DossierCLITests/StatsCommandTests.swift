@@ -30,3 +30,56 @@ import Testing
         }
     }
 }
+
+/// `dossier figures`, `stats --compare` and `add figure` as a user runs them.
+@Suite struct FigureCommandTests {
+    func archive(_ scratch: Scratch) throws -> String {
+        let db = scratch.file("figures.sqlite")
+        let run = try CLIRunner.run(["tour", "--db", db])
+        #expect(run.status == 0, "\(run.stderr)")
+        return db
+    }
+
+    @Test func figuresListsThemAsJSONWithTheirFieldNames() throws {
+        let scratch = try Scratch()
+        let db = try archive(scratch)
+        let run = try CLIRunner.run(["figures", "--db", db, "--format", "json"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"figure_ref\" : \"solomon-1960s-acquittals\"") || run.stdout.contains("\"figure_ref\": \"solomon-1960s-acquittals\""))
+        #expect(run.stdout.contains("numerator_outcomes"))
+        let csv = try CLIRunner.run(["figures", "--db", db, "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("figure_ref,statement,measure,value,low,high,qualifier,"))
+    }
+
+    @Test func statsCompareShowsPublishedFiguresBesideTheDecades() throws {
+        let scratch = try Scratch()
+        let db = try archive(scratch)
+        let run = try CLIRunner.run(["stats", "--db", db, "--by", "decade", "--compare", "--format", "json"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"published\""))
+        #expect(run.stdout.contains("compare with the non-conviction rate, not the acquittal rate"))
+        #expect(run.stdout.contains("\"caution\""))
+        let table = try CLIRunner.run(["stats", "--db", db, "--by", "decade", "--compare", "--format", "table"])
+        #expect(table.stdout.contains("  published: 10.3% acquittal rate (USSR, ordinary courts, 1937)"))
+    }
+
+    @Test func addFigureRefusesInvertedBoundsWithExitStatus65AndWritesNothing() throws {
+        let scratch = try Scratch()
+        let db = try archive(scratch)
+        let run = try CLIRunner.run(["add", "figure", "--db", db, "--ref", "f-inverted", "--measure", "acquittal_rate",
+                                     "--low", "0.05", "--high", "0.01", "--courts", "courts", "--category", "all",
+                                     "--period", "1960", "--numerator-outcomes", "acquitted",
+                                     "--source-key", "solomon1987vanishing"])
+        #expect(run.status == 65)
+        #expect(run.stderr.hasPrefix("dossier: error: high: 0.01 is below low 0.05 (expected low ≤ high"))
+        let show = try CLIRunner.run(["show", "--db", db, "f-inverted"])
+        #expect(show.status != 0)
+        let ok = try CLIRunner.run(["add", "figure", "--db", db, "--ref", "f-ok", "--measure", "acquittal_rate",
+                                    "--value", "0.01", "--courts", "courts", "--category", "all",
+                                    "--period", "1960", "--numerator-outcomes", "acquitted",
+                                    "--source-key", "solomon1987vanishing"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let shown = try CLIRunner.run(["show", "--db", db, "f-ok", "--format", "table"])
+        #expect(shown.stdout.contains("value as read   1%"))
+    }
+}

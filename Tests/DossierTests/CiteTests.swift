@@ -162,7 +162,7 @@ import Testing
     @Test func unknownRefSuggestsCloseOnes() throws {
         let test = try Self.fixtureLikeArchive()
         let error = #expect(throws: NotFound.self) { try test.archive.citeTarget("moscow-1963") }
-        #expect(error?.description == "no case, person or source moscow-1963; did you mean moscow-1936?")
+        #expect(error?.description == "no case, person, source or figure moscow-1963; did you mean moscow-1936?")
         #expect(try test.archive.citeTarget("kononov2010latvia") == .source(key: "kononov2010latvia"))
     }
 

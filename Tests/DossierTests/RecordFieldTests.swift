@@ -138,7 +138,7 @@ import Testing
         #expect(!Self.text.isEmpty)
         func keys<R: DescribedRecord>(_ kind: R.Type) -> [String] { R.fields.map(\.key) }
         let all = keys(PersonDoc.self) + keys(CaseDoc.self) + keys(DefendantDoc.self)
-            + keys(EventDoc.self) + keys(CitationDoc.self)
+            + keys(EventDoc.self) + keys(CitationDoc.self) + keys(PublishedFigure.self)
         for key in all { #expect(Self.text.contains("| `\(key)` |"), "\(key) is not in docs/records.md") }
         for column in CaseRowColumn.allCases { #expect(Self.text.contains("`\(column.rawValue)`"), "\(column.rawValue)") }
     }

@@ -168,8 +168,9 @@ extension Archive {
     /// and the search hits, then the sources asked for by key.
     /// - Throws: `NotFound` for a source key that is not in the archive.
     public func citationExport(targets: [CiteTarget], defendantIDs: [Int64] = [],
-                               sourceKeys: [String] = []) throws -> CitationExport {
+                               sourceKeys: [String] = [], figures: Bool = false) throws -> CitationExport {
         var set = CitationSet()
+        if figures { set.add(try citationsBehindFigures()) }
         var keys: [String] = []
         for target in targets {
             if case .source(let key) = target { keys.append(key) } else { set.add(try citationsBehind(target)) }

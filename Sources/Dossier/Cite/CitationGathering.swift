@@ -7,6 +7,8 @@ import Foundation
 public struct CitedRecord: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case `case`, person, defendant, event
+        /// A published figure, named by `figureRef`.
+        case figure
     }
 
     public var kind: Kind
@@ -15,6 +17,8 @@ public struct CitedRecord: Sendable, Hashable {
     /// For an event: its kind (`executed`) and date as written.
     public var eventKind: String?
     public var eventDate: String?
+    /// The ref of a published figure.
+    public var figureRef: String? = nil
 
     public init(kind: Kind, caseRef: String? = nil, personRef: String? = nil,
                 eventKind: String? = nil, eventDate: String? = nil) {
@@ -32,6 +36,7 @@ public struct CitedRecord: Sendable, Hashable {
         case .case: return "case"
         case .person: return "person"
         case .defendant: return "outcome"
+        case .figure: return "published figure"
         case .event:
             let kind = (eventKind ?? "event").replacingOccurrences(of: "_", with: " ")
             return "event: " + kind + (eventDate.map { " " + $0 } ?? "")
@@ -45,6 +50,7 @@ public struct CitedRecord: Sendable, Hashable {
         case .case: return "case " + (caseRef ?? "?")
         case .person: return "person " + (personRef ?? "?")
         case .defendant: return "outcome of \(personRef ?? "?") in \(caseRef ?? "?")"
+        case .figure: return "figure " + (figureRef ?? "?")
         case .event:
             return String(what.dropFirst("event: ".count)) + " of \(personRef ?? "?") in \(caseRef ?? "?")"
         }
@@ -57,6 +63,7 @@ public struct CitedRecord: Sendable, Hashable {
         writer.set("person_ref", personRef)
         writer.set("event", eventKind)
         writer.set("event_date", eventDate)
+        writer.set("figure_ref", figureRef)
         return writer.json
     }
 }
@@ -86,6 +93,8 @@ public enum CiteTarget: Sendable, Equatable {
     case caseRecord(id: Int64, ref: String)
     case person(id: Int64, ref: String)
     case source(key: String)
+    /// A published figure: its source, with its locator.
+    case figure(ref: String)
 }
 
 extension Archive {
@@ -96,10 +105,12 @@ extension Archive {
         if let id = try caseID(ref) { return .caseRecord(id: id, ref: ref) }
         if let id = try personID(ref) { return .person(id: id, ref: ref) }
         if try sourceID(ref) != nil { return .source(key: ref) }
+        if try loadFigure(ref: ref) != nil { return .figure(ref: ref) }
         let all = try db.fetchAll("""
             SELECT ref FROM proceeding UNION ALL SELECT ref FROM person UNION ALL SELECT key FROM source
+            UNION ALL SELECT ref FROM figure
             """).compactMap { $0.string(0) }
-        throw NotFound("no case, person or source \(ref)", suggestions: Suggest.close(to: ref, in: all))
+        throw NotFound("no case, person, source or figure \(ref)", suggestions: Suggest.close(to: ref, in: all))
     }
 
     /// Every citation behind a case: the case's own, then for each
@@ -145,7 +156,23 @@ extension Archive {
         case .caseRecord(let id, _): return try citationsBehind(caseID: id)
         case .person(let id, _): return try citationsBehind(personID: id)
         case .source: return []
+        case .figure(let ref):
+            guard let figure = try loadFigure(ref: ref) else { return [] }
+            return [Self.citation(figure)]
         }
+    }
+
+    /// The citation behind a published figure: its source and locator.
+    static func citation(_ figure: PublishedFigure) -> GatheredCitation {
+        var record = CitedRecord(kind: .figure)
+        record.figureRef = figure.ref
+        return GatheredCitation(sourceKey: figure.sourceKey, locator: figure.locator, confidence: figure.confidence,
+                                quote: figure.quote, note: figure.note, record: record)
+    }
+
+    /// The citations behind every published figure, by period.
+    public func citationsBehindFigures() throws -> [GatheredCitation] {
+        try loadFigures().map(Self.citation)
     }
 
     struct DefendantRow {

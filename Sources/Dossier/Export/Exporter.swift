@@ -15,6 +15,8 @@ public struct ExportReport: Sendable, Equatable {
     public var sources = 0
     public var persons = 0
     public var cases = 0
+    /// Published figures (JSON Lines only).
+    public var figures = 0
     /// CSV data rows.
     public var rows = 0
 }
@@ -50,7 +52,8 @@ extension Archive {
     ///
     /// JSON Lines: first every source as `{"source": CSL item}` (by key),
     /// then every person who is a defendant in no case as `{"person": ...}`
-    /// (by ref), then every case document (by ref). Importing that into an
+    /// (by ref), then every published figure as `{"figure": ...}` (by
+    /// period), then every case document (by ref). Importing that into an
     /// empty archive gives the same export again.
     ///
     /// CSV: the flat columns of `docs/formats.md`, one row per defendant and
@@ -84,6 +87,10 @@ extension Archive {
             guard let id = statement.value(at: 0).int64Value, let person = try loadPerson(id: id) else { return }
             try sink.append(OrderedJSON.object([("person", person.json)]).serialized() + "\n")
             report.persons += 1
+        }
+        for figure in try loadFigures() {
+            try sink.append(OrderedJSON.object([("figure", figure.json)]).serialized() + "\n")
+            report.figures += 1
         }
         try db.prepare("""
             SELECT id, ref, title, body, body_kind, category, place, date, notes FROM proceeding ORDER BY ref

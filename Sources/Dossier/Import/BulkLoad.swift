@@ -12,7 +12,8 @@ import DossierStorage
 /// `before` of that change's history row (`Connection.afterImage`, which
 /// `history`, `revert` and the row labels read it through).
 struct BulkLoad {
-    static let tables = ["source", "person", "person_name", "proceeding", "defendant", "charge", "event", "citation"]
+    static let tables = ["source", "person", "person_name", "proceeding", "defendant", "charge", "event", "citation",
+                         "figure"]
     /// The per-row triggers that only write what `finish` writes set-wise:
     /// during the import they are dropped, and put back (from the SQL they
     /// had) by `finish`, in the same transaction. Every row an import

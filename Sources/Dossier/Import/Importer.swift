@@ -128,13 +128,14 @@ extension Archive {
         return report
     }
 
-    /// Imports JSON Lines: one object per line, of three kinds (see the
-    /// README): `{"source": CSL item}`, `{"person": person}` and a case
-    /// document. A case or source may appear once per run, and a person
+    /// Imports JSON Lines: one object per line, of four kinds (see the
+    /// README): `{"source": CSL item}`, `{"person": person}`,
+    /// `{"figure": published figure}` and a case document. A case or source may appear once per run, and a person
     /// must be described the same way wherever it appears.
     func importCaseDocuments(_ input: ImportInput, options: ImportOptions,
                              report: inout ImportReport, log: inout ProblemLog) throws {
         var cases = RunMarks(), persons = RunMarks(), sources = RunMarks()
+        var figures: [String: Int] = [:]
         // Suggestions compare a missing key with every source key: once per key.
         var unknownKeys: [String: FieldProblem] = [:]
         func unknown(_ key: String) -> FieldProblem {
@@ -167,7 +168,23 @@ extension Archive {
             }
             func fail(_ error: FieldError) { log.add(error.at(file: file, line: lineNumber)) }
             if case .object(let members) = json, members.count == 1, let (kind, value) = members.first,
-               kind == "source" || kind == "person" {
+               kind == "source" || kind == "person" || kind == "figure" {
+                if kind == "figure" {
+                    let figure: PublishedFigure
+                    do { figure = try PublishedFigure(json: value, path: "figure") } catch let error as FieldError { return fail(error) }
+                    if let earlier = figures[figure.ref] {
+                        return fail(FieldError(field: "figure.figure_ref", problem: FieldProblem(
+                            problem: "figure \(figure.ref) appears twice in this import (first on line \(earlier))",
+                            expected: "each figure once")))
+                    }
+                    figures[figure.ref] = lineNumber
+                    if try sourceID(figure.sourceKey) == nil {
+                        return fail(FieldError(field: "figure.source_key", problem: unknown(figure.sourceKey)))
+                    }
+                    guard log.isEmpty else { return }
+                    try upsertFigure(figure, tally: &report.tally)
+                    return
+                }
                 if kind == "source" {
                     guard let source = decodeSourceLine(value, file: file, line: lineNumber, log: &log) else { return }
                     if let id = try sourceID(source.key), let earlier = sources.line(id) {

@@ -32,7 +32,7 @@ final class SchemaCatalog {
     init(db: Connection) { self.db = db }
 
     /// The record tables, in the order a person reads them.
-    static let recordTables = ["proceeding", "person", "person_name", "defendant", "charge", "event",
+    static let recordTables = ["proceeding", "person", "person_name", "defendant", "charge", "event", "figure",
                                "source", "citation"]
 
     /// True when `name` is a plain lower-case SQL identifier.

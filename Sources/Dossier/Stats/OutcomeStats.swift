@@ -27,6 +27,13 @@ public struct OutcomeStats: Sendable {
     public let dates: DateTally
     /// The filter in words: "category political; from 1937 to 1938".
     public let filterSummary: String
+    /// With `--compare`: the published figures beside each group (in the
+    /// order of `groups`) and beside the total; nil without it.
+    public internal(set) var published: [[FigureComparison]]? = nil
+    public internal(set) var publishedTotal: [FigureComparison]? = nil
+    /// What the archive declares its records to be, and how they were drawn.
+    public internal(set) var recordsKind: ArchiveKind? = nil
+    public internal(set) var recordsNote: String? = nil
 
     /// How many records had what kind of decision date.
     public struct DateTally: Sendable, Equatable {

@@ -33,15 +33,30 @@ extension OutcomeStats {
         }
     }
 
+    /// A published figure as bounds on the chart's scale (shares of the
+    /// decided): a conviction rate becomes the non-conviction share it
+    /// leaves; a count has no place on it.
+    static func chartShare(_ figure: PublishedFigure) -> (low: Double, high: Double)? {
+        guard figure.measure.isShare else { return nil }
+        let bounds = figure.bounds
+        let low = bounds.low ?? 0, high = bounds.high ?? 1
+        return figure.measure == .convictionRate ? (1 - high, 1 - low) : (low, high)
+    }
+
     /// The chart as SVG text.
     public var svg: String {
         var bars = request.by.isEmpty ? [total] : groups
+        // With --compare: the published shares beside each bar.
+        var beside: [[FigureComparison]] = request.by.isEmpty ? [publishedTotal ?? []]
+            : (published ?? groups.map { _ in [] })
         var note: String?
         if bars.count > OutcomeStats.chartMaxBars {
             let keep = Set(bars.indices.sorted { bars[$0].n > bars[$1].n }.prefix(OutcomeStats.chartMaxBars))
             note = "Showing the \(OutcomeStats.chartMaxBars) largest of \(bars.count) groups."
+            beside = bars.indices.filter(keep.contains).map { beside[$0] }
             bars = bars.indices.filter(keep.contains).map { bars[$0] }
         }
+        let showsPublished = beside.contains { $0.contains { OutcomeStats.chartShare($0.figure) != nil } }
         let outcomes = OutcomeStats.chartOutcomes.filter { outcome in
             outcome == .acquitted || bars.contains { $0.count(outcome) > 0 }
         }
@@ -70,6 +85,7 @@ extension OutcomeStats {
         var legendItems = outcomes.map { ($0.label, OutcomeStats.chartFill($0)) }
         legendItems.append(("acquittal rate, 95% interval", "whisker-dashed"))
         legendItems.append(("non-conviction rate, 95% interval", "whisker"))
+        if showsPublished { legendItems.append(("published figure beside it: value or bounds", "published")) }
         let legendRows = OutcomeStats.legendRows(legendItems.map(\.0), width: width - 40)
         let characters = Int((width - 40) / 6.2)
         var headerLines = OutcomeStats.wrap(
@@ -78,6 +94,7 @@ extension OutcomeStats {
                 + " Whiskers: 95% Wilson intervals, left of a bar for the acquittal rate, right for the"
                 + " non-conviction rate.", width: characters)
         if let dateNote { headerLines += OutcomeStats.wrap(dateNote, width: characters) }
+        if let caution { headerLines += OutcomeStats.wrap("Caution: " + caution, width: characters) }
         if let note { headerLines.append(note) }
         let plotTop = 44 + Double(headerLines.count) * 15 + Double(legendRows.count) * 20 + 22
         let plotHeight = 300.0
@@ -118,7 +135,10 @@ extension OutcomeStats {
             var x = 20.0
             for label in row {
                 let fill = legendItems[itemIndex].1
-                if fill.hasPrefix("whisker") {
+                if fill == "published" {
+                    svg += "<rect x=\"\(f(x + 4))\" y=\"\(f(lineY - 11))\" width=\"6\" height=\"14\" fill=\"#ffffff\""
+                        + " stroke=\"#000000\" stroke-width=\"1\" stroke-dasharray=\"2 1\"/>"
+                } else if fill.hasPrefix("whisker") {
                     svg += OutcomeStats.whisker(x: x + 7, from: lineY + 3, to: lineY - 11, dashed: fill.hasSuffix("dashed"))
                 } else {
                     svg += "<rect x=\"\(f(x))\" y=\"\(f(lineY - 11))\" width=\"14\" height=\"14\" fill=\"\(fill)\""
@@ -181,6 +201,25 @@ extension OutcomeStats {
                     + "none</text>"
             }
             svg += "</g>\n"
+            // Published figures: a dashed box from low to high, or a tick at
+            // the value, right of the non-conviction whisker.
+            for (position, comparison) in beside[index].enumerated() {
+                guard let (low, high) = OutcomeStats.chartShare(comparison.figure) else { continue }
+                let mx = x0 + barWidth + 10 + Double(position) * 5
+                let figure = comparison.figure
+                svg += "<g><title>\(Escaping.xml(figure.ref)): \(Escaping.xml(figure.valueText)) "
+                    + "\(Escaping.xml(figure.measure.label)), \(Escaping.xml(figure.period ?? "")) \u{2014} "
+                    + "\(Escaping.xml(figure.sourceKey))\(comparison.definitionNote.map { " \u{2014} " + Escaping.xml($0) } ?? "")</title>"
+                let top = y(min(high, axisMax)), bottom = y(min(low, axisMax))
+                if high - low < 0.0005 {
+                    svg += "<line x1=\"\(f(mx - 2))\" y1=\"\(f(top))\" x2=\"\(f(mx + 4))\" y2=\"\(f(top))\""
+                        + " stroke=\"#000000\" stroke-width=\"2\"/>"
+                } else {
+                    svg += "<rect x=\"\(f(mx))\" y=\"\(f(top))\" width=\"4\" height=\"\(f(max(1, bottom - top)))\""
+                        + " fill=\"none\" stroke=\"#000000\" stroke-width=\"1\" stroke-dasharray=\"2 1\"/>"
+                }
+                svg += "</g>\n"
+            }
             // Label and n under the bar.
             let label = Escaping.xml(labels[index]) + " (n \(OutcomeStats.number(bar.n)))"
             if rotate {

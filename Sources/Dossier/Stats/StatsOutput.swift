@@ -15,6 +15,7 @@ extension OutcomeStats {
         out += "\(OutcomeStats.number(total.n)) defendants; \(OutcomeStats.number(total.decided)) decided, "
             + "\(OutcomeStats.number(total.count(.unknown))) with an unknown outcome excluded from the rates.\n"
         if let dateNote { out += dateNote + "\n" }
+        if let caution { out += OutcomeStats.wrap("Caution: " + caution, width: 100, indent: "  ").joined(separator: "\n") + "\n" }
         if total.n == 0 { return out + "No records match.\n" }
 
         var blocks: [(heading: String, rows: [[String]])] = []
@@ -41,6 +42,8 @@ extension OutcomeStats {
                 + "\(OutcomeStats.number(group.decided)) \u{00B7} unknown \(OutcomeStats.number(group.count(.unknown)))\n"
             out += line(["", "count", "share", "95% CI"])
             for row in block.rows { out += line(row) }
+            let beside = index < groups.count && !request.by.isEmpty ? published?[index] : publishedTotal
+            if let beside { out += OutcomeStats.publishedLines(beside) }
         }
         out += "\n" + footnotes
         return out
@@ -113,13 +116,18 @@ extension OutcomeStats {
                 ("undated", .number(Double(dates.undated))),
             ])))
         }
+        top.append(("records", .object([
+            ("kind", recordsKind.map { .string($0.rawValue) } ?? .null),
+            ("note", recordsNote.map { .string($0) } ?? .null),
+            ("caution", caution.map { .string($0) } ?? .null),
+        ])))
         top.append(("excluded_unknown", .number(OutcomeStats.rounded(total.count(.unknown)))))
-        top.append(("groups", .array(groups.map(json))))
-        top.append(("total", json(total)))
+        top.append(("groups", .array(groups.enumerated().map { json($0.element, published: published?[$0.offset]) })))
+        top.append(("total", json(total, published: publishedTotal)))
         return .object(top)
     }
 
-    func json(_ group: OutcomeGroup) -> OrderedJSON {
+    func json(_ group: OutcomeGroup, published: [FigureComparison]? = nil) -> OrderedJSON {
         func proportion(_ value: Proportion, of: Bool) -> OrderedJSON {
             var pairs: [(String, OrderedJSON)] = [("count", .number(OutcomeStats.rounded(value.count)))]
             if of { pairs.append(("of", .number(OutcomeStats.rounded(value.total)))) }
@@ -140,8 +148,59 @@ extension OutcomeStats {
         for figure in Figure.allCases { pairs.append((figure.rawValue, proportion(figure.proportion(group), of: true))) }
         pairs.append(("median_camp_term_years", group.medianCampTerm.map { .number(OutcomeStats.rounded($0)) } ?? .null))
         pairs.append(("camp_terms", .number(OutcomeStats.rounded(group.campTermCount))))
+        if let published { pairs.append(("published", .array(published.map(OutcomeStats.json)))) }
         return .object(pairs)
     }
+
+    /// A published figure beside a group: what it says, its value or
+    /// bounds, its source, and how its definition differs.
+    static func json(_ comparison: FigureComparison) -> OrderedJSON {
+        let figure = comparison.figure
+        var pairs: [(String, OrderedJSON)] = [
+            ("ref", .string(figure.ref)),
+            ("statement", figure.statement.map { .string($0) } ?? .null),
+            ("measure", .string(figure.measure.rawValue)),
+        ]
+        if let value = figure.value { pairs.append(("value", .number(value))) }
+        if let low = figure.low { pairs.append(("low", .number(low))) }
+        if let high = figure.high { pairs.append(("high", .number(high))) }
+        if let qualifier = figure.qualifier { pairs.append(("qualifier", .string(qualifier.rawValue))) }
+        pairs += [
+            ("value_text", .string(figure.valueText)),
+            ("period", figure.period.map { .string($0) } ?? .null),
+            ("jurisdiction", figure.jurisdiction.map { .string($0) } ?? .null),
+            ("courts", .string(figure.courts.rawValue)),
+            ("category", .string(figure.category.rawValue)),
+            ("definition", .string(figure.definitionText)),
+            ("source_key", .string(figure.sourceKey)),
+            ("locator", figure.locator.map { .string($0) } ?? .null),
+            ("confidence", .string(figure.confidence.rawValue)),
+            ("definition_note", comparison.definitionNote.map { .string($0) } ?? .null),
+        ]
+        return .object(pairs)
+    }
+
+    /// The lines under a group in the table: one per figure, and its note.
+    static func publishedLines(_ comparisons: [FigureComparison]) -> String {
+        guard !comparisons.isEmpty else { return "  published: none overlaps this group\n" }
+        var out = ""
+        for comparison in comparisons {
+            let figure = comparison.figure
+            var text = "published: \(figure.valueText) \(figure.measure.label)"
+                + " (\(figure.jurisdiction ?? "?"), \(figure.courts.rawValue.replacingOccurrences(of: "_", with: " ")),"
+                + " \(figure.period ?? "?")) \u{2014} \(figure.sourceKey)"
+            if let locator = figure.locator { text += ", \(locator)" }
+            text += " [\(figure.confidence.rawValue)]"
+            out += "  " + wrap(text, width: 98, indent: "      ").joined(separator: "\n") + "\n"
+            if let note = comparison.definitionNote {
+                out += "    " + wrap("\u{21B3} " + note, width: 96, indent: "      ").joined(separator: "\n") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// The caution for rates of records that are not a register.
+    public var caution: String? { recordsKind?.caution }
 
     // MARK: CSV
 
@@ -156,6 +215,8 @@ extension OutcomeStats {
             header += ["count", "of", "share", "ci_low", "ci_high"].map { "\(figure.rawValue)_\($0)" }
         }
         header += ["median_camp_term_years", "camp_terms"]
+        // With --compare: the refs of the published figures beside the group.
+        if published != nil { header.append("published") }
         var lines = [header.map { Escaping.csvField($0, formulas: .apostrophe) }.joined(separator: ",")]
         func number(_ value: Double?) -> String {
             guard let value else { return "" }
@@ -163,7 +224,8 @@ extension OutcomeStats {
             return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
         }
         let rowsToWrite = request.by.isEmpty ? [total] : groups
-        for group in rowsToWrite {
+        let besideRows = request.by.isEmpty ? [publishedTotal ?? []] : (published ?? [])
+        for (index, group) in rowsToWrite.enumerated() {
             var fields = group.labels.map { Escaping.csvField($0, formulas: .apostrophe) }
             fields += [number(group.n), number(group.decided), number(group.count(.unknown))]
             for outcome in Outcome.allCases {
@@ -176,6 +238,10 @@ extension OutcomeStats {
                            number(value.interval?.low), number(value.interval?.high)]
             }
             fields += [number(group.medianCampTerm), number(group.campTermCount)]
+            if published != nil {
+                let refs = index < besideRows.count ? besideRows[index].map(\.figure.ref) : []
+                fields.append(Escaping.csvField(refs.joined(separator: "; "), formulas: .apostrophe))
+            }
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -75,11 +75,15 @@ public struct StatsRequest: Sendable, Equatable {
     /// Spread records whose decision date spans several years evenly over
     /// those years, instead of counting them under "uncertain year".
     public var spread: Bool
+    /// Show the published figures whose scope overlaps each group beside it.
+    public var compare: Bool
 
-    public init(filter: RecordFilter = RecordFilter(), by: [StatsDimension] = [], spread: Bool = false) {
+    public init(filter: RecordFilter = RecordFilter(), by: [StatsDimension] = [], spread: Bool = false,
+                compare: Bool = false) {
         self.filter = filter
         self.by = by
         self.spread = spread
+        self.compare = compare
     }
 }
 

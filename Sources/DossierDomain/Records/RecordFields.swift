@@ -362,3 +362,32 @@ extension CitationDoc: DescribedRecord {
         .text("note", \.note, help: "Your note on this citation."),
     ]
 }
+
+extension PublishedFigure: DescribedRecord {
+    /// A figure's numbers: shares from 0 to 1, or counts.
+    static let numberRange: ClosedRange<Double> = 0...1e12
+    static let numberExpected = "a share from 0 to 1 (0.02 for 2%) or a count"
+
+    public static let fields: [RecordField<PublishedFigure>] = [
+        .text("statement", \.statement, help: "The claim as the source words it, e.g. less than 2%."),
+        .code("measure", \.measure, fallback: .acquittalRate, required: true),
+        .number("value", \.value, range: numberRange, expected: numberExpected,
+                help: "An exact value: 0.103 for 10.3%, or a count (give value or low/high)."),
+        .number("low", \.low, range: numberRange, expected: numberExpected,
+                help: "The lower bound: \"over a third\" is low 0.3333, high 1."),
+        .number("high", \.high, range: numberRange, expected: numberExpected,
+                help: "The upper bound: \"less than 2%\" is low 0, high 0.02."),
+        .code("qualifier", \.qualifier),
+        .number("numerator", \.numerator, range: numberRange, expected: "a count", help: "The count on top, when the source gives it."),
+        .number("denominator", \.denominator, range: numberRange, expected: "a count", help: "The count below, when the source gives it."),
+        .text("jurisdiction", \.jurisdiction, help: "USSR, RSFSR, a republic (UkrSSR) or another country (Japan)."),
+        .code("courts", \.courts, fallback: .all, required: true),
+        .code("category", \.category, fallback: .all, required: true),
+        .date("period", \.period, help: "The period the figure covers (required), \(edtfExamples)."),
+        .code("unit", \.unit),
+        .text("locator", \.locator, help: "Where in the source: a page (p. 12), a table, a section."),
+        .code("confidence", \.confidence, fallback: .unverified),
+        .text("quote", \.quote, help: "The words of the source that state the figure."),
+        .text("note", \.note, help: "How the figure was checked, what it leaves out."),
+    ]
+}
