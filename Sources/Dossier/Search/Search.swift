@@ -120,8 +120,12 @@ extension Archive {
         return bestFirst(best)
     }
 
+    /// Best first; typo matches dropped when anything matched better
+    /// (`NameMatcher.keepsTypos`).
     private func bestFirst(_ best: [Int64: NameHit]) -> [NameHit] {
-        best.values.sorted { ($0.match.score, $1.personID) > ($1.match.score, $0.personID) }
+        let keepTypos = NameMatcher.keepsTypos(best.values.lazy.map(\.match))
+        return best.values.filter { keepTypos || $0.match.reason != .typo }
+            .sorted { ($0.match.score, $1.personID) > ($1.match.score, $0.personID) }
     }
 
     /// Why `stored` matched the name query `text`, in words.
