@@ -95,6 +95,22 @@ import Testing
         #expect(alone.search("Belov").map(\.person) == ["beglov"])
         #expect(alone.search("Belov").first?.match.reason == .typo)
     }
+
+    /// The examples of docs/names.md.
+    @Test func theDocumentedExamplesHold() {
+        #expect(matches("Maikov", "Маков")?.reason == .phonetic)
+        #expect(matches("Baikov", "Баков")?.reason == .phonetic)
+        #expect(matches("Belov", "Беглов")?.reason == .typo)
+        #expect(matches("Ilich", "Ильич")?.reason == .transliteration)
+        #expect(matches("Bely", "Белый")?.reason == .transliteration)
+        var archive = NameSearchArchive()
+        archive.add(person: "vydumkin", name: "Выдумкин Иван Иванович")
+        archive.add(person: "vydumkina", name: "Выдумкина Анна Ивановна")
+        #expect(archive.search("Vydumkni").first?.person == "vydumkin")
+        #expect(archive.search("Vydumkni").first?.match.reason == .typo)
+        #expect(!archive.search("Пётр Выдумкин").contains { $0.person == "vydumkin" })
+        #expect(archive.search("Выдумкин").map(\.person) == ["vydumkin"])
+    }
 }
 
 private extension Character {
