@@ -17,6 +17,7 @@ struct NamePrecisionFigures {
     var shownRight = 0
     var wrongFirst: [String] = []
     var wrongShown: [String] = []
+    var notInFive: [String] = []
 
     var line: String {
         func pct(_ a: Int, _ b: Int) -> String { String(format: "%.1f%%", b == 0 ? 0 : 100 * Double(a) / Double(b)) }
@@ -71,7 +72,10 @@ enum NamePrecision {
                 if let first = five.first, right(first) { figures.firstRight += 1 } else {
                     figures.wrongFirst.append("\(text) → \(five.first.map { "\($0.name) (\($0.match.reason.rawValue))" } ?? "nothing")")
                 }
-                if five.contains(where: { $0.person == person }) { figures.foundInFive += 1 }
+                if five.contains(where: { $0.person == person }) { figures.foundInFive += 1 } else {
+                    let r = results.firstIndex { $0.person == person }.map { "rank \($0 + 1)" } ?? "not found"
+                    figures.notInFive.append("\(text) → \(person) (\(storeCyrillic ? "stored in Cyrillic" : "stored in Latin"), \(r))")
+                }
                 for r in five {
                     figures.shown += 1
                     if right(r) { figures.shownRight += 1 } else {
@@ -92,6 +96,7 @@ enum NamePrecision {
         let figures = NamePrecision.measure(padding: padding)
         print("name precision, \(padding.count) generated names: \(figures.line)")
         for w in figures.wrongFirst.prefix(40) { print("  first is someone else: \(w)") }
+        for w in figures.notInFive.prefix(40) { print("  not in the first five: \(w)") }
         if ProcessInfo.processInfo.environment["DOSSIER_NAME_PADDING_VERBOSE"] != nil {
             for w in figures.wrongShown { print("  shown, someone else: \(w)") }
         }
