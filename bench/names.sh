@@ -29,4 +29,4 @@ for row in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
 open(sys.argv[3], "w", encoding="utf-8").write("\n".join(out[: int(sys.argv[2])]) + "\n")
 PY
 cd "$root"
-DOSSIER_NAME_PADDING="$work/name_padding.txt" swift test --filter NamePrecisionMeasure 2>&1 | grep -E "name precision|first is someone else|not in the first five|✘"
+DOSSIER_NAME_PADDING="$work/name_padding.txt" swift test --filter NamePrecisionMeasure 2>&1 | grep -E "name precision|name typos|first is someone else|not in the first five|✘"

@@ -88,7 +88,57 @@ enum NamePrecision {
     }
 }
 
+extension NamePrecision {
+    /// Single-letter typos (deletion, swap, doubling) of each person's
+    /// surname, typed with the given name, in both scripts: the share
+    /// found in the first five, with and without typo matches kept beside
+    /// better ones.
+    static func typoRecall(padding: [String]) -> (kept: (Int, Int), cut: (Int, Int)) {
+        let persons = NameRecallTests.allPersons
+        func typos(_ w: String) -> [String] {
+            let c = Array(w)
+            var out: [String] = []
+            for i in 1..<c.count { var d = c; d.remove(at: i); out.append(String(d)) }
+            for i in 1..<(c.count - 1) { var d = c; d.swapAt(i, i + 1); out.append(String(d)) }
+            for i in 1..<c.count { var d = c; d.insert(c[i], at: i); out.append(String(d)) }
+            return Array(Set(out)).sorted()
+        }
+        var result = (kept: (0, 0), cut: (0, 0))
+        for keepAll in [true, false] {
+            var found = 0, total = 0
+            for storeCyrillic in [true, false] {
+                var archive = NameSearchArchive()
+                archive.keepAllTypos = keepAll
+                for (i, name) in padding.enumerated() { archive.add(person: "gen\(i)", name: name) }
+                for p in persons { archive.add(person: p.id, name: storeCyrillic ? p.cyrillic : p.popular) }
+                for p in persons {
+                    let parts = p.cyrillic.split(separator: ",")
+                    let latin = p.popular.split(separator: " ")
+                    let forms = [(String(parts[1].split(separator: " ")[0]), String(parts[0])), (String(latin.first!), String(latin.last!))]
+                    for (given, surname) in forms where surname.count >= 5 {
+                        for t in typos(surname) where t.lowercased() != surname.lowercased() {
+                            total += 1
+                            if let r = archive.rank(of: p.id, for: "\(given) \(t)"), r <= 5 { found += 1 }
+                        }
+                    }
+                }
+            }
+            if keepAll { result.kept = (found, total) } else { result.cut = (found, total) }
+        }
+        return result
+    }
+}
+
 @Suite struct NamePrecisionMeasure {
+    @Test func typosAmongGeneratedNames() throws {
+        guard let path = ProcessInfo.processInfo.environment["DOSSIER_NAME_PADDING"] else { return }
+        let padding = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+            .filter { !$0.isEmpty }
+        let r = NamePrecision.typoRecall(padding: padding)
+        func pct(_ x: (Int, Int)) -> String { String(format: "%.1f%% (%d of %d)", 100 * Double(x.0) / Double(max(x.1, 1)), x.0, x.1) }
+        print("name typos, \(padding.count) generated names: found in the first five \(pct(r.cut)); with typo matches kept beside better ones \(pct(r.kept))")
+    }
+
     @Test func firstFiveAmongGeneratedNames() throws {
         guard let path = ProcessInfo.processInfo.environment["DOSSIER_NAME_PADDING"] else { return }
         let padding = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
