@@ -79,7 +79,9 @@ extension Archive {
     /// Persons whose names match `text` in any script or spelling, best
     /// first (ties by person id): candidates come from the name-key index
     /// (exact key lookups), then every candidate name is scored. The
-    /// matches carry no explanation (see `explainNameMatch`).
+    /// matches carry no explanation (see `explainNameMatch`). A birth
+    /// year typed with the name (`NameWithBirthYear`) is not part of the
+    /// name: persons born that year come first (`NameHit.birthRank`).
     /// - Parameters:
     ///   - enough: when given, typo keys are not read if the surname keys
     ///     alone found this many persons scoring above every typo match
