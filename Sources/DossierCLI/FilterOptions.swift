@@ -18,6 +18,7 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "Decided on or after this EDTF date (ranges that overlap count).") var from: String?
     @Option(help: "Decided on or before this EDTF date (ranges that overlap count).") var to: String?
     @Flag(help: "With --from/--to: count only dates entirely within the range.") var within = false
+    @Option(help: "Born in this EDTF date or range (ranges that overlap count): 1899, 1895/1900.") var born: String?
 
     func validate() throws {
         if judicial && extrajudicial { throw ValidationError("give --judicial or --extrajudicial, not both") }
@@ -46,6 +47,7 @@ struct FilterOptions: ParsableArguments {
         filter.from = from
         filter.to = to
         filter.within = within
+        filter.born = born
         return filter
     }
 }

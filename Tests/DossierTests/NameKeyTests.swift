@@ -11,6 +11,9 @@ struct NameSearchArchive {
         var keys: Set<String>
     }
     var entries: [Entry] = []
+    /// Keep typo matches beside better ones (as search did before
+    /// `NameMatcher.keepsTypos`), for comparison.
+    var keepAllTypos = false
 
     mutating func add(person: String, name: String) {
         entries.append(Entry(person: person, name: name, keys: reachableKeys(name)))
@@ -26,7 +29,9 @@ struct NameSearchArchive {
             if let b = best[e.person], b.1.score >= m.score { continue }
             best[e.person] = (e.name, m)
         }
+        let keepTypos = keepAllTypos || NameMatcher.keepsTypos(best.values.map(\.1))
         return best.map { (person: $0.key, name: $0.value.0, match: $0.value.1) }
+            .filter { keepTypos || $0.match.reason != .typo }
             .sorted { $0.match.score > $1.match.score }
     }
 

@@ -31,6 +31,9 @@ public struct RecordFilter: Sendable, Equatable {
     /// EDTF bounds on the decision date (the case's date).
     public var from: String?
     public var to: String?
+    /// EDTF: only persons whose date of birth overlaps it (`1899`,
+    /// `1895/1900`, `1899-05`); an unknown birth date does not match.
+    public var born: String?
     /// When true, dates must lie entirely within from…to; otherwise a date
     /// range that overlaps from…to matches.
     public var within = false
@@ -105,6 +108,22 @@ public struct RecordFilter: Sendable, Equatable {
             let date = try bound(to, field: "--to")
             if let upper = date.upper {
                 clauses.append(within ? "p.date_upper <= ?" : "p.date_lower <= ?")
+                bindings.append(upper)
+            }
+        }
+        if let born {
+            let date = try bound(born, field: "--born")
+            // Overlap, as --from/--to read ranges; open ends stay open.
+            guard date.lower != nil || date.upper != nil else {
+                throw DataError(field: "--born", problem: "no date (unknown or open at both ends)", expected: "EDTF, e.g. 1899 or 1895/1900")
+            }
+            clauses.append("(x.birth_lower IS NOT NULL OR x.birth_upper IS NOT NULL)")
+            if let lower = date.lower {
+                clauses.append("coalesce(x.birth_upper, x.birth_lower) >= ?")
+                bindings.append(lower)
+            }
+            if let upper = date.upper {
+                clauses.append("coalesce(x.birth_lower, x.birth_upper) <= ?")
                 bindings.append(upper)
             }
         }

@@ -60,13 +60,28 @@ public struct NameHit: Sendable {
     public var personID: Int64
     public var matchedName: String
     public var match: NameMatch
+    /// With a birth year typed with the name: 2 when the person's birth
+    /// date falls in (or overlaps) that year, 0 when it is known and does
+    /// not, 1 when it is unknown or no year was typed.
+    public var birthRank = 1
+
+    public init(personID: Int64, matchedName: String, match: NameMatch) {
+        self.personID = personID
+        self.matchedName = matchedName
+        self.match = match
+    }
+
+    /// The order of hits: born in the year typed first, then by score.
+    public var rank: Double { Double(birthRank) * 2 + match.score }
 }
 
 extension Archive {
     /// Persons whose names match `text` in any script or spelling, best
     /// first (ties by person id): candidates come from the name-key index
     /// (exact key lookups), then every candidate name is scored. The
-    /// matches carry no explanation (see `explainNameMatch`).
+    /// matches carry no explanation (see `explainNameMatch`). A birth
+    /// year typed with the name (`NameWithBirthYear`) is not part of the
+    /// name: persons born that year come first (`NameHit.birthRank`).
     /// - Parameters:
     ///   - enough: when given, typo keys are not read if the surname keys
     ///     alone found this many persons scoring above every typo match
@@ -74,7 +89,8 @@ extension Archive {
     ///   - maxCandidates: names read at most per kind of key (surname,
     ///     typo), so that a very common surname has a bounded cost.
     public func nameHits(_ text: String, enough: Int? = nil, maxCandidates: Int = 20_000) throws -> [NameHit] {
-        let scorer = NameScorer(NameQuery(text))
+        let typed = NameWithBirthYear(text)
+        let scorer = NameScorer(NameQuery(typed.name))
         func candidates(surnameKeys: String) throws -> Statement {
             try db.cached("""
                 SELECT k.name_id, k.person_id, n.name
@@ -115,18 +131,43 @@ extension Archive {
             let narrowKeys = Set(narrow)
             try read(scorer.query.broadSurnameLookupKeys.filter { !narrowKeys.contains($0) })
         }
-        if let enough, betterThanTypos() >= enough { return bestFirst(best) }
+        if let enough, betterThanTypos() >= enough { return try bornFirst(bestFirst(best), year: typed.birthYear) }
         try read(scorer.query.typoLookupKeys, typo: true)
-        return bestFirst(best)
+        return try bornFirst(bestFirst(best), year: typed.birthYear)
     }
 
+    /// With a birth year typed: persons born that year first, then those
+    /// whose birth is unknown, then the rest (each best first).
+    private func bornFirst(_ hits: [NameHit], year: Int?) throws -> [NameHit] {
+        guard let year, !hits.isEmpty, let bounds = try? EDTFDate.parse(String(year)),
+              let lower = bounds.lower, let upper = bounds.upper else { return hits }
+        var births: [Int64: (Int64?, Int64?)] = [:]
+        try db.prepare("SELECT id, birth_lower, birth_upper FROM person WHERE id IN (SELECT value FROM json_each(?))")
+            .forEach([SearchIndex.jsonArray(hits.map { String($0.personID) })]) { row in
+                if let id = row.value(at: 0).int64Value { births[id] = (row.value(at: 1).int64Value, row.value(at: 2).int64Value) }
+            }
+        var ranked = hits
+        for index in ranked.indices {
+            guard let (low, up) = births[ranked[index].personID], low != nil || up != nil else { continue }
+            // Overlap, as the date filters read ranges.
+            let overlaps = (up ?? Int64.max) >= Int64(lower) && (low ?? Int64.min) <= Int64(upper)
+            ranked[index].birthRank = overlaps ? 2 : 0
+        }
+        return ranked.enumerated().sorted { ($0.element.rank, -$0.offset) > ($1.element.rank, -$1.offset) }.map(\.element)
+    }
+
+    /// Best first; typo matches dropped when anything matched better
+    /// (`NameMatcher.keepsTypos`).
     private func bestFirst(_ best: [Int64: NameHit]) -> [NameHit] {
-        best.values.sorted { ($0.match.score, $1.personID) > ($1.match.score, $0.personID) }
+        let keepTypos = NameMatcher.keepsTypos(best.values.lazy.map(\.match))
+        return best.values.filter { keepTypos || $0.match.reason != .typo }
+            .sorted { ($0.match.score, $1.personID) > ($1.match.score, $0.personID) }
     }
 
     /// Why `stored` matched the name query `text`, in words.
+    /// A birth year typed with the name is left out (see `NameWithBirthYear`).
     public func explainNameMatch(_ text: String, stored: String) -> String? {
-        NameMatcher.score(query: NameQuery(text), stored: stored)?.explanation
+        NameMatcher.score(query: NameQuery(NameWithBirthYear(text).name), stored: stored)?.explanation
     }
 
     /// Defendants matching a query, best first.
@@ -246,10 +287,10 @@ extension Archive {
             var batch = max(64, 4 * min(limit, 1 << 16))
             while start < hits.count && found.count < limit {
                 var end = min(hits.count, start + batch)
-                while end < hits.count && hits[end].match.score == hits[end - 1].match.score { end += 1 }
+                while end < hits.count && hits[end].rank == hits[end - 1].rank { end += 1 }
                 try statement.forEach(bindings + [SearchIndex.jsonArray(hits[start..<end].map { String($0.personID) })]) { row in
                     guard let id = row.value(at: 0).int64Value, let personID = row.value(at: 1).int64Value,
-                          let score = person[personID]?.match.score else { return }
+                          let score = person[personID]?.rank else { return }
                     found.append(Found(score: score, defendant: id, dateLower: row.value(at: 2).int64Value,
                                        caseRef: row.string(at: 3) ?? "", position: row.value(at: 4).int64Value ?? 0))
                 }
@@ -287,6 +328,10 @@ extension Archive {
             hit.reason = match.match.reason.rawValue
             hit.matchedName = match.matchedName
             hit.explanation = explainNameMatch(name, stored: match.matchedName)
+            if let year = NameWithBirthYear(name).birthYear, match.birthRank != 1 {
+                let note = match.birthRank == 2 ? "born in \(year)" : "not born in \(year)"
+                hit.explanation = [hit.explanation, note].compactMap { $0 }.joined(separator: "; ")
+            }
             byID[id] = hit
         }
         return chosen.compactMap { byID[$0.defendant] }

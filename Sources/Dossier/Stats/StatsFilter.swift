@@ -55,6 +55,7 @@ extension RecordFilter {
         default: break
         }
         if within && (from != nil || to != nil) { parts.append("dates entirely within the range") }
+        if let born { parts.append("born \(born)") }
         return parts.isEmpty ? "all records" : parts.joined(separator: "; ")
     }
 }

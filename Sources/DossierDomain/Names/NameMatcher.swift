@@ -156,6 +156,15 @@ public enum NameMatcher {
         NameScorer(query).score(stored)
     }
 
+    /// Which matches a search keeps: a typo match only when no name
+    /// matches better than a typo (by spelling, in any script or system, or
+    /// by sound). A surname one letter away from the one typed is most
+    /// often another surname (Бухарин, Сухарин); it is offered only when
+    /// the name as typed is in the archive under no spelling.
+    public static func keepsTypos(_ matches: some Sequence<NameMatch>) -> Bool {
+        !matches.contains { $0.reason != .typo }
+    }
+
     /// The highest score a name can get when its surname matched only as
     /// a typo (the typo band: 0.40 plus at most 0.049 of bonus).
     public static let typoCeiling = 0.45

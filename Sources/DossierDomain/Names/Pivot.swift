@@ -68,6 +68,38 @@ package enum Pivot {
         c == CyrillicLetter.shortI || c == CyrillicLetter.soft || c == CyrillicLetter.hard
     }
 
+    /// Whether a silent letter of a Cyrillic word (prepared) may go
+    /// unwritten at position `i`. ь and ъ may (most systems drop them); й
+    /// only at the end of a word after и, ы or і, where the English and
+    /// German forms drop it (-ский → -sky, -ski; Белый → Bely). Everywhere
+    /// else every system writes й (j, y or i): Троцкий is never a spelling
+    /// of Troitsky, nor Байков of Bakov.
+    @inline(__always)
+    package static func mayBeUnwritten(_ cyr: [UInt8], at i: Int) -> Bool {
+        guard cyr[i] == CyrillicLetter.shortI else { return true }
+        return i == cyr.count - 1 && i > 0 && Self.takesUnwrittenShortI(cyr[i - 1])
+    }
+
+    @inline(__always)
+    static func takesUnwrittenShortI(_ c: UInt8) -> Bool {
+        c == CyrillicLetter.i || c == CyrillicLetter.yery || c == CyrillicLetter.ukrI
+    }
+
+    /// The same for two Latin words read as one Cyrillic word: `w` writes
+    /// the silent letter `letter` as `w[at..<at + length]`, and `other`,
+    /// at `otherAt`, leaves it out. й may be left out only when both words
+    /// end there after a letter that writes и or ы (i, y); ь and ъ only
+    /// after a consonant on both sides (they never follow a vowel).
+    package static func mayBeUnwritten(_ letter: UInt8, in w: [UInt8], at: Int, length: Int,
+                                       other: [UInt8], otherAt: Int) -> Bool {
+        func writesI(_ c: UInt8) -> Bool { c == UInt8(ascii: "i") || c == UInt8(ascii: "y") }
+        if letter == CyrillicLetter.shortI {
+            return at + length == w.count && otherAt == other.count && at > 0 && otherAt > 0
+                && writesI(w[at - 1]) && writesI(other[otherAt - 1])
+        }
+        return at > 0 && otherAt > 0 && !NameKeys.isLatinVowel(w[at - 1]) && !NameKeys.isLatinVowel(other[otherAt - 1])
+    }
+
     package static let maxRendering = 7
 
     @inline(__always)
@@ -154,7 +186,7 @@ package enum Pivot {
                 let cur = dp[i * width + j]
                 if cur >= unreachable || i == n { continue }
                 let letter = cyr[i]
-                if isSilent(letter) {
+                if isSilent(letter), mayBeUnwritten(cyr, at: i) {
                     let k = (i + 1) * width + j
                     if cur < dp[k] { dp[k] = cur }
                 }
@@ -191,7 +223,7 @@ package enum Pivot {
                 if cur >= unreachable { continue }
                 if i < n {
                     for x in oa[i] {
-                        if isSilent(x.letter) {
+                        if isSilent(x.letter), mayBeUnwritten(x.letter, in: a, at: i, length: Int(x.length), other: b, otherAt: j) {
                             let k = (i + Int(x.length)) * width + j
                             let v = cur + Int(x.cost)
                             if v < dp[k] { dp[k] = v }
@@ -215,7 +247,8 @@ package enum Pivot {
                     if cur < dp[t] { dp[t] = cur }
                 }
                 if j < m {
-                    for y in ob[j] where isSilent(y.letter) {
+                    for y in ob[j] where isSilent(y.letter)
+                        && mayBeUnwritten(y.letter, in: b, at: j, length: Int(y.length), other: a, otherAt: i) {
                         let k = i * width + j + Int(y.length)
                         let v = cur + Int(y.cost)
                         if v < dp[k] { dp[k] = v }
