@@ -145,6 +145,8 @@ import Testing
         #expect(note.fields.filter { !$0.inName }.isEmpty)
         #expect(note.problems == ["the note is 22000 characters long, more than the \(NoteParser.maxNoteLength) a note may have; it was not read (is a quote left open, running several notes together?)"])
         #expect(note.parsedPoorly)
+        #expect(note.confidence == 0)
+        #expect(note.unread.isEmpty)
         #expect(work == 0)
     }
 

@@ -241,7 +241,8 @@ package struct NoteParser {
     package mutating func run() -> MemorialNote {
         guard t.scalars.count <= NoteParser.maxNoteLength else {
             problem("the note is \(t.scalars.count) characters long, more than the \(NoteParser.maxNoteLength) a note may have; it was not read (is a quote left open, running several notes together?)")
-            result.unread = t.count > 0 ? [t.span(0, t.count - 1)] : []
+            // The whole note is unread; the problem says so once instead
+            // of the report repeating the text.
             result.confidence = 0
             return result
         }
