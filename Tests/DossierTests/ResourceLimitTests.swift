@@ -126,6 +126,21 @@ import Testing
         #expect(parser.expandedTotal <= BibTeXParser.maxExpandedTotal)
     }
 
+    @Test func aWrittenOutValueOverTheLimitIsRefusedToo() throws {
+        // Escaped braces count like any other character
+        for body in [String(repeating: "\\{", count: BibTeXParser.maxValueLength / 2 + 1),
+                     String(repeating: "x", count: BibTeXParser.maxValueLength + 1)] {
+            let text = "@book{k,\n  title = {" + body + "}}\n"
+            do {
+                _ = try BibTeX.decode(text, file: "a.bib")
+                Issue.record("a value of \(body.count) characters was accepted")
+            } catch {
+                #expect(error.line == 2)
+                #expect(error.problem.contains("longer than \(BibTeXParser.maxValueLength) characters"))
+            }
+        }
+    }
+
     @Test func ordinaryMacrosStillExpand() throws {
         let text = "@string{jrn = \"Журнал\"}\n@article{k, title = {Статья}, journal = jrn # { вымышленный}, date = {1990}}\n"
         let sources = try BibTeX.decode(text, file: "a.bib")

@@ -243,6 +243,8 @@ package struct BibTeXParser {
                         advance()
                         out.append(chars[index])
                         advance()
+                        length += 2
+                        if length > BibTeXParser.maxValueLength { throw tooLong() }
                         continue
                     }
                     if c == "{" { depth += 1 }
@@ -271,6 +273,8 @@ package struct BibTeXParser {
                         advance()
                         out.append(chars[index])
                         advance()
+                        length += 2
+                        if length > BibTeXParser.maxValueLength { throw tooLong() }
                         continue
                     }
                     if c == "{" { depth += 1 }

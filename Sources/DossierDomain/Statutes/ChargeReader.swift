@@ -60,7 +60,7 @@ package enum ChargeReader {
             return "cannot read the date of the decree in \"\(piece)\" (expected a date like 7.8.1932, 7 августа 1932 or 1932-08-07)"
         case .tooManyParts:
             let shown = piece.count > 40 ? String(piece.prefix(40)) + "…" : piece
-            return "a compressed list of more than \(StatuteGrammar.maxParts) parts in \"\(shown)\" (expected at most \(StatuteGrammar.maxParts) parts after an article; article 58, the longest, has 14)"
+            return "a compressed list of more than \(StatuteGrammar.maxParts) parts in \"\(shown)\" (expected at most \(StatuteGrammar.maxParts) parts after an article; article 58 has 14)"
         case .unknownOSO(let code):
             return "unknown OSO code \"\(code)\" in \"\(piece)\" (expected a letter code in Cyrillic like КРТД, or one of \(OSOCodes.known.map(\.latin).joined(separator: ", ")))"
         }

@@ -14,8 +14,8 @@ package enum StatuteGrammar {
     /// of the article before it; a larger one is an article of its own.
     package static let largestContinuedPart = 40
     /// The most parts one article number may take in a compressed list
-    /// (`58-6-7-8-11`). Article 58 of the RSFSR code of 1926, the longest,
-    /// has 14 parts; more than this is a damaged or hostile cell.
+    /// (`58-6-7-8-11`). Article 58 of the RSFSR code of 1926 has 14 parts
+    /// (58-1 to 58-14); more than this is a damaged or hostile cell.
     package static let maxParts = 30
 
     package struct Element {
