@@ -177,6 +177,20 @@ import Testing
         #expect(note.value("case\(NoteParser.maxCases).arrested.date") == "1937-08-14")
     }
 
+    @Test func aQuoteLeftOpenInAMemorialCSVIsOneErrorWithItsLine() throws {
+        // 2,000 rows after a quote that never closes: once rejoined and
+        // recounted line by line, quadratic in the file
+        let note = "Родился в 1893 г.; б/п. Арестован 5 сентября 1937 г. Обв.: по ст. 58-10 УК РСФСР."
+        var text = "name,note\nВымыслов Петр Иванович,\"\(note)\"\nПридумкин Савелий Петрович,\"\(note)\n"
+        for index in 0..<2_000 { text += "Сочинёнов\(index) Иван Ильич,\"\(note)\"\n" }
+        let memorial = MemorialImportTests()
+        let test = try TestArchive()
+        let file = try MemorialImportTests.TemporaryFile(text, suffix: ".csv")
+        let messages = memorial.errors { _ = try memorial.importNotes(test, [file.path]) }
+        #expect(messages == [file.path + ":3: a quoted field is never closed (expected RFC 4180 CSV)"])
+        #expect(try test.count("person") == 0)
+    }
+
     @Test func realNotesAreFarBelowTheLimit() throws {
         // The fixture notes (Books of Memory style) are read as before.
         for name in ["notes.txt", "fresh.txt", "heldout.txt"] {
