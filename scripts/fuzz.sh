@@ -2,13 +2,21 @@
 # Fuzzes dossier's parsers with libFuzzer (swiftc -sanitize=fuzzer,address,
 # Linux): CSV rows, lines, JSON Lines case documents, CSL-JSON, BibTeX, EDTF
 # dates, statute references, search words, whole searches of the fixture
-# archive, and CSV output cells. The checks are those of
-# Tests/DossierTests/HostileFuzzHarness.swift (also run, seeded, by the test
-# suite); fuzz/main.swift is the entry point.
+# archive, CSV output cells, YAML record documents and Memorial notes. The
+# checks are those of Tests/DossierTests/HostileFuzzHarness.swift (also run,
+# seeded, by the test suite); fuzz/main.swift is the entry point.
+#
+# Every input runs under a time limit and a memory limit: an input that
+# takes longer than --timeout seconds or makes the process's resident memory
+# pass --rss-limit-mb megabytes is a failure like a crash (libFuzzer's
+# -timeout and -rss_limit_mb). Inputs are at most 4 KB, so either limit is
+# thousands of times what a linear parser needs: passing one means a hang
+# or an expansion (docs/limits.md).
 #
 #   scripts/fuzz.sh                      # every target, 10 seconds each
 #   scripts/fuzz.sh --seconds 600 csv    # one target, ten minutes
 #   scripts/fuzz.sh --seed 1             # the same mutations each run (CI)
+#   scripts/fuzz.sh --timeout 2 --rss-limit-mb 512 yaml   # tighter limits
 #
 # A failing input is saved under .build/fuzz/ and printed; keep it as a
 # regression test by copying it to fuzz/regressions/TARGET/ (the test suite
@@ -16,18 +24,22 @@
 set -euo pipefail
 
 seconds=10
+timeout=10
+rss_limit_mb=1024
 targets=()
 seed=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds=$2; shift 2 ;;
         --seed) seed=$2; shift 2 ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        --timeout) timeout=$2; shift 2 ;;
+        --rss-limit-mb) rss_limit_mb=$2; shift 2 ;;
+        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
         -*) echo "fuzz: unknown option $1" >&2; exit 64 ;;
         *) targets+=("$1"); shift ;;
     esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(csv lines jsonl csl-json bibtex edtf statute search archive-search csv-cell)
+[ ${#targets[@]} -gt 0 ] || targets=(csv lines jsonl csl-json bibtex edtf statute search archive-search csv-cell yaml memorial)
 cd "$(dirname "$0")/.."
 build=.build/fuzz
 mkdir -p "$build"
@@ -83,7 +95,7 @@ for target in "${targets[@]}"; do
     case "$target" in csv|lines) max_len=512 ;; esac
     status=0
     DOSSIER_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0:quarantine_size_mb=16 "$binary" \
-        -seed="$seed" -max_total_time="$seconds" -max_len=$max_len -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
+        -seed="$seed" -max_total_time="$seconds" -max_len=$max_len -timeout="$timeout" -rss_limit_mb="$rss_limit_mb" -print_final_stats=1 \
         -artifact_prefix="$build/failed-$target-" "$corpus" "${seeds[@]}" > "$log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     runs=${runs:-0}

@@ -16,7 +16,7 @@ struct FuzzFailure: Error, CustomStringConvertible {
 enum FuzzHarness {
     /// The targets, by name.
     static let targets = ["csv", "lines", "jsonl", "csl-json", "bibtex", "edtf", "statute", "search",
-                          "archive-search", "csv-cell"]
+                          "archive-search", "csv-cell", "yaml", "memorial"]
 
     /// Runs one input through a target.
     /// - Throws: `FuzzFailure` when an invariant does not hold. Parsers
@@ -33,6 +33,8 @@ enum FuzzHarness {
         case "search": try search(bytes)
         case "archive-search": try archiveSearch(bytes)
         case "csv-cell": try csvCell(bytes)
+        case "yaml": try yaml(bytes)
+        case "memorial": try memorial(bytes)
         default: throw FuzzFailure(target: target, problem: "no such target")
         }
     }
@@ -180,12 +182,57 @@ enum FuzzHarness {
         }
     }
 
-    /// BibTeX: no crash; what reads can be written.
+    /// BibTeX: no crash; what reads can be written; no value longer than
+    /// the limit, and the work within its budget: the characters read plus
+    /// those expansion copied.
     static func bibtex(_ bytes: [UInt8]) throws {
         let text = String(decoding: bytes, as: UTF8.self)
+        var parser = BibTeXParser(text: text, file: "fuzz.bib")
+        if let entries = try? parser.entries() {
+            for entry in entries {
+                for field in entry.fields where field.raw.count > BibTeXParser.maxValueLength {
+                    throw fail("bibtex", "field \(field.name) of \(entry.key) is \(field.raw.count) characters long")
+                }
+            }
+        }
+        if parser.expandedTotal > BibTeXParser.maxExpandedTotal || parser.work > parser.chars.count + parser.expandedTotal {
+            throw fail("bibtex", "work \(parser.work) for \(parser.chars.count) characters and \(parser.expandedTotal) expanded")
+        }
         guard let sources = try? BibTeX.decode(text, file: "fuzz.bib") else { return }
         _ = BibTeX.encode(sources, dialect: .bibtex)
         _ = BibTeX.encode(sources, dialect: .biblatex)
+    }
+
+    // MARK: YAML documents
+
+    /// A YAML document: anchors, aliases and tags refused before the tree
+    /// is built; the check's work within a linear budget (parser events per
+    /// byte); what passes the check reads into a tree without failing
+    /// other than with a `DataError`.
+    static func yaml(_ bytes: [UInt8]) throws {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let work: YAMLGuard.Work
+        do { work = try YAMLGuard.check(text, file: "fuzz.yaml") } catch is DataError { return }
+        if work.events > 2 * work.bytes + 16 {
+            throw fail("yaml", "\(work.events) parser events for \(work.bytes) bytes")
+        }
+        do { _ = try DocumentTree.read(yaml: text, file: "fuzz.yaml") } catch is DataError { return }
+    }
+
+    // MARK: Memorial notes
+
+    /// A note: never fails; the work within a linear budget of the note's
+    /// tokens; no more cases than the limit; every span inside the note.
+    static func memorial(_ bytes: [UInt8]) throws {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let (note, work) = MemorialNote.parseCountingWork(name: "Вымыслов Петр Иванович", note: text)
+        let tokens = NoteTokens(text).count
+        if work > 16 * tokens + 64 { throw fail("memorial", "work \(work) for \(tokens) tokens") }
+        if note.caseCount > NoteParser.maxCases { throw fail("memorial", "\(note.caseCount) cases") }
+        let length = text.unicodeScalars.count
+        for field in note.fields where !field.inName && (field.span.start < 0 || field.span.end > length || field.span.start > field.span.end) {
+            throw fail("memorial", "field \(field.name) has span \(field.span) in a note of \(length) characters")
+        }
     }
 
     // MARK: Dates

@@ -52,6 +52,14 @@ struct SeededRandom: RandomNumberGenerator {
         "search": ["Пряников", "\"", "AND", "NEAR(", "*", "a OR b", "O'Brien", "col:value", "^start", "(", "-x +y"],
         "archive-search": ["Shakhty\nГорлецкий\n58-7", "wrecking\n\n58", "\nTukhachevsky", "\"AND\" NEAR(\nRobert'); DROP TABLE person;--\nст. 58-1а"],
         "csv-cell": ["=SUM(A1:A9)", "+1", "-2", "@x", "\tTab", "plain", "a,\"b\"\r\nc", "'quoted"],
+        "yaml": [
+            "kind: case\ntitle: Дело Вымыслова\ndefendants:\n  - name: Вымыслов Петр\n    charges:\n      - 58-10\n      - text: 58-1а\n",
+            "title: \"x: y\"\nnote: |\n  two\n  lines\nlist: [a, {b: c}, [d]]\n",
+        ],
+        "memorial": [
+            "Род. в 1899, Тульская губ., д. Небывалово, русский, обр.: среднее. Проживал: Москва. # Арестован 14.08.1937. Обв. по ст. 58-7-8-11 УК РСФСР. Приговор: Комиссия НКВД и Прокуратуры СССР, 02.11.1937 – ВМН. Расстрелян 10.11.1937. # Реабилитирован 21.03.1958",
+            "Родилась в 1893 г.; б/п. Арестована 5 сентября 1937 г. Повторно арестована 1949. Освобождена в 1955 г.",
+        ],
     ]
 
     /// Bytes each format is most sensitive to.

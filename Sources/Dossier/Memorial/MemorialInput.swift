@@ -122,6 +122,10 @@ struct MemorialReader {
     func read(log: inout ProblemLog, _ body: (MemorialEntry, inout ProblemLog) throws -> Void) throws {
         var lines = try LineSource(input)
         var pending: [(String, Int)] = []
+        // Quotes in the pending lines: a record ends where they are even.
+        // Counted line by line as lines come, never over the joined text
+        // again (a quote left open once made that quadratic in the file).
+        var pendingQuotes = 0
         // The first non-blank line decides: a CSV header, or a name.
         var mode: Bool?  // true = CSV
         var csv = CSVState()
@@ -140,10 +144,12 @@ struct MemorialReader {
             }
             if mode == true {
                 pending.append((text, number))
+                pendingQuotes += text.reduce(0) { $0 + ($1 == "\"" ? 1 : 0) }
+                guard pendingQuotes % 2 == 0 else { continue }
                 let joined = pending.map(\.0).joined(separator: "\n")
-                guard joined.reduce(0, { $0 + ($1 == "\"" ? 1 : 0) }) % 2 == 0 else { continue }
                 let start = pending[0].1
                 pending.removeAll()
+                pendingQuotes = 0
                 try csvRecord(joined, line: start, state: &csv, log: &log, body)
             } else {
                 if text.allSatisfy(\.isWhitespace) {

@@ -28,6 +28,27 @@ package struct BibTeXParser {
         "jul": "7", "aug": "8", "sep": "9", "oct": "10", "nov": "11", "dec": "12",
     ]
 
+    /// The longest value a field or `@string` may have once its macros are
+    /// expanded, in characters. The longest fields of real libraries are
+    /// abstracts and notes of a few thousand characters; a value longer
+    /// than this is a macro that doubles itself, not a bibliography.
+    package static let maxValueLength = 100_000
+    /// The most characters macro expansion may produce in one file, all
+    /// values together. A library of 10,000 entries that names its journal
+    /// and month by macro in each expands about a million.
+    package static let maxExpandedTotal = 10_000_000
+
+    /// Characters produced by macro expansion so far.
+    package var expandedTotal = 0
+    /// Work done: characters read and characters copied by expansion.
+    /// Tests use it to see that the work grows with the file and no faster.
+    package var work = 0
+    /// Where a value is being read, for messages: `entry KEY` or
+    /// `@string NAME`.
+    package var context = ""
+    /// The `@string` being defined, to refuse one that names itself.
+    package var defining: String?
+
     package init(text: String, file: String) {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -40,6 +61,7 @@ package struct BibTeXParser {
     }
 
     package mutating func advance() {
+        work += 1
         if chars[index] == "\n" || chars[index] == "\r\n" { line += 1 }
         index += 1
     }
@@ -98,7 +120,10 @@ package struct BibTeXParser {
                     throw fail(name, "expected = after the @string name")
                 }
                 advance()
+                context = "@string \(name)"
+                defining = name
                 macros[name] = try value(field: name)
+                defining = nil
                 skipWhitespace()
                 guard index < chars.count, chars[index] == close else {
                     throw fail(name, "expected \(close) to end the @string", line: line)
@@ -140,6 +165,7 @@ package struct BibTeXParser {
             throw fail(nil, "invalid citation key \"\(key)\" (a key may not contain spaces, braces, quotes or =)", line: start)
         }
         var entry = Entry(type: type, key: key, line: start, fields: [])
+        context = "entry \(key)"
         var names: Set<String> = []
         while true {
             skipWhitespace()
@@ -192,6 +218,11 @@ package struct BibTeXParser {
     /// One value: parts joined by `#`.
     package mutating func value(field: String) throws(SourceParseError) -> String {
         var out = ""
+        var length = 0
+        let valueLine = line
+        func tooLong() -> SourceParseError {
+            fail(field, "the value is longer than \(BibTeXParser.maxValueLength) characters once its @string macros are expanded, in \(context) (expected a value of ordinary length; does a @string repeat itself?)", line: valueLine)
+        }
         while true {
             skipWhitespace()
             guard index < chars.count else {
@@ -212,6 +243,8 @@ package struct BibTeXParser {
                         advance()
                         out.append(chars[index])
                         advance()
+                        length += 2
+                        if length > BibTeXParser.maxValueLength { throw tooLong() }
                         continue
                     }
                     if c == "{" { depth += 1 }
@@ -223,6 +256,8 @@ package struct BibTeXParser {
                         throw fail(field, "unbalanced braces: the value is not closed before the next @ entry", line: start)
                     }
                     out.append(c)
+                    length += 1
+                    if length > BibTeXParser.maxValueLength { throw tooLong() }
                     advance()
                 }
             case "\"":
@@ -238,6 +273,8 @@ package struct BibTeXParser {
                         advance()
                         out.append(chars[index])
                         advance()
+                        length += 2
+                        if length > BibTeXParser.maxValueLength { throw tooLong() }
                         continue
                     }
                     if c == "{" { depth += 1 }
@@ -252,6 +289,8 @@ package struct BibTeXParser {
                         throw fail(field, "unterminated string (expected a closing \" before the next @ entry)", line: start)
                     }
                     out.append(c)
+                    length += 1
+                    if length > BibTeXParser.maxValueLength { throw tooLong() }
                     advance()
                 }
                 if depth != 0 { throw fail(field, "unbalanced braces inside a quoted value", line: start) }
@@ -262,8 +301,20 @@ package struct BibTeXParser {
                 }
                 if word.allSatisfy(\.isNumber) {
                     out += word
+                    length += word.count
+                    if length > BibTeXParser.maxValueLength { throw tooLong() }
                 } else if let expansion = macros[word.lowercased()] {
+                    let count = expansion.count
+                    guard length + count <= BibTeXParser.maxValueLength else { throw tooLong() }
+                    guard expandedTotal + count <= BibTeXParser.maxExpandedTotal else {
+                        throw fail(field, "@string macros expand to more than \(BibTeXParser.maxExpandedTotal) characters in this file, in \(context) (expected a library whose macros are names of journals, months and the like)", line: start)
+                    }
+                    expandedTotal += count
+                    work += count
                     out += expansion
+                    length += count
+                } else if let defining, word.lowercased() == defining {
+                    throw fail(field, "the @string \(defining) refers to itself, a cycle (expected a value in braces or a @string defined before it)", line: start)
                 } else {
                     throw fail(field, "undefined @string macro \"\(word)\" (expected a value in braces or a defined @string)")
                 }

@@ -33,9 +33,11 @@ package struct DocumentTree: Sendable {
 
     // MARK: Reading
 
-    /// Reads one YAML document.
+    /// Reads one YAML document. Anchors, aliases and tags are refused, and
+    /// size and depth capped, before the document is composed (`YAMLGuard`).
     /// - Throws: `DataError` naming the line of a YAML syntax error.
     package static func read(yaml text: String, file: String?) throws -> DocumentTree {
+        try YAMLGuard.check(text, file: file)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -76,8 +78,9 @@ package struct DocumentTree: Sendable {
             }
             value = .map(entries)
         case .alias(let alias):
-            throw DataError(file: file, line: alias.mark?.line, problem: "YAML anchors and aliases are not supported here",
-                            expected: "each value written out")
+            // Yams resolves aliases while composing; `YAMLGuard` refuses
+            // them before that, so this is only a second line of defence.
+            throw DataError(file: file, line: alias.mark?.line, problem: "a YAML alias", expected: YAMLGuard.expected)
         }
     }
 

@@ -75,6 +75,14 @@ public struct MemorialNote: Sendable {
         return parser.run()
     }
 
+    /// Reads a note and says how much work it took (`NoteParser.work`):
+    /// what the growth tests measure.
+    package static func parseCountingWork(name: String, note: String, defaultCode: String = ChargeParser.defaultCode) -> (MemorialNote, Int) {
+        var parser = NoteParser(name: name, note: note, defaultCode: defaultCode)
+        let note = parser.run()
+        return (note, parser.work)
+    }
+
     /// The text of a span of the note.
     public func text(_ span: NoteSpan) -> String {
         let scalars = note.unicodeScalars

@@ -228,6 +228,13 @@ extension NoteParser {
     package mutating func readArrest(_ clause: Clause) {
         if clause.kind == .rearrest || caseHasArrest.contains(caseIndex) || decisionTrigger[caseIndex] != nil,
            caseHasContent.contains(caseIndex) {
+            guard caseIndex + 1 < NoteParser.maxCases else {
+                if !tooManyCases {
+                    tooManyCases = true
+                    problem("the note describes more than \(NoteParser.maxCases) arrests; those after the \(NoteParser.maxCases)th were not read")
+                }
+                return
+            }
             caseIndex += 1
             result.caseCount = caseIndex + 1
         }
@@ -634,7 +641,8 @@ extension NoteParser {
         }
         if decisionTrigger[caseIndex] == nil { decisionTrigger[caseIndex] = (clause.triggerFirst, clause.triggerLast) }
         // `Признана невменяемой, направлена на принудительное лечение`: one outcome, said twice.
-        if result.fields.contains(where: { $0.name == "outcome" && $0.caseIndex == caseIndex && $0.value == outcome.rawValue }) {
+        // Only one outcome is set per case: the first value is the only one.
+        if firstValues[FieldKey(name: "outcome", caseIndex: caseIndex)] == outcome.rawValue {
             if let range = trim(clause.from, end) { use(range.lowerBound, range.upperBound) }
             return
         }

@@ -49,6 +49,31 @@ package struct NoteParser {
     package var caseHasArrest: Set<Int> = []
     package var caseHasContent: Set<Int> = []
     package var sexEvidence: [(sex: Sex, first: Int, last: Int)] = []
+    /// The first value of each field already set, by case: what `set`
+    /// and `has` look up instead of scanning every field read so far.
+    package var firstValues: [FieldKey: String] = [:]
+    /// More arrests than `maxCases` were met (the problem is listed once).
+    package var tooManyCases = false
+    /// Work done: tokens visited by the scanning loops (clause search,
+    /// sentences, items, trimming, unread text) and fields set. Tests use it
+    /// to see that the work grows with the note and no faster.
+    package var work = 0
+
+    package struct FieldKey: Hashable {
+        package var name: String
+        package var caseIndex: Int
+    }
+
+    /// The longest note read, in characters (Unicode code points). The
+    /// longest notes of the Books of Memory run to one or two thousand
+    /// characters; a longer text is several notes run together (a CSV
+    /// quote left open) and is refused with a problem, not read.
+    package static let maxNoteLength = 20_000
+    /// The most cases one note is read into. Real notes describe one to
+    /// three arrests; further arrests beyond this stay unread, with a
+    /// problem, so that one note cannot become thousands of cases, each
+    /// holding the note verbatim.
+    package static let maxCases = 20
 
     package init(name: String, note: String, defaultCode: String) {
         self.name = name
@@ -164,11 +189,12 @@ package struct NoteParser {
     }
 
     /// Cuts the note into a prefix and clauses.
-    package func clauses() -> (prefix: Range<Int>, clauses: [Clause]) {
+    package mutating func clauses() -> (prefix: Range<Int>, clauses: [Clause]) {
         var found: [Clause] = []
         var hashes: [Int] = []
         var i = 0
         while i < t.count {
+            work += 1
             if t[i].isPunct("#") {
                 hashes.append(i)
                 i += 1
@@ -185,9 +211,12 @@ package struct NoteParser {
             }
             i += 1
         }
+        // Clauses and hashes are both in the order of the note: one pass.
+        var nextHash = 0
         for index in found.indices {
             var end = index + 1 < found.count ? found[index + 1].triggerFirst : t.count
-            if let hash = hashes.first(where: { $0 >= found[index].from && $0 < end }) { end = hash }
+            while nextHash < hashes.count, hashes[nextHash] < found[index].from { nextHash += 1; work += 1 }
+            if nextHash < hashes.count, hashes[nextHash] < end { end = hashes[nextHash] }
             found[index].to = max(found[index].from, end)
         }
         // A decision whose verb stands in the middle of its sentence takes
@@ -197,7 +226,7 @@ package struct NoteParser {
             guard !t[first].isCapitalized else { continue }
             let previous = found[index - 1]
             var j = first - 1
-            while j > previous.from, !(t[j].isPunct(".") && endsSentence(j)), !t[j].isPunct("#") { j -= 1 }
+            while j > previous.from, !(t[j].isPunct(".") && endsSentence(j)), !t[j].isPunct("#") { j -= 1; work += 1 }
             guard j > previous.from, j + 1 < first else { continue }
             found[index - 1].to = min(previous.to, j + 1)
             found[index].pre = j + 1
@@ -210,6 +239,13 @@ package struct NoteParser {
     // MARK: Running
 
     package mutating func run() -> MemorialNote {
+        guard t.scalars.count <= NoteParser.maxNoteLength else {
+            problem("the note is \(t.scalars.count) characters long, more than the \(NoteParser.maxNoteLength) a note may have; it was not read (is a quote left open, running several notes together?)")
+            // The whole note is unread; the problem says so once instead
+            // of the report repeating the text.
+            result.confidence = 0
+            return result
+        }
         let (prefix, clauses) = clauses()
         readPrefix(prefix)
         for clause in clauses {
@@ -253,10 +289,14 @@ package struct NoteParser {
         let index = person ? 0 : caseIndex
         let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else { return false }
-        if name != "charge", result.fields.contains(where: { $0.name == name && $0.caseIndex == index && !$0.inName }) {
+        work += 1
+        // Fields in the name (sex) are added only when the note is read.
+        let key = FieldKey(name: name, caseIndex: index)
+        if name != "charge", firstValues[key] != nil {
             result.problems.append("a second \(name) (\"\(t.text(first, last))\") was not read")
             return false
         }
+        if firstValues[key] == nil { firstValues[key] = value }
         result.fields.append(NoteField(name: name, value: value, span: t.span(first, last), caseIndex: index))
         if !person { caseHasContent.insert(index) }
         use(first, last)
@@ -271,12 +311,11 @@ package struct NoteParser {
     }
 
     package func has(_ name: String, person: Bool = false) -> Bool {
-        let index = person ? 0 : caseIndex
-        return result.fields.contains { $0.name == name && $0.caseIndex == index }
+        firstValues[FieldKey(name: name, caseIndex: person ? 0 : caseIndex)] != nil
     }
 
     package mutating func use(_ first: Int, _ last: Int) {
-        guard first <= last else { return }
+        guard first <= last, first < t.count, last >= 0 else { return }
         for index in max(0, first)...min(last, t.count - 1) { used[index] = true }
     }
 
@@ -440,7 +479,18 @@ package struct NoteParser {
 
     package mutating func finish() {
         readSex()
-        for index in 0..<result.caseCount { finishCase(index) }
+        // Each case's fields and charges, gathered in one pass.
+        var fieldsByCase = Array(repeating: [NoteField](), count: result.caseCount)
+        for field in result.fields where !field.inName && field.caseIndex < result.caseCount {
+            fieldsByCase[field.caseIndex].append(field)
+            work += 1
+        }
+        var chargesByCase = Array(repeating: [NoteCharge](), count: result.caseCount)
+        for charge in result.charges where charge.caseIndex < result.caseCount {
+            chargesByCase[charge.caseIndex].append(charge)
+            work += 1
+        }
+        for index in 0..<result.caseCount { finishCase(index, caseFields: fieldsByCase[index], charges: chargesByCase[index]) }
         result.fields.sort { a, b in
             if a.inName != b.inName { return a.inName }
             return (a.span.start, a.caseIndex) < (b.span.start, b.caseIndex)
@@ -476,11 +526,10 @@ package struct NoteParser {
     }
 
     /// Outcome and category of a case, from what was read.
-    package mutating func finishCase(_ index: Int) {
+    package mutating func finishCase(_ index: Int, caseFields: [NoteField], charges: [NoteCharge]) {
         let saved = caseIndex
         caseIndex = index
         defer { caseIndex = saved }
-        let caseFields = result.fields.filter { $0.caseIndex == index && !$0.inName }
         func field(_ name: String) -> NoteField? { caseFields.first { $0.name == name } }
         if field("outcome") == nil, let (first, last) = decisionTrigger[index],
            field("sentence") != nil || field("body") != nil || field("trial_date") != nil || field("sentence_kind") != nil {
@@ -491,7 +540,7 @@ package struct NoteParser {
         // operations, or charge wording that says counter-revolutionary.
         let political: [String] = ["КРД", "КРТД", "КРА", "АСА", "ПШ", "ПШД", "СВПШ", "КРМ", "ВАС", "ЧСИР", "ЧС"]
         var evidence: NoteField?
-        for charge in result.charges where charge.caseIndex == index {
+        for charge in charges {
             let ref = charge.charge.ref
             let isPolitical = (ref.hasPrefix("RSFSR-") && ref.contains(":58"))
                 || (ref.hasPrefix("UkrSSR-") && ref.contains(":54"))
@@ -515,17 +564,17 @@ package struct NoteParser {
 
     /// Unread text and confidence.
     package mutating func measure() {
-        var unread: [NoteSpan] = []
+        // Runs of unused tokens holding a content word, as token ranges.
+        var runs: [(Int, Int)] = []
         var runStart: Int?
         var runHasContent = false
         func closeRun(_ end: Int) {
-            if let start = runStart, runHasContent {
-                unread.append(t.span(start, end))
-            }
+            if let start = runStart, runHasContent { runs.append((start, end)) }
             runStart = nil
             runHasContent = false
         }
         for index in 0..<t.count {
+            work += 1
             if used[index] {
                 closeRun(index - 1)
                 continue
@@ -538,9 +587,8 @@ package struct NoteParser {
         }
         closeRun(t.count - 1)
         // Trim punctuation at the ends of each run.
-        result.unread = unread.compactMap { span in
-            var first = t.tokens.firstIndex { $0.start == span.start } ?? 0
-            var last = t.tokens.lastIndex { $0.end == span.end } ?? 0
+        result.unread = runs.compactMap { run in
+            var (first, last) = run
             while first <= last, t[first].kind == .punct { first += 1 }
             while last >= first, t[last].kind == .punct, !(t[last].text == ")" || t[last].text == "»" || t[last].text == "\"") { last -= 1 }
             return first <= last ? t.span(first, last) : nil

@@ -85,18 +85,32 @@ public enum ChargeParser {
     /// - Parameters:
     ///   - text: the charges as written; empty text gives no charges.
     ///   - defaultCode: the code for statute references that name none.
-    /// - Returns: the charges in the order written.
-    /// - Throws: `ChargeError` naming the first piece that cannot be read.
+    /// - Returns: the charges in the order written, each normal form once
+    ///   (the first time it is given).
+    /// - Throws: `ChargeError` naming the first piece that cannot be read,
+    ///   or a list over the limits of `ChargeReader` (length, charges) or
+    ///   `StatuteGrammar.maxParts`.
     public static func parse(_ text: String, defaultCode: String = defaultCode) throws -> [ParsedCharge] {
+        var work = 0
+        return try parse(text, defaultCode: defaultCode, work: &work)
+    }
+
+    /// `parse`, adding to `work` the tokens scanned and the terms read:
+    /// what the growth tests measure.
+    package static func parse(_ text: String, defaultCode: String = defaultCode, work: inout Int) throws -> [ParsedCharge] {
         var result: [ParsedCharge] = []
-        for (term, raw) in try ChargeReader.read(text, defaultCode: defaultCode, forQuery: false) {
+        var seen: Set<String> = []
+        func add(_ kind: ParsedCharge.Kind, _ ref: String, _ raw: String) {
+            if seen.insert(ref).inserted { result.append(ParsedCharge(kind: kind, ref: ref, raw: raw)) }
+        }
+        for (term, raw) in try ChargeReader.read(text, defaultCode: defaultCode, forQuery: false, work: &work) {
             switch term {
             case .statute(let statute):
-                result.append(ParsedCharge(kind: .statute, ref: statute.ref(defaultCode: defaultCode), raw: raw))
+                add(.statute, statute.ref(defaultCode: defaultCode), raw)
             case .category(let path):
-                result.append(ParsedCharge(kind: .category, ref: path, raw: raw))
+                add(.category, path, raw)
             case .decree(let date):
-                result.append(ParsedCharge(kind: .decree, ref: "decree:" + date, raw: raw))
+                add(.decree, "decree:" + date, raw)
             case .anyDecree:
                 // Only queries accept a bare keyword; the reader never
                 // returns it otherwise.

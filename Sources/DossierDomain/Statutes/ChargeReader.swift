@@ -36,6 +36,8 @@ package enum ChargeFailure: Error, Sendable {
     case twoCodes
     case badDecreeDate
     case unknownOSO(String)
+    /// A compressed list (`58-1-2-3-…`) of more parts than any article has.
+    case tooManyParts
 }
 
 /// Turns text into charge terms; shared by `ChargeParser` and `ChargeQuery`.
@@ -56,25 +58,53 @@ package enum ChargeReader {
             return "\"\(piece)\" names two codes for one reference (give the code once, e.g. UkrSSR-1927:54-10 or ст. 54-10 УК УССР)"
         case .badDecreeDate:
             return "cannot read the date of the decree in \"\(piece)\" (expected a date like 7.8.1932, 7 августа 1932 or 1932-08-07)"
+        case .tooManyParts:
+            let shown = piece.count > 40 ? String(piece.prefix(40)) + "…" : piece
+            return "a compressed list of more than \(StatuteGrammar.maxParts) parts in \"\(shown)\" (expected at most \(StatuteGrammar.maxParts) parts after an article; article 58 has 14)"
         case .unknownOSO(let code):
             return "unknown OSO code \"\(code)\" in \"\(piece)\" (expected a letter code in Cyrillic like КРТД, or one of \(OSOCodes.known.map(\.latin).joined(separator: ", ")))"
         }
     }
 
+    /// The longest charge text read, in bytes of UTF-8. A defendant's
+    /// charges as sources write them (`ст. 58-1а, 58-8, 58-9, 58-11 УК
+    /// РСФСР`) take tens of characters, the wordiest a few hundred.
+    package static let maxTextLength = 4_000
+    /// The most charges one text (a cell, a field, a query) may give,
+    /// before the same charge given twice is dropped. The longest lists in
+    /// real records name about a dozen articles and parts.
+    package static let maxCharges = 100
+
     /// Reads `;`-separated pieces.
     /// - Parameter defaultCode: nil leaves statute codes unset where the
     ///   text names none.
     package static func read(_ text: String, defaultCode: String?, forQuery: Bool) throws(ChargeError) -> [(ChargeTerm, String)] {
+        var work = 0
+        return try read(text, defaultCode: defaultCode, forQuery: forQuery, work: &work)
+    }
+
+    /// Reads `;`-separated pieces, adding to `work` the tokens scanned and
+    /// the terms read: what the growth tests measure.
+    package static func read(_ text: String, defaultCode: String?, forQuery: Bool,
+                             work: inout Int) throws(ChargeError) -> [(ChargeTerm, String)] {
+        let length = text.utf8.count
+        guard length <= maxTextLength else {
+            throw ChargeError(input: text, problem: "the charges are \(length) bytes long, more than the \(maxTextLength) a charge list may have (expected the charges of one defendant, separated by ;)")
+        }
         var result: [(ChargeTerm, String)] = []
         for piece in text.split(separator: ";", omittingEmptySubsequences: true) {
             let raw = piece.trimmingCharacters(in: .whitespacesAndNewlines)
             if raw.isEmpty { continue }
             do throws(PieceFailure) {
-                for term in try readPiece(raw, defaultCode: defaultCode, forQuery: forQuery) {
+                for term in try readPiece(raw, defaultCode: defaultCode, forQuery: forQuery, work: &work) {
                     result.append((term, raw))
+                    work += 1
                 }
             } catch {
                 throw ChargeError(input: text, problem: message(error.failure, piece: error.piece))
+            }
+            guard result.count <= maxCharges else {
+                throw ChargeError(input: text, problem: "more than \(maxCharges) charges in one list (expected the charges of one defendant; no record names nearly so many)")
             }
         }
         return result
@@ -85,10 +115,11 @@ package enum ChargeReader {
         package var piece: String
     }
 
-    package static func readPiece(_ raw: String, defaultCode: String?, forQuery: Bool) throws(PieceFailure) -> [ChargeTerm] {
+    package static func readPiece(_ raw: String, defaultCode: String?, forQuery: Bool,
+                                  work: inout Int) throws(PieceFailure) -> [ChargeTerm] {
         let first: ChargeFailure
         do throws(ChargeFailure) {
-            return try readWhole(raw, defaultCode: defaultCode, forQuery: forQuery)
+            return try readWhole(raw, defaultCode: defaultCode, forQuery: forQuery, work: &work)
         } catch {
             first = error
         }
@@ -100,7 +131,7 @@ package enum ChargeReader {
         for sub in raw.split(separator: ",", omittingEmptySubsequences: false) {
             let part = sub.trimmingCharacters(in: .whitespacesAndNewlines)
             do throws(ChargeFailure) {
-                terms += try readWhole(part, defaultCode: defaultCode, forQuery: forQuery)
+                terms += try readWhole(part, defaultCode: defaultCode, forQuery: forQuery, work: &work)
             } catch {
                 throw PieceFailure(failure: error, piece: part.isEmpty ? raw : part)
             }
@@ -109,9 +140,11 @@ package enum ChargeReader {
     }
 
     /// One piece as a decree, a category or a statute reference list.
-    package static func readWhole(_ raw: String, defaultCode: String?, forQuery: Bool) throws(ChargeFailure) -> [ChargeTerm] {
+    package static func readWhole(_ raw: String, defaultCode: String?, forQuery: Bool,
+                                  work: inout Int) throws(ChargeFailure) -> [ChargeTerm] {
         if raw.isEmpty { throw .unreadable }
         let tokens = ChargeScanner.tokens(raw)
+        work += tokens.count + 1
         if let decree = try DecreeGrammar.read(tokens) {
             if case .anyDecree = decree, !forQuery { throw .unreadable }
             return [decree]

@@ -13,6 +13,10 @@ package enum StatuteGrammar {
     /// In `ст. 58-7, 8, 11` a bare number up to this continues the parts
     /// of the article before it; a larger one is an article of its own.
     package static let largestContinuedPart = 40
+    /// The most parts one article number may take in a compressed list
+    /// (`58-6-7-8-11`). Article 58 of the RSFSR code of 1926 has 14 parts
+    /// (58-1 to 58-14); more than this is a damaged or hostile cell.
+    package static let maxParts = 30
 
     package struct Element {
         package var part: Int?
@@ -144,6 +148,7 @@ package enum StatuteGrammar {
                         cur.part = part
                     } else {
                         // 58-6-7-8-11
+                        guard elements.count + 2 <= maxParts else { throw .tooManyParts }
                         elements.append(cur)
                         cur = Element(part: part)
                     }
