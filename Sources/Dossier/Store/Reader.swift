@@ -18,10 +18,13 @@ extension Archive {
         try db.cached("SELECT id FROM source WHERE key = ?").fetchOne([key])?[0].int64Value
     }
 
+    /// The citation columns a SELECT reads, as `c.locator, c.confidence, …`.
+    private static let citationSelect = CitationDoc.fields.map { "c." + $0.column }.joined(separator: ", ")
+
     func citations(column: String, id: Int64) throws -> [CitationDoc] {
         // `column` comes from a fixed list in this file, never from input.
         let sql = """
-            SELECT s.key, \(CitationDoc.fields.map { "c." + $0.column }.joined(separator: ", "))
+            SELECT s.key, \(Archive.citationSelect)
             FROM citation c JOIN source s ON s.id = c.source_id
             WHERE c.\(column) = ? ORDER BY c.position, c.id
             """

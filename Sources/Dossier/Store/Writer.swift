@@ -107,7 +107,7 @@ extension Archive {
 
     func replaceCitations(_ citations: [CitationDoc], column: String, id: Int64) throws -> Bool {
         if try self.citations(column: column, id: id) == citations { return false }
-        try db.execute("DELETE FROM citation WHERE \(column) = ?", [id])
+        try db.executeCached("DELETE FROM citation WHERE \(column) = ?", [id])
         for (position, citation) in citations.enumerated() {
             guard let sourceID = try sourceID(citation.sourceKey) else {
                 throw unknownSource(citation.sourceKey)
@@ -150,7 +150,7 @@ extension Archive {
             SELECT name FROM person_name WHERE person_id = ? ORDER BY is_primary DESC, position, id
             """).fetchAll([id]).compactMap { $0.string(0) }
         if current != wanted {
-            try db.execute("DELETE FROM person_name WHERE person_id = ?", [id])
+            try db.executeCached("DELETE FROM person_name WHERE person_id = ?", [id])
             var seen = Set<String>()
             for (position, name) in wanted.enumerated() where seen.insert(name).inserted {
                 try insertPersonName(personID: id, name: name, isPrimary: position == 0, position: position)
@@ -214,14 +214,14 @@ extension Archive {
             defendantID = id
             (_, status) = try upsertRow(table: "defendant", keyColumn: "id", key: String(id), columns: columns, values: values)
         } else {
-            try db.execute("INSERT INTO defendant (proceeding_id, person_id, " + columns.joined(separator: ", ")
-                           + ") VALUES (?, ?" + String(repeating: ", ?", count: columns.count) + ")",
-                           [caseID, personID] + values)
+            try db.executeCached("INSERT INTO defendant (proceeding_id, person_id, " + columns.joined(separator: ", ")
+                                 + ") VALUES (?, ?" + String(repeating: ", ?", count: columns.count) + ")",
+                                 [caseID, personID] + values)
             defendantID = db.lastInsertRowID
             status = .created
         }
         if try loadCharges(defendantID: defendantID) != doc.charges {
-            try db.execute("DELETE FROM charge WHERE defendant_id = ?", [defendantID])
+            try db.executeCached("DELETE FROM charge WHERE defendant_id = ?", [defendantID])
             for (index, charge) in doc.charges.enumerated() {
                 try db.executeCached("""
                     INSERT INTO charge (defendant_id, position, kind, ref, raw, description) VALUES (?, ?, ?, ?, ?, ?)
@@ -230,7 +230,7 @@ extension Archive {
             if status == .unchanged { status = .updated }
         }
         if try loadEvents(defendantID: defendantID) != doc.events {
-            try db.execute("DELETE FROM event WHERE defendant_id = ?", [defendantID])
+            try db.executeCached("DELETE FROM event WHERE defendant_id = ?", [defendantID])
             for (index, event) in doc.events.enumerated() {
                 let columns = EventDoc.storedColumns
                 try db.executeCached("""
