@@ -5,14 +5,35 @@ import DossierDomain
 /// the others are the row's own.
 public struct CaseRowColumn: Hashable, Sendable {
     public let rawValue: String
+    /// The position of the column in `allCases`, found once when the
+    /// column is made: cells are looked up by it for every row.
+    let index: Int
 
-    init(_ name: String) { rawValue = name }
+    init(_ name: String) {
+        rawValue = name
+        index = Self.indexByName[name]!
+    }
 
     /// The column named `name`, if the format has one.
     public init?(rawValue name: String) {
-        guard Self.indexByName[name] != nil else { return nil }
+        guard let index = Self.indexByName[name] else { return nil }
         rawValue = name
+        self.index = index
     }
+
+    public static func == (a: Self, b: Self) -> Bool { a.index == b.index }
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+
+    /// The person's fields that have a column, in order.
+    static let personFields = PersonDoc.fields.filter(\.isFlatCSVColumn)
+
+    /// Every column's name, in the order an export writes them.
+    private static let names: [String] = ["case_ref", "person_ref", "name", "name_variants"]
+        + personFields.map(\.key)
+        + ["arrest_date", "body", "body_kind", "category", "place", "trial_date", "charges", "charge_text", "outcome",
+           "sentence", "sentence_kind", "term_years", "outcome_date", "executed_date", "rehabilitated_date",
+           "source_key", "locator"]
+    private static let indexByName = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
 
     static let caseRef = Self("case_ref"), personRef = Self("person_ref"), name = Self("name")
     static let nameVariants = Self("name_variants")
@@ -23,19 +44,12 @@ public struct CaseRowColumn: Hashable, Sendable {
     static let sentenceKind = Self("sentence_kind"), termYears = Self("term_years"), outcomeDate = Self("outcome_date")
     static let executedDate = Self("executed_date"), rehabilitatedDate = Self("rehabilitated_date")
     static let sourceKey = Self("source_key"), locator = Self("locator")
-
-    /// The person's fields that have a column, in order.
-    static let personFields = PersonDoc.fields.filter(\.isFlatCSVColumn)
+    /// The columns of `personFields`, in the same order.
+    static let personColumns = personFields.map { Self($0.key) }
 
     static let required: [CaseRowColumn] = [.caseRef, .personRef, .name]
     /// Every column, in the order an export writes them.
-    public static let allCases: [CaseRowColumn] = [.caseRef, .personRef, .name, .nameVariants]
-        + personFields.map { Self($0.key) }
-        + [.arrestDate, .body, .bodyKind, .category, .place, .trialDate, .charges, .chargeText, .outcome, .sentence,
-           .sentenceKind, .termYears, .outcomeDate, .executedDate, .rehabilitatedDate, .sourceKey, .locator]
-    private static let indexByName = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1.rawValue, $0) })
-    /// The position of the column in `allCases`.
-    var index: Int { Self.indexByName[rawValue]! }
+    public static let allCases = names.map(Self.init)
 }
 
 /// A date cell: the EDTF text and its earliest and latest day.
