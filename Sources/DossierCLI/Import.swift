@@ -27,6 +27,8 @@ struct Import: ParsableCommand {
     var deprecatedFormat: ImportFormatArgument?
     @Flag(name: .customLong("dry-run"), help: "Validate and report what would change, without writing.") var dryRun = false
     @Flag(name: .customLong("ignore-unknown-columns"), help: "Skip CSV columns dossier does not know.") var ignoreUnknownColumns = false
+    @Flag(name: .customLong("strict-dates"), help: "Take dates in EDTF only (by default 14.08.1937, 14 августа 1937 г. and the like are read and stored as EDTF).")
+    var strictDates = false
     @Option(help: "Text encoding of --input-format memorial input: utf-8 (default) or cp1251.") var encoding: MemorialEncodingArgument?
     @Option(help: "With --input-format memorial: text (the end report) or json (every note's parse and the report).")
     var report: MemorialReportStyle = .text
@@ -67,6 +69,7 @@ struct Import: ParsableCommand {
         var options = ImportOptions()
         options.dryRun = dryRun
         options.ignoreUnknownColumns = ignoreUnknownColumns
+        options.strictDates = strictDates
         options.defaultCode = defaultCode
         if isTerminal(2) { options.progress = Progress.make() }
         MemorialReporting.configure(&options, encoding: encoding, style: self.report)

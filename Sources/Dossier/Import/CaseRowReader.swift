@@ -76,7 +76,8 @@ extension Archive {
         let importer = try CaseRowImporter(archive: self, sourceIDs: sources)
         // Rows are read and checked on another thread while these are written.
         let pipeline = CaseRowPipeline(reader: reader,
-                                       validator: CaseRowValidator(defaultCode: options.defaultCode ?? defaultCode),
+                                       validator: CaseRowValidator(defaultCode: options.defaultCode ?? defaultCode,
+                                                                   strictDates: options.strictDates),
                                        indexes: columns.map { $0?.index }, file: file)
         pipeline.start()
         defer { pipeline.stop() }

@@ -9,13 +9,16 @@ import Foundation
 final class CaseRowValidator {
     /// The statute code of references that name none.
     let defaultCode: String
+    /// `--strict-dates`: dates must be EDTF (see `DateReader`).
+    let strictDates: Bool
     /// Parsed dates, from a cache: trial dates and birth years repeat.
     var dateCache: [String: DateCell] = [:]
     /// Parsed charge lists, from a cache: lists repeat ("58-10" on most rows).
     var chargeCache: [String: [ChargeDoc]] = [:]
 
-    init(defaultCode: String) {
+    init(defaultCode: String, strictDates: Bool = false) {
         self.defaultCode = defaultCode
+        self.strictDates = strictDates
     }
 
     /// Checks one row's cells and types them.
@@ -40,15 +43,13 @@ final class CaseRowValidator {
             guard let text = cell(column) else { return nil }
             if let cached = dateCache[text] { return cached }
             do {
-                let parsed = try EDTFDate.parse(text)
-                let date = DateCell(text: text, lower: parsed.lower, upper: parsed.upper)
+                let reading = try DateReader.read(text, strict: strictDates)
+                let date = DateCell(text: reading.stored, lower: reading.date.lower, upper: reading.date.upper)
                 if dateCache.count >= 100_000 { dateCache.removeAll(keepingCapacity: true) }
                 dateCache[text] = date
                 return date
-            } catch let error as EDTFError {
-                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: error.problem, expected: "EDTF, e.g. \(error.example)"))
             } catch {
-                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "\(error)"))
+                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: error.problem, expected: error.expectation))
             }
         }
         var row = CaseRow()

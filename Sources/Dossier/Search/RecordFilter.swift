@@ -88,8 +88,8 @@ public struct RecordFilter: Sendable, Equatable {
             bindings.append(group)
         }
         func bound(_ text: String, field: String) throws -> EDTFDate {
-            do { return try EDTFDate.parse(text) } catch let error as EDTFError {
-                throw DataError(field: field, problem: error.problem, expected: "EDTF, e.g. \(error.example)")
+            do { return try DateReader.read(text).date } catch {
+                throw DataError(field: field, problem: error.problem, expected: error.expectation)
             }
         }
         if let from {
