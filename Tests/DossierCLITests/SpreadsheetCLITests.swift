@@ -42,4 +42,36 @@ import Testing
         let shown = try CLIRunner.run(["show", "c-ozerkov", "--format", "json", "--db", db])
         #expect(shown.stdout.contains("\"1937-08-14\""))
     }
+
+    /// Russian Excel's "CSV": semicolons, Windows-1251, CRLF, an empty row.
+    @Test func russianExcelCSVNeedsOnlyTheEncoding() throws {
+        let scratch = try Scratch()
+        let db = scratch.file("a.sqlite")
+        let csv = scratch.file("rows.csv")
+        let text = "case_ref;person_ref;name;body_kind;trial_date;outcome\r\n"
+            + "c-zhuravl;p-zhuravl;Журавлёв, Аким Фомич;troika;14.08.1937;convicted\r\n;;;;;\r\n"
+        let bytes = text.unicodeScalars.map { scalar -> UInt8 in
+            switch scalar.value {
+            case 0x410...0x44F: return UInt8(0xC0 + scalar.value - 0x410)
+            case 0x451: return 0xB8
+            default: return UInt8(scalar.value)
+            }
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: csv))
+        let refused = try CLIRunner.run(["import", csv, "--db", db])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("rows.csv:2: name: invalid UTF-8; it looks like Windows-1251: give --encoding cp1251"))
+        let imported = try CLIRunner.run(["import", csv, "--encoding", "cp1251", "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("; skipped 1 empty row"))
+        let shown = try CLIRunner.run(["show", "c-zhuravl", "--format", "json", "--db", db])
+        #expect(shown.stdout.contains("Журавлёв, Аким Фомич"))
+        #expect(shown.stdout.contains("\"1937-08-14\""))
+        let forced = try CLIRunner.run(["import", csv, "--encoding", "cp1251", "--delimiter", "comma", "--db", db])
+        #expect(forced.status == 65)
+        #expect(forced.stderr.contains("unknown column"))
+        let misplaced = try CLIRunner.run(["import", scratch.file("rows.jsonl"), "--delimiter", "semicolon", "--db", db])
+        #expect(misplaced.status == 64)
+        #expect(misplaced.stderr.contains("--delimiter goes with CSV input"))
+    }
 }

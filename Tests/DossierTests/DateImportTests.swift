@@ -46,6 +46,10 @@ import Testing
                 "rows.csv:2: birth: \"ок. 1900\" is not EDTF, and --strict-dates takes EDTF only (expected EDTF, e.g. 1900~)"))
             #expect(lines.contains(
                 "rows.csv:3: birth: \"1904 или 1906\" is not EDTF, and --strict-dates takes EDTF only (expected EDTF, e.g. [1904,1906])"))
+            // Every problem of a row, not the first only.
+            #expect(lines.contains(
+                "rows.csv:3: trial_date: \"14 августа 1938 г.\" is not EDTF, and --strict-dates takes EDTF only (expected EDTF, e.g. 1938-08-14)"))
+            #expect(lines.count == 9)
         }
         #expect(try test.archive.loadCase(ref: "c-ozerkov") == nil)
     }

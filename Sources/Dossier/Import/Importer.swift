@@ -55,6 +55,10 @@ public struct ImportOptions: Sendable {
     /// Dates must be EDTF; without it, the forms `DateReader` knows are
     /// taken too and stored as EDTF.
     public var strictDates = false
+    /// The CSV field separator; nil: detected from the header line.
+    public var delimiter: UInt8?
+    /// The text encoding of CSV case rows.
+    public var csvEncoding: MemorialEncoding = .utf8
     /// The statute code of references that name none, for this run only
     /// (e.g. `UkrSSR-1927` for a Ukrainian list); nil: the archive's.
     public var defaultCode: String?
@@ -71,6 +75,8 @@ public struct ImportOptions: Sendable {
 public struct ImportReport: Sendable {
     public var tally = WriteTally()
     public var records = 0
+    /// CSV rows whose cells were all empty, skipped.
+    public var emptyRows = 0
     public var dryRun = false
     /// What `--format memorial` inputs read, when there were any.
     public var memorial: MemorialReport?
