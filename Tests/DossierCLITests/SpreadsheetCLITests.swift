@@ -74,4 +74,17 @@ import Testing
         #expect(misplaced.status == 64)
         #expect(misplaced.stderr.contains("--delimiter goes with CSV input"))
     }
+
+    @Test func invertedRangeExits64() throws {
+        let scratch = try Scratch()
+        let db = scratch.file("a.sqlite")
+        let csv = scratch.file("rows.csv")
+        try Self.csv.write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["import", csv, "--db", db]).status == 0)
+        for command in ["search", "stats"] {
+            let run = try CLIRunner.run([command, "--from", "1938", "--to", "1937", "--format", "json", "--db", db])
+            #expect(run.status == 64, "\(command)")
+            #expect(run.stderr.contains("--from 1938 is after --to 1937: no date lies in that range"), "\(command): \(run.stderr)")
+        }
+    }
 }
