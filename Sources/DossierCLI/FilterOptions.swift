@@ -15,8 +15,8 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "political, criminal or unknown (repeatable).") var category: [String] = []
     @Option(help: "A place (substring).") var place: String?
     @Option(help: "A nationality in any written form: латыш, латышка and Latvian find each other.") var nationality: String?
-    @Option(help: "Decided on or after this EDTF date (ranges that overlap count).") var from: String?
-    @Option(help: "Decided on or before this EDTF date (ranges that overlap count).") var to: String?
+    @Option(help: "Decided on or after this date, EDTF or as sources write it (ranges that overlap count).") var from: String?
+    @Option(help: "Decided on or before this date, EDTF or as sources write it (ranges that overlap count).") var to: String?
     @Flag(help: "With --from/--to: count only dates entirely within the range.") var within = false
     @Option(help: "Born in this EDTF date or range (ranges that overlap count): 1899, 1895/1900.") var born: String?
 

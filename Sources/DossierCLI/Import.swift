@@ -28,7 +28,12 @@ struct Import: ParsableCommand {
     var deprecatedFormat: ImportFormatArgument?
     @Flag(name: .customLong("dry-run"), help: "Validate and report what would change, without writing.") var dryRun = false
     @Flag(name: .customLong("ignore-unknown-columns"), help: "Skip CSV columns dossier does not know.") var ignoreUnknownColumns = false
-    @Option(help: "Text encoding of --input-format memorial input: utf-8 (default) or cp1251.") var encoding: MemorialEncodingArgument?
+    @Flag(name: .customLong("strict-dates"), help: "Take dates in EDTF only (by default 14.08.1937, 14 августа 1937 г. and the like are read and stored as EDTF).")
+    var strictDates = false
+    @Option(help: "Text encoding of CSV and --input-format memorial input: utf-8 (default) or cp1251 (Windows-1251).")
+    var encoding: MemorialEncodingArgument?
+    @Option(help: "CSV field separator: comma, semicolon or tab (default: detected from the header line).")
+    var delimiter: CSVDelimiterArgument?
     @Option(help: "With --input-format memorial: text (the end report) or json (every note's parse and the report).")
     var report: MemorialReportStyle = .text
     @Option(name: .customLong("default-code"),
@@ -41,9 +46,10 @@ struct Import: ParsableCommand {
         if let inputFormat, let deprecatedFormat, inputFormat.value != deprecatedFormat.value {
             throw ValidationError("give --input-format only (--format is its deprecated spelling)")
         }
-        if format != .memorial, encoding != nil || report != .text {
-            throw ValidationError("--encoding and --report go with --input-format memorial")
+        if format != .memorial, report != .text {
+            throw ValidationError("--report goes with --input-format memorial")
         }
+        try validateDialect()
         if let defaultCode, !ChargeParser.knownCodes.contains(defaultCode) {
             throw ValidationError("unknown statute code \(defaultCode); known codes: "
                                   + ChargeParser.knownCodes.joined(separator: ", "))
@@ -68,6 +74,9 @@ struct Import: ParsableCommand {
         var options = ImportOptions()
         options.dryRun = dryRun
         options.ignoreUnknownColumns = ignoreUnknownColumns
+        options.strictDates = strictDates
+        options.delimiter = delimiter?.byte
+        if let encoding { options.csvEncoding = encoding.value }
         options.defaultCode = defaultCode
         if isTerminal(2) { options.progress = Progress.make() }
         MemorialReporting.configure(&options, encoding: encoding, style: self.report)
@@ -79,7 +88,7 @@ struct Import: ParsableCommand {
         let verb = dryRun ? "would import" : "imported"
         var line = "\(verb) \(report.records) record\(report.records == 1 ? "" : "s"): \(report.tally.summary)"
         if !dryRun && !report.tally.changedAnything { line += " (the archive already holds all of it)" }
-        output(line + "\n")
+        output(line + Self.skippedRows(report) + "\n")
         MemorialReporting.printReport(report, style: self.report)
     }
 }

@@ -270,7 +270,7 @@ import Testing
         InvalidCase("193x", "unspecified digits are written with a capital X, not x"),
         InvalidCase("1937-xx", "unspecified digits are written with a capital X, not x"),
         InvalidCase("937", "the year must have four digits (0800, not 800)"),
-        InvalidCase("37-11-05", "the year must have four digits (0800, not 800)"),
+        InvalidCase("37-11-05", "an EDTF date starts with its year, in four digits (year-month-day)"),
         InvalidCase("19370", "a year of more than four digits is written with Y"),
         InvalidCase("-0000", "-0000 is not a year: year zero (1 BC) is written 0000"),
         InvalidCase("Y1937", "Y is only for years of more than four digits: write 1937"),

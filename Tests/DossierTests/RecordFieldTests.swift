@@ -62,7 +62,7 @@ import Testing
         #expect(Array(all[4..<(4 + flagged.count)]) == flagged)
         #expect(CaseRowColumn(rawValue: "death") == nil)
         // The importer checks a person cell as the description says: a code
-        // against its vocabulary, a date as EDTF, naming the column.
+        // against its vocabulary, a date by the date reader, naming the column.
         let validator = CaseRowValidator(defaultCode: "RSFSR-1926")
         var cells = [String?](repeating: nil, count: all.count)
         cells[0] = "c-1"; cells[1] = "p-1"; cells[2] = "Выдумкин, Пётр"
@@ -71,7 +71,7 @@ import Testing
         let sex = #expect(throws: FieldError.self) { try validator.validate(cells, line: 2) }
         #expect(sex?.field == "sex")
         cells[all.firstIndex(of: "sex")!] = "m"
-        cells[all.firstIndex(of: "birth")!] = "14.08.1901"
+        cells[all.firstIndex(of: "birth")!] = "31.02.1901"
         let birth = #expect(throws: FieldError.self) { try validator.validate(cells, line: 2) }
         #expect(birth?.field == "birth")
         cells[all.firstIndex(of: "birth")!] = "1901"

@@ -14,6 +14,9 @@ final class CaseRowPipeline: @unchecked Sendable {
         case row(CaseRow)
         /// A record that gives no row: wrong number of fields, or a bad cell.
         case problem(DataError)
+        /// A record whose cells are all empty (`,,,,` that spreadsheets
+        /// leave at the end): skipped and counted.
+        case empty
         /// Bad quoting: where records begin is unknown after it. The last item.
         case malformed(CSVReader.Malformed)
         /// The input could not be read. The last item.
@@ -100,6 +103,13 @@ final class CaseRowPipeline: @unchecked Sendable {
         return cancelled
     }
 
+    /// Where a column stands in the file's header (columns not in it last).
+    private func headerPosition(_ field: String) -> Int {
+        guard let column = CaseRowColumn(rawValue: field),
+              let position = indexes.firstIndex(where: { $0 == column.index }) else { return indexes.count }
+        return position
+    }
+
     private func produce() {
         var cells = [String?](repeating: nil, count: CaseRowColumn.allCases.count)
         var items: [Item] = []
@@ -109,6 +119,10 @@ final class CaseRowPipeline: @unchecked Sendable {
             do {
                 if let record = try reader.next() {
                     if record.fields.count == 1, record.fields[0].isEmpty { continue }  // a blank line
+                    if Archive.cell(record.fields[0]) == nil, record.fields.allSatisfy({ Archive.cell($0) == nil }) {
+                        items.append(.empty)
+                        continue
+                    }
                     if record.fields.count != indexes.count {
                         items.append(.problem(DataError(
                             file: file, line: record.line,
@@ -120,10 +134,15 @@ final class CaseRowPipeline: @unchecked Sendable {
                             guard let index else { continue }
                             cells[index] = Archive.cell(record.fields[position])
                         }
-                        do {
-                            items.append(.row(try validator.validate(cells, line: record.line)))
-                        } catch {
-                            items.append(.problem(error.at(file: file, line: record.line)))
+                        switch validator.validateAll(cells, line: record.line) {
+                        case .success(let row):
+                            items.append(.row(row))
+                        case .failure(let problems):
+                            // Every problem of the row, in the file's column order.
+                            let ordered = problems.errors.enumerated().sorted {
+                                (headerPosition($0.element.field), $0.offset) < (headerPosition($1.element.field), $1.offset)
+                            }
+                            for (_, error) in ordered { items.append(.problem(error.at(file: file, line: record.line))) }
                         }
                     }
                 } else {

@@ -20,13 +20,31 @@ extension Archive {
                         report: inout ImportReport, log: inout ProblemLog) throws {
         let reader: CSVReader
         if let text = input.text { reader = CSVReader(text: text) } else { reader = try CSVReader(path: input.path) }
+        reader.delimiter = try options.delimiter ?? reader.detectDelimiter()
+        if options.csvEncoding == .cp1251 {
+            // Letters that are UTF-8 mean the file is not Windows-1251: refused, not read as mojibake.
+            reader.decode = { bytes in
+                if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) != nil { return nil }
+                return Cyrillic1251.decode(bytes)
+            }
+        }
         let file = input.path
         let totalBytes = input.text.map { $0.utf8.count } ?? Self.fileSize(input.path)
         var names: [String] = []
         func malformed(_ error: CSVReader.Malformed) {
             let field = error.field.map { $0 <= names.count ? names[$0 - 1] : "field \($0)" }
-            log.add(DataError(file: file, line: error.line, field: field, problem: error.problem,
-                              expected: "RFC 4180 CSV in UTF-8"))
+            var problem = error.problem
+            if options.csvEncoding == .cp1251, let bytes = error.bytes, String(validating: bytes, as: UTF8.self) != nil {
+                problem = "this is UTF-8, not Windows-1251 (leave out --encoding cp1251)"
+            }
+            // Two letters at least: one stray byte is no evidence of an encoding.
+            if options.csvEncoding == .utf8, error.problem == "invalid UTF-8", let bytes = error.bytes,
+               bytes.lazy.filter({ $0 >= 0x80 }).count >= 2, Cyrillic1251.looksLike1251(bytes) {
+                problem += "; it looks like Windows-1251: give --encoding cp1251"
+            }
+            let encoding = options.csvEncoding == .cp1251 ? "Windows-1251" : "UTF-8"
+            log.add(DataError(file: file, line: error.line, field: field, problem: problem,
+                              expected: "RFC 4180 CSV in \(encoding)"))
         }
         // Header.
         let header: CSVReader.Record
@@ -76,11 +94,13 @@ extension Archive {
         let importer = try CaseRowImporter(archive: self, sourceIDs: sources)
         // Rows are read and checked on another thread while these are written.
         let pipeline = CaseRowPipeline(reader: reader,
-                                       validator: CaseRowValidator(defaultCode: options.defaultCode ?? defaultCode),
+                                       validator: CaseRowValidator(defaultCode: options.defaultCode ?? defaultCode,
+                                                                   strictDates: options.strictDates),
                                        indexes: columns.map { $0?.index }, file: file)
         pipeline.start()
         defer { pipeline.stop() }
         var progressAt = 0
+        var lastProblemLine: Int?
         while let batch = pipeline.next() {
             for item in batch.items {
                 switch item {
@@ -95,8 +115,11 @@ extension Archive {
                         log.add(error.at(file: file, line: row.line))
                     }
                 case .problem(let error):
-                    report.records += 1
+                    if error.line != lastProblemLine { report.records += 1 }
+                    lastProblemLine = error.line
                     log.add(error)
+                case .empty:
+                    report.emptyRows += 1
                 case .malformed(let error):
                     malformed(error)
                 case .failure(let error):

@@ -9,18 +9,43 @@ import Foundation
 final class CaseRowValidator {
     /// The statute code of references that name none.
     let defaultCode: String
+    /// `--strict-dates`: dates must be EDTF (see `DateReader`).
+    let strictDates: Bool
     /// Parsed dates, from a cache: trial dates and birth years repeat.
     var dateCache: [String: DateCell] = [:]
     /// Parsed charge lists, from a cache: lists repeat ("58-10" on most rows).
     var chargeCache: [String: [ChargeDoc]] = [:]
 
-    init(defaultCode: String) {
+    init(defaultCode: String, strictDates: Bool = false) {
         self.defaultCode = defaultCode
+        self.strictDates = strictDates
     }
 
     /// Checks one row's cells and types them.
-    /// - Throws: `FieldError` for the first bad cell.
+    /// - Throws: `FieldError` for the first bad cell (`validateAll` gives every one).
     func validate(_ cells: [String?], line: Int) throws(FieldError) -> CaseRow {
+        switch validateAll(cells, line: line) {
+        case .success(let row): return row
+        case .failure(let problems): throw problems.errors[0]
+        }
+    }
+
+    /// Every bad cell of a row, in the order the validator checks them
+    /// (the caller puts them in the file's column order).
+    struct RowProblems: Error {
+        var errors: [FieldError]
+    }
+
+    /// Checks one row's cells and types them, or gives every problem of the row.
+    func validateAll(_ cells: [String?], line: Int) -> Result<CaseRow, RowProblems> {
+        var problems: [FieldError] = []
+        /// Runs one check; a problem is kept and the check gives nil.
+        func attempt<T>(_ check: () throws(FieldError) -> T?) -> T? {
+            do { return try check() } catch {
+                problems.append(error)
+                return nil
+            }
+        }
         func cell(_ column: CaseRowColumn) -> String? { cells[column.index] }
         func require(_ column: CaseRowColumn) throws(FieldError) -> String {
             guard let value = cell(column) else {
@@ -40,22 +65,20 @@ final class CaseRowValidator {
             guard let text = cell(column) else { return nil }
             if let cached = dateCache[text] { return cached }
             do {
-                let parsed = try EDTFDate.parse(text)
-                let date = DateCell(text: text, lower: parsed.lower, upper: parsed.upper)
+                let reading = try DateReader.read(text, strict: strictDates)
+                let date = DateCell(text: reading.stored, lower: reading.date.lower, upper: reading.date.upper)
                 if dateCache.count >= 100_000 { dateCache.removeAll(keepingCapacity: true) }
                 dateCache[text] = date
                 return date
-            } catch let error as EDTFError {
-                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: error.problem, expected: "EDTF, e.g. \(error.example)"))
             } catch {
-                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: "\(error)"))
+                throw FieldError(field: column.rawValue, problem: FieldProblem(problem: error.problem, expected: error.expectation))
             }
         }
         var row = CaseRow()
         row.line = line
-        row.caseRef = try require(.caseRef)
-        row.personRef = try require(.personRef)
-        row.name = try require(.name)
+        row.caseRef = attempt { () throws(FieldError) in try require(.caseRef) } ?? ""
+        row.personRef = attempt { () throws(FieldError) in try require(.personRef) } ?? ""
+        row.name = attempt { () throws(FieldError) in try require(.name) } ?? ""
         if let text = cell(.nameVariants) {
             for part in text.split(separator: ";") {
                 let variant = part.trimmingCharacters(in: .whitespaces)
@@ -66,43 +89,47 @@ final class CaseRowValidator {
         for field in CaseRowColumn.personFields {
             let column = CaseRowColumn(field.key)
             if field.isDate {
-                row.person.append(try date(column).map(PersonCell.date))
+                row.person.append(attempt { () throws(FieldError) in try date(column) }.map(PersonCell.date))
             } else if let text = cell(column) {
                 let value: FieldValue?
-                do { value = try field.value(fromText: text) } catch { throw FieldError(field: field.key, problem: error) }
+                do { value = try field.value(fromText: text) } catch {
+                    problems.append(FieldError(field: field.key, problem: error))
+                    value = nil
+                }
                 row.person.append(value?.text.map(PersonCell.text))
             } else {
                 row.person.append(nil)
             }
         }
-        row.arrest = try date(.arrestDate)
+        row.arrest = attempt { () throws(FieldError) in try date(.arrestDate) }
         row.body = cell(.body)
-        row.bodyKind = try code(.bodyKind, BodyKind.self)
-        row.category = try code(.category, Category.self)
+        row.bodyKind = attempt { () throws(FieldError) in try code(.bodyKind, BodyKind.self) }
+        row.category = attempt { () throws(FieldError) in try code(.category, Category.self) }
         row.place = cell(.place)
-        row.trial = try date(.trialDate)
-        if let text = cell(.charges) { row.charges = try charges(text) }
+        row.trial = attempt { () throws(FieldError) in try date(.trialDate) }
+        if let text = cell(.charges) { row.charges = attempt { () throws(FieldError) in try charges(text) } }
         row.chargeText = cell(.chargeText)
-        row.outcome = try code(.outcome, Outcome.self)
+        row.outcome = attempt { () throws(FieldError) in try code(.outcome, Outcome.self) }
         row.sentence = cell(.sentence)
-        row.sentenceKind = try code(.sentenceKind, SentenceKind.self)
+        row.sentenceKind = attempt { () throws(FieldError) in try code(.sentenceKind, SentenceKind.self) }
         if let text = cell(.termYears) {
-            guard let years = Double(text), years >= 0, years <= 100 else {
-                throw FieldError(field: "term_years", problem: FieldProblem(problem: "\"\(text)\" is not a term",
-                                                                             expected: "a number of years from 0 to 100"))
+            if let years = Double(text), years >= 0, years <= 100 {
+                row.termYears = years
+            } else {
+                problems.append(FieldError(field: "term_years", problem: FieldProblem(problem: "\"\(text)\" is not a term",
+                                                                                   expected: "a number of years from 0 to 100")))
             }
-            row.termYears = years
         }
-        row.outcomeDate = try date(.outcomeDate)
-        row.executed = try date(.executedDate)
-        row.rehabilitated = try date(.rehabilitatedDate)
+        row.outcomeDate = attempt { () throws(FieldError) in try date(.outcomeDate) }
+        row.executed = attempt { () throws(FieldError) in try date(.executedDate) }
+        row.rehabilitated = attempt { () throws(FieldError) in try date(.rehabilitatedDate) }
         row.sourceKey = cell(.sourceKey)
         row.locator = cell(.locator)
         if row.locator != nil, row.sourceKey == nil {
-            throw FieldError(field: "locator", problem: FieldProblem(
-                problem: "a locator without a source_key", expected: "the source_key of the source the locator points into"))
+            problems.append(FieldError(field: "locator", problem: FieldProblem(
+                problem: "a locator without a source_key", expected: "the source_key of the source the locator points into")))
         }
-        return row
+        return problems.isEmpty ? .success(row) : .failure(RowProblems(errors: problems))
     }
 
     /// Parsed charges, from the cache when the same list came before.

@@ -52,6 +52,13 @@ public struct ImportOptions: Sendable {
     /// At most this many problems are listed; the rest are counted.
     public var maxErrors = 50
     public var ignoreUnknownColumns = false
+    /// Dates must be EDTF; without it, the forms `DateReader` knows are
+    /// taken too and stored as EDTF.
+    public var strictDates = false
+    /// The CSV field separator; nil: detected from the header line.
+    public var delimiter: UInt8?
+    /// The text encoding of CSV case rows.
+    public var csvEncoding: MemorialEncoding = .utf8
     /// The statute code of references that name none, for this run only
     /// (e.g. `UkrSSR-1927` for a Ukrainian list); nil: the archive's.
     public var defaultCode: String?
@@ -68,6 +75,8 @@ public struct ImportOptions: Sendable {
 public struct ImportReport: Sendable {
     public var tally = WriteTally()
     public var records = 0
+    /// CSV rows whose cells were all empty, skipped.
+    public var emptyRows = 0
     public var dryRun = false
     /// What `--format memorial` inputs read, when there were any.
     public var memorial: MemorialReport?
@@ -91,6 +100,10 @@ extension Archive {
     /// `DataErrors`. With `dryRun` everything is validated and counted, then
     /// rolled back.
     public func importFiles(_ inputs: [ImportInput], options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try DateReader.$strictDates.withValue(options.strictDates) { try importAll(inputs, options: options) }
+    }
+
+    func importAll(_ inputs: [ImportInput], options: ImportOptions) throws -> ImportReport {
         var report = ImportReport()
         report.dryRun = options.dryRun
         var log = ProblemLog(limit: options.maxErrors)

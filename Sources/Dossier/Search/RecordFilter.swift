@@ -91,9 +91,14 @@ public struct RecordFilter: Sendable, Equatable {
             bindings.append(group)
         }
         func bound(_ text: String, field: String) throws -> EDTFDate {
-            do { return try EDTFDate.parse(text) } catch let error as EDTFError {
-                throw DataError(field: field, problem: error.problem, expected: "EDTF, e.g. \(error.example)")
+            do { return try DateReader.read(text).date } catch {
+                throw DataError(field: field, problem: error.problem, expected: error.expectation)
             }
+        }
+        if let from, let to, let start = try bound(from, field: "--from").lower, let end = try bound(to, field: "--to").upper,
+           start > end {
+            // Nothing can match: a mistake on the command line, not an empty result.
+            throw UsageError("--from \(from) is after --to \(to): no date lies in that range (give the earlier date to --from)")
         }
         if let from {
             let date = try bound(from, field: "--from")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How dossier reads dates typed by a user, for `dossier date`.
+/// How dossier reads dates typed by a user (`DateReader`), for `dossier date`.
 public struct DateReport: Sendable {
     public let input: String
     public let result: Result<EDTFDate, EDTFError>
@@ -8,11 +8,9 @@ public struct DateReport: Sendable {
     public init(_ input: String) {
         self.input = input
         do {
-            result = .success(try EDTFDate.parse(input))
-        } catch let error as EDTFError {
-            result = .failure(error)
+            result = .success(try DateReader.read(input).date)
         } catch {
-            result = .failure(EDTFError(input: input, problem: "\(error)", example: "1937-11-05"))
+            result = .failure(error)
         }
     }
 

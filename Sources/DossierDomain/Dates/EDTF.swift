@@ -8,12 +8,18 @@ public struct EDTFError: Error, Sendable, Equatable, CustomStringConvertible {
     public let problem: String
     /// A valid value close to what was meant, e.g. "1937-02-28".
     public let example: String
-    public var description: String { "\(problem) (expected EDTF, e.g. \(example))" }
+    /// What was expected: "EDTF", or "EDTF or a date as sources write it"
+    /// for the date reader (`DateReader`).
+    public let expected: String
+    public var description: String { "\(problem) (expected \(expectation))" }
+    /// "EDTF, e.g. 1937-11-05": the expectation of an error line.
+    public var expectation: String { "\(expected), e.g. \(example)" }
 
-    public init(input: String, problem: String, example: String) {
+    public init(input: String, problem: String, example: String, expected: String = "EDTF") {
         self.input = input
         self.problem = problem
         self.example = example
+        self.expected = expected
     }
 }
 
@@ -109,6 +115,11 @@ public struct EDTFDate: Sendable, Hashable {
         do {
             return try EDTFParser.parse(text)
         } catch {
+            if error.shortYear, !EDTFParser.isYearAlone(text) {
+                // `14.08.1937`: padding 14 to 0014 would suggest another date.
+                throw EDTFError(input: text, problem: "an EDTF date starts with its year, in four digits (year-month-day)",
+                                example: EDTFParser.genericExample)
+            }
             throw EDTFError(input: text, problem: error.problem, example: error.example)
         }
     }

@@ -10,6 +10,18 @@ package enum EDTFParser {
     package static let yearLimit = 999_999_999_999_999
     package static let genericExample = "1937-11-05, 1937-11 or 1937"
 
+    /// True when `text` is a year alone, however short, with its sign and
+    /// qualifiers (`800`, `-45?`, `os:800`): padding its digits keeps its
+    /// meaning. `14.08.1937` or `14/08/1937` is not: there 14 is a day.
+    package static func isYearAlone(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.hasPrefix(EDTFDate.oldStylePrefix) { body = body.dropFirst(EDTFDate.oldStylePrefix.count) }
+        body = body.drop(while: { "?~%".contains($0) })
+        while let last = body.last, "?~%".contains(last) { body = body.dropLast() }
+        if body.hasPrefix("-") { body = body.dropFirst() }
+        return !body.isEmpty && body.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     package static func parse(_ text: String) throws(EDTFProblem) -> EDTFDate {
         if text.isEmpty { throw EDTFProblem("the date is empty", example: genericExample) }
         // Fast path: printable ASCII has no whitespace but the space.
@@ -394,7 +406,9 @@ package struct EDTFScanner {
         let isNumeric = !digits.contains(UInt8(ascii: "X"))
         if digits.count < 4 {
             let example = isNumeric ? (negative ? "-" : "") + DayNumber.pad(EDTFScanner.number(digits) ?? 0, 4) : "193X"
-            throw EDTFProblem("the year must have four digits (0800, not 800)", example: example)
+            var problem = EDTFProblem("the year must have four digits (0800, not 800)", example: example)
+            problem.shortYear = true
+            throw problem
         }
         if digits.count > 4 {
             let example = isNumeric ? "Y" + (negative ? "-" : "") + written.drop(while: { $0 == "0" }) : "Y170000002"

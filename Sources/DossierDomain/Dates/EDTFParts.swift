@@ -4,6 +4,9 @@
 package struct EDTFProblem: Error {
     package let problem: String
     package let example: String
+    /// A year of fewer than four digits: its example pads the digits, which
+    /// keeps the meaning only when the text is that year alone.
+    package var shortYear = false
 
     package init(_ problem: String, example: String) {
         self.problem = problem

@@ -27,11 +27,15 @@ public final class CSVReader {
         public var problem: String
         /// The 1-based field of the record where it went wrong, if known.
         public var field: Int?
+        /// The start of a field that could not be decoded, to tell which
+        /// encoding it is in.
+        public var bytes: [UInt8]?
 
-        package init(line: Int, problem: String, field: Int? = nil) {
+        package init(line: Int, problem: String, field: Int? = nil, bytes: [UInt8]? = nil) {
             self.line = line
             self.problem = problem
             self.field = field
+            self.bytes = bytes
         }
     }
 
@@ -50,6 +54,14 @@ public final class CSVReader {
     /// longer line is refused rather than held in memory whole.
     public var maxRecordBytes = 64 << 20
     public var maxFields = 10_000
+    /// The field separator: a comma, or a semicolon or tab (the "CSV" of
+    /// spreadsheets in locales whose decimal mark is a comma); see
+    /// `detectDelimiter`.
+    public var delimiter = UInt8(ascii: ",")
+    /// Decodes a field's bytes when the input is not UTF-8 (Windows-1251,
+    /// whose quotes, separators and line ends are the ASCII bytes): nil
+    /// when a byte is no character. Nil: UTF-8.
+    public var decode: (([UInt8]) -> String?)?
 
     public init(path: String, chunkSize: Int = 1 << 20) throws {
         (handle, closeOnDeinit) = try InputFile.open(path)
@@ -83,6 +95,28 @@ public final class CSVReader {
         return true
     }
 
+    /// The separator of the first line (the header): the most frequent of
+    /// comma, semicolon and tab outside quotes; a comma when there is none
+    /// or on a tie (then comma, semicolon, tab in that order). Reads no record.
+    public func detectDelimiter() throws -> UInt8 {
+        let newline = UInt8(ascii: "\n")
+        while position == 0, !buffer.contains(newline), buffer.count < maxRecordBytes, try fill() {}
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        var inQuotes = false
+        for byte in buffer[position...] {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if inQuotes { continue }
+            if byte == newline { break }
+            if let count = counts[byte] { counts[byte] = count + 1 }
+        }
+        // In this order on a tie: comma, semicolon, tab.
+        var best = UInt8(ascii: ",")
+        for candidate in [UInt8(ascii: ";"), UInt8(ascii: "\t")] where counts[candidate]! > counts[best]! {
+            best = candidate
+        }
+        return best
+    }
+
     /// The next record, or nil at the end of input.
     /// - Throws: `Malformed` for bad quoting or invalid UTF-8.
     public func next() throws -> Record? {
@@ -101,8 +135,11 @@ public final class CSVReader {
         var afterQuote = false
         var recordBytes = 0
         func finishField() throws {
-            guard let text = String(validating: field, as: UTF8.self) else {
-                throw Malformed(line: line, problem: "invalid UTF-8", field: fields.count + 1)
+            let decoded: String?
+            if let decode { decoded = decode(field) } else { decoded = String(validating: field, as: UTF8.self) }
+            guard let text = decoded else {
+                throw Malformed(line: line, problem: decode == nil ? "invalid UTF-8" : "a byte that is no character of the encoding",
+                                field: fields.count + 1, bytes: Array(field.prefix(4096)))
             }
             recordBytes += field.count + 1
             if recordBytes > maxRecordBytes {
@@ -160,7 +197,7 @@ public final class CSVReader {
                 continue
             }
             switch byte {
-            case UInt8(ascii: ","):
+            case delimiter:
                 try finishField()
             case UInt8(ascii: "\n"):
                 if field.last == UInt8(ascii: "\r"), !afterQuote { field.removeLast() }

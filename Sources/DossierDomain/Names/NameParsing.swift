@@ -172,7 +172,7 @@ public enum NameParser {
                 var others: [(word: NameWord, role: NamePartRole)] = []
                 for w in words[0...ci] where w != sur { others.append((w, roleOfNonSurname(w))) }
                 for w in words[(ci + 1)...] { others.append((w, roleOfNonSurname(w))) }
-                return [ParsedName(surname: sur, others: others, rank: 0)]
+                return [ParsedName(surname: sur, others: patronymicByPlace(others), rank: 0)]
             }
         }
         let full = words.indices.filter { !words[$0].isInitial }
@@ -183,10 +183,15 @@ public enum NameParser {
         if full.count == 1 {
             let si = full[0]
             let others = words.indices.filter { $0 != si }.map { (word: words[$0], role: roleOfNonSurname(words[$0])) }
-            return [ParsedName(surname: words[si], others: others, rank: 0)]
+            return [ParsedName(surname: words[si], others: patronymicByPlace(others), rank: 0)]
         }
         // Score each full word as the surname.
-        let pats = Set(full.filter { isPatronymic(words[$0]) })
+        // A word in -ич after a known given name is a patronymic too
+        // (Образцов Леонид Кузьмич).
+        let pats = Set(full.indices.filter { k in
+            isPatronymic(words[full[k]])
+                || (k > 0 && endsInIch(words[full[k]]) && GivenNames.isKnown(words[full[k - 1]]))
+        }.map { full[$0] })
         let allCaps = words.allSatisfy { $0.raw == $0.raw.uppercased() && $0.raw.count > 1 }
         var scored: [(Int, Double)] = []
         for (k, i) in full.enumerated() {
@@ -218,7 +223,7 @@ public enum NameParser {
             for j in words.indices where j != si {
                 others.append((words[j], roleOfNonSurname(words[j])))
             }
-            result.append(ParsedName(surname: words[si], others: others, rank: rank))
+            result.append(ParsedName(surname: words[si], others: patronymicByPlace(others), rank: rank))
         }
         return result
     }
@@ -226,6 +231,33 @@ public enum NameParser {
     package static func roleOfNonSurname(_ w: NameWord) -> NamePartRole {
         if w.isInitial { return .initial }
         return isPatronymic(w) ? .patronymic : .given
+    }
+
+    /// The others of a name with a word in -ич that follows a given name or
+    /// an initial read as the patronymic, when no word is one by its ending:
+    /// the patronymics of fathers' names in -а, -я (Кузьмич of Кузьма,
+    /// Фомич, Лукич, Никитич, Саввич) end in -ич without -ович or -евич.
+    /// The surname is set apart before, so a surname in -ич (Бабич) is not
+    /// taken for one.
+    package static func patronymicByPlace(_ others: [(word: NameWord, role: NamePartRole)]) -> [(word: NameWord, role: NamePartRole)] {
+        guard !others.contains(where: { $0.role == .patronymic }) else { return others }
+        var result = others
+        for i in result.indices.dropFirst()
+        where result[i].role == .given && endsInIch(result[i].word)
+            && (result[i - 1].role == .given || result[i - 1].role == .initial) {
+            result[i].role = .patronymic
+            break
+        }
+        return result
+    }
+
+    package static let cyrillicIch: [UInt8] = "ич".unicodeScalars.compactMap { Transliterator.cyrillicLetter($0) }
+    package static let latinIchEndings: [[UInt8]] = ["ich", "itch", "ych"].map { Array($0.utf8) }
+
+    /// Ends in -ич (Кузьмич, Фомич; Kuzmich, Fomitch).
+    package static func endsInIch(_ w: NameWord) -> Bool {
+        if let c = w.cyrillicNormalized { return c.count >= 4 && c.suffix(2).elementsEqual(cyrillicIch) }
+        return latinIchEndings.contains { e in w.latin.count >= e.count + 2 && w.latin.suffix(e.count).elementsEqual(e) }
     }
 
     package static let cyrillicPatronymicEndings: [String] = ["ович", "евич", "овна", "евна", "ична", "инична", "ьич", "ївна", "івна", "овіч", "евіч"]

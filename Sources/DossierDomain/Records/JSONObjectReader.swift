@@ -112,7 +112,7 @@ package struct JSONObjectReader {
     package mutating func date(_ key: String) throws(FieldError) -> String? {
         guard let text = try string(key) else { return nil }
         do { _ = try EDTFDate.parse(text) } catch let error as EDTFError {
-            throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: error.problem, expected: "EDTF, e.g. \(error.example)"))
+            throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: error.problem, expected: error.expectation))
         } catch {
             throw FieldError(field: fieldPath(key), problem: FieldProblem(problem: "\(error)"))
         }

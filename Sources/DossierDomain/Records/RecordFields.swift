@@ -190,12 +190,11 @@ extension RecordField {
         case .text:
             return .text(text)
         case .date:
-            do { _ = try EDTFDate.parse(text) } catch let error as EDTFError {
-                throw FieldProblem(problem: error.problem, expected: "EDTF, e.g. \(error.example)")
-            } catch {
-                throw FieldProblem(problem: "\(error)")
+            // EDTF is stored as given; a form sources write (14.08.1937) as
+            // the EDTF it means (DateReader).
+            do { return .text(try DateReader.read(text).stored) } catch {
+                throw FieldProblem(problem: error.problem, expected: error.expectation)
             }
-            return .text(text)
         case .code(_, let parse):
             do { return .text(try parse(text)) } catch let problem as FieldProblem {
                 throw problem

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Dossier
+
+/// `import --delimiter`: the CSV field separator, when detecting it from
+/// the header line is not wanted.
+struct CSVDelimiterArgument: ExpressibleByArgument {
+    let byte: UInt8
+    init?(argument: String) {
+        switch argument.lowercased() {
+        case "comma", ",": byte = UInt8(ascii: ",")
+        case "semicolon", ";": byte = UInt8(ascii: ";")
+        case "tab", "\t", "\\t": byte = UInt8(ascii: "\t")
+        default: return nil
+        }
+    }
+    static var allValueStrings: [String] { ["comma", "semicolon", "tab"] }
+}
+
+extension Import {
+    /// `--encoding` and `--delimiter` go with the inputs that use them.
+    func validateDialect() throws {
+        let formats = files.map { format ?? ImportFormat.guess(path: $0) }
+        if encoding != nil, !formats.allSatisfy({ $0 == .csv || $0 == .memorial }) {
+            throw ValidationError("--encoding goes with CSV and --input-format memorial")
+        }
+        if delimiter != nil, !formats.allSatisfy({ $0 == .csv }) {
+            throw ValidationError("--delimiter goes with CSV input")
+        }
+    }
+
+    /// "; skipped 2 empty rows", or nothing.
+    static func skippedRows(_ report: ImportReport) -> String {
+        report.emptyRows == 0 ? "" : "; skipped \(report.emptyRows) empty row\(report.emptyRows == 1 ? "" : "s")"
+    }
+}
