@@ -10,7 +10,7 @@ import Foundation
 /// - lower-case ASCII letters, digits, `-` and `_` are kept, and `.` except
 ///   in first place;
 /// - every other byte of the ref's UTF-8 (upper-case letters, `/`, `\`,
-///   `:`, spaces, non-ASCII letters, `%` itself) is written `%XX`, so that
+///   `:`, spaces, non-ASCII letters, `%` itself) is written `%xx` (lower-case hex), so that
 ///   two refs that differ only in case, or in Unicode normalisation, never
 ///   share a name on a case-insensitive or normalising file system, and no
 ///   ref can name a path outside its folder;
@@ -93,7 +93,7 @@ public enum TreePaths {
     }
 
     private static func hex2(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
+        let digits = Array("0123456789abcdef")
         return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
     }
 

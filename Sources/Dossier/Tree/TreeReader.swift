@@ -73,8 +73,8 @@ public enum TreeReader {
             if !markers.isEmpty {
                 for (line, marker) in markers {
                     log.add(DataError(file: file, line: line, field: nil,
-                                      problem: "a git conflict marker (\(marker)): resolve the conflict in this file, then import again",
-                                      expected: "one version of each field, without <<<<<<<, ======= and >>>>>>> lines"))
+                                      problem: "\(marker): resolve the conflict in this file, then import again",
+                                      expected: "one version of each line, without <<<<<<<, ======= and >>>>>>> markers"))
                 }
                 continue
             }
@@ -202,7 +202,7 @@ public enum TreeReader {
             return nil
         }
         for (line, marker) in conflictMarkers(text) {
-            log.add(DataError(file: file, line: line, problem: "a git conflict marker (\(marker)): resolve the conflict in this file, then import again"))
+            log.add(DataError(file: file, line: line, problem: "\(marker): resolve the conflict in this file, then import again"))
         }
         guard log.isEmpty else { return nil }
         do {
@@ -231,17 +231,31 @@ public enum TreeReader {
         }
     }
 
-    /// The lines that hold git's conflict markers, with the marker as
-    /// written (cut at 60 characters).
+    /// Git's conflict markers in a text: one per conflict, at its
+    /// `<<<<<<<` line (a stray `=======` or `>>>>>>>` on its own), with
+    /// what to say about it.
     static func conflictMarkers(_ text: String) -> [(Int, String)] {
         var result: [(Int, String)] = []
         guard text.contains("<<<<<<<") || text.contains(">>>>>>>") || text.contains("=======") else { return result }
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            let isMarker = trimmed.hasPrefix("<<<<<<<") || trimmed.hasPrefix(">>>>>>>") || trimmed.hasPrefix("|||||||")
-                || trimmed == "======="
-            if isMarker { result.append((index + 1, String(trimmed.prefix(60)))) }
+        var open: (line: Int, marker: String)?
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let marker = String(line.prefix(60))
+            if line.hasPrefix("<<<<<<<") {
+                if let open { result.append((open.line, "git conflict (\(open.marker)) not closed")) }
+                open = (index + 1, marker)
+            } else if line.hasPrefix(">>>>>>>") {
+                if let start = open {
+                    result.append((start.line, "git conflict, lines \(start.line)-\(index + 1) (\(start.marker) ... \(marker))"))
+                    open = nil
+                } else {
+                    result.append((index + 1, "git conflict marker (\(marker))"))
+                }
+            } else if open == nil, line.hasPrefix("|||||||") || line == "=======" {
+                result.append((index + 1, "git conflict marker (\(marker))"))
+            }
         }
+        if let open { result.append((open.line, "git conflict (\(open.marker)) not closed")) }
         return result
     }
 
