@@ -141,6 +141,18 @@ enum TreeData {
         #expect(FileManager.default.fileExists(atPath: other.path + "/" + TreePaths.markerFile))
     }
 
+    @Test func aTeamsOwnReadmeIsKept() throws {
+        let test = try TestArchive()
+        let folder = try TemporaryFolder()
+        let root = folder.path + "/tree"
+        try test.archive.exportTree(to: root)
+        let ours = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
+        #expect(ours.hasPrefix(TreeText.readmeTitle) && ours.contains("dossier import DIR"))
+        try "# Regional books of memory\n".write(toFile: root + "/README.md", atomically: true, encoding: .utf8)
+        try test.archive.exportTree(to: root)
+        #expect(try String(contentsOfFile: root + "/README.md", encoding: .utf8) == "# Regional books of memory\n")
+    }
+
     // MARK: Paths
 
     @Test func hostileRefsGetSafeDistinctPaths() throws {
@@ -278,6 +290,36 @@ enum TreeData {
             }
         }
         #expect(try ImportTestSupport.counts(test.archive) == counts)
+    }
+
+    @Test func aNewCaseMayNameByRefAPersonWrittenOutInAnotherCase() throws {
+        let test = try TestArchive()
+        _ = try ImportTestSupport.importText(test.archive, TreeData.jsonl(cases: 3), format: .jsonl)
+        let folder = try TemporaryFolder()
+        let root = folder.path + "/tree"
+        try test.archive.exportTree(to: root)
+        // p-2 is in one case (gen-00002), so written out there; a new case
+        // in a file read before it names p-2 by ref only.
+        let path = root + "/cases/0-new/aaa-new.yaml"
+        try FileManager.default.createDirectory(atPath: root + "/cases/0-new", withIntermediateDirectories: true)
+        try """
+            case_ref: aaa-new
+            body_kind: troika
+            defendants:
+              - person:
+                  person_ref: p-2
+                outcome: convicted
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let report = try test.archive.importTree(root: root)
+        #expect(report.tally.created["case"] == 1)
+        #expect(try test.archive.casesOf(personRef: "p-2").map(\.ref).sorted() == ["aaa-new", "gen-00002"])
+        // The next export gives p-2 a file of their own and moves the new case to its place.
+        let again = try test.archive.exportTree(to: root)
+        #expect(again.removed == 1)
+        #expect(FileManager.default.fileExists(atPath: root + "/" + TreePaths.path(kind: .person, ref: "p-2")))
+        #expect(FileManager.default.fileExists(atPath: root + "/" + TreePaths.path(kind: .case, ref: "aaa-new")))
+        #expect(try TreeReader.read(root: root).cases.count == 4)
     }
 
     @Test func checkTreeNeedsNoArchiveAndFindsMissingSourcesAndPersons() throws {

@@ -18,7 +18,8 @@ extension Archive {
     /// document per case (with its defendants, charges, outcomes, events
     /// and citations), per person who is a defendant in no case or in
     /// several, and per source; a `dossier-tree.yaml` that marks the tree
-    /// and a `README.md` that says how to read it back.
+    /// and a `README.md` that says how to read it back (unless the folder
+    /// has a README of its own).
     ///
     /// A file is rewritten only when its bytes change, and the files of
     /// records no longer in the archive are removed, so that `git status`
@@ -51,7 +52,11 @@ extension Archive {
                 written.insert(path)
             }
             try put(TreePaths.markerFile, TreeText.marker(defaultCode: defaultCode))
-            try put(TreePaths.readmeFile, TreeText.readme)
+            // A team may write its own README: it is kept.
+            let readme = FileManager.default.contents(atPath: root + "/" + TreePaths.readmeFile)
+            if readme == nil || String(decoding: readme!, as: UTF8.self).hasPrefix(TreeText.readmeTitle) {
+                try put(TreePaths.readmeFile, TreeText.readme)
+            }
             for key in sourceKeys {
                 guard let source = try loadSource(key: key) else { continue }
                 try put(sourcePaths[key]!, TreeText.source(source))
@@ -124,6 +129,8 @@ enum TreeText {
         printer.fields(fields, indent: 0)
         return printer.text
     }
+
+    static let readmeTitle = "# A dossier archive as a tree of records\n"
 
     static let readme = """
         # A dossier archive as a tree of records

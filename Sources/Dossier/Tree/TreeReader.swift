@@ -117,6 +117,22 @@ public enum TreeReader {
         // A person written out in a case (not by ref) may be in other cases
         // too, but must read the same everywhere.
         var writtenOut: [String: (path: String, person: PersonDoc)] = [:]
+        // A case may name by ref a person written out in another case, in
+        // whatever order the files come.
+        var fullBlocks: [String: PersonDoc] = [:]
+        for (_, json, _) in pendingCases {
+            _ = fillPersons(json) { _, ref, onlyRef in
+                if !onlyRef, fullBlocks[ref] == nil, personFiles[ref] == nil, case .object(let top) = json,
+                   case .array(let defendants)? = top["defendants"] {
+                    for case .object(let defendant) in defendants {
+                        guard let person = defendant["person"], case .object(let fields) = person,
+                              fields["person_ref"]?.stringValue == ref else { continue }
+                        if let doc = try? PersonDoc(json: person) { fullBlocks[ref] = doc }
+                    }
+                }
+                return nil
+            }
+        }
         for (path, json, lines) in pendingCases {
             let file = display(root, path)
             var problem: DataError?
@@ -125,7 +141,7 @@ public enum TreeReader {
                 let line = DocumentTree.line(of: field, in: lines)
                 if onlyRef {
                     if let own = personFiles[ref] { return own.person.json }
-                    if let other = writtenOut[ref] { return other.person.json }
+                    if let other = fullBlocks[ref] { return other.json }
                     problem = problem ?? DataError(file: file, line: line, field: field,
                         problem: "person \(ref) is named by ref only, but the tree has no file for them",
                         expected: "a file \(TreePaths.path(kind: .person, ref: ref)), or the person's name and fields here")
