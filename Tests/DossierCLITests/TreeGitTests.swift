@@ -127,7 +127,7 @@ enum Git {
         #expect(pulled.status != 0, "git merged a conflict: \(pulled.output)")
 
         let lines = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
-        let markerLine = try #require(lines.firstIndex { $0.hasPrefix("<<<<<<<") }) + 1
+        let markerLine = try #require(lines.firstIndex { $0.hasPrefix(String(repeating: "<", count: 7)) }) + 1
         let before = try dossier(["export", "--db", dbA]).stdout
         let changes = try dossier(["history", "--db", dbA, "--format", "json"]).stdout
         let imported = try dossier(["import", a, "--db", dbA])
@@ -142,7 +142,7 @@ enum Git {
 
         // Resolved by hand and committed, it imports.
         var resolved = lines
-        let end = try #require(resolved.firstIndex { $0.hasPrefix(">>>>>>>") })
+        let end = try #require(resolved.firstIndex { $0.hasPrefix(String(repeating: ">", count: 7)) })
         resolved.replaceSubrange((markerLine - 1)...end, with: ["title: The title both editors agreed"])
         try resolved.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
         try Git.ok(["commit", "-q", "-am", "title agreed"], in: a)

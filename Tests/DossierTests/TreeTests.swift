@@ -275,7 +275,8 @@ enum TreeData {
         try test.archive.exportTree(to: root)
         let path = TreePaths.path(kind: .case, ref: "gen-00001")
         let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
-            .replacingOccurrences(of: "title: Дело № 1\n", with: "<<<<<<< HEAD\ntitle: Дело № 1a\n=======\ntitle: Дело № 1b\n>>>>>>> other\n")
+            .replacingOccurrences(of: "title: Дело № 1\n", with: TreeReader.conflictOpen + " HEAD\ntitle: Дело № 1a\n" + TreeReader.conflictMiddle
+                                  + "\ntitle: Дело № 1b\n" + TreeReader.conflictClose + " other\n")
         try text.write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
         let counts = try ImportTestSupport.counts(test.archive)
         for attempt in 0..<2 {

@@ -47,8 +47,9 @@ extension Archive {
             } catch let collision as TreePaths.Collision {
                 throw ArchiveError(collision.description)
             }
+            var folders = Set<String>()
             func put(_ path: String, _ text: String) throws {
-                if try TreeFiles.write(root: root, path: path, text: text) { report.written += 1 }
+                if try TreeFiles.write(root: root, path: path, text: text, folders: &folders) { report.written += 1 }
                 written.insert(path)
             }
             try put(TreePaths.markerFile, TreeText.marker(defaultCode: defaultCode))
@@ -187,13 +188,15 @@ enum TreeFiles {
 
     /// Writes a file when its bytes differ from what is there (through a
     /// temporary file renamed over it). Returns whether it wrote.
-    static func write(root: String, path: String, text: String) throws -> Bool {
+    static func write(root: String, path: String, text: String, folders: inout Set<String>) throws -> Bool {
         let full = root + "/" + path
         let data = Data(text.utf8)
         if let existing = FileManager.default.contents(atPath: full), existing == data { return false }
         let folder = (full as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if folders.insert(folder).inserted {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             let temporary = folder + "/.dossier-\(ProcessInfo.processInfo.processIdentifier).tmp"
             guard FileManager.default.createFile(atPath: temporary, contents: data) else {
                 throw ArchiveError("cannot write \(full)")

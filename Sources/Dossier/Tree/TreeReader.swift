@@ -74,7 +74,7 @@ public enum TreeReader {
                 for (line, marker) in markers {
                     log.add(DataError(file: file, line: line, field: nil,
                                       problem: "\(marker): resolve the conflict in this file, then import again",
-                                      expected: "one version of each line, without <<<<<<<, ======= and >>>>>>> markers"))
+                                      expected: "one version of each line, without git's marker lines"))
                 }
                 continue
             }
@@ -247,31 +247,37 @@ public enum TreeReader {
         }
     }
 
-    /// Git's conflict markers in a text: one per conflict, at its
-    /// `<<<<<<<` line (a stray `=======` or `>>>>>>>` on its own), with
-    /// what to say about it.
+    /// Git's conflict markers (seven `<`, `=`, `|` or `>` at the start of a
+    /// line), spelled out so that this file holds none.
+    static let conflictOpen = String(repeating: "<", count: 7)
+    static let conflictClose = String(repeating: ">", count: 7)
+    static let conflictMiddle = String(repeating: "=", count: 7)
+    static let conflictBase = String(repeating: "|", count: 7)
+
+    /// Git's conflict markers in a text: one per conflict, at the line that
+    /// opens it (a stray middle or closing marker on its own), with what to
+    /// say about it.
     static func conflictMarkers(_ text: String) -> [(Int, String)] {
         var result: [(Int, String)] = []
-        guard text.contains("<<<<<<<") || text.contains(">>>>>>>") || text.contains("=======") else { return result }
-        var open: (line: Int, marker: String)?
+        guard text.contains(conflictOpen) || text.contains(conflictClose) || text.contains(conflictMiddle) else { return result }
+        var open: Int?
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let marker = String(line.prefix(60))
-            if line.hasPrefix("<<<<<<<") {
-                if let open { result.append((open.line, "git conflict (\(open.marker)) not closed")) }
-                open = (index + 1, marker)
-            } else if line.hasPrefix(">>>>>>>") {
+            if line.hasPrefix(conflictOpen) {
+                if let open { result.append((open, "git conflict not closed")) }
+                open = index + 1
+            } else if line.hasPrefix(conflictClose) {
                 if let start = open {
-                    result.append((start.line, "git conflict, lines \(start.line)-\(index + 1) (\(start.marker) ... \(marker))"))
+                    result.append((start, "git conflict, lines \(start)-\(index + 1)"))
                     open = nil
                 } else {
-                    result.append((index + 1, "git conflict marker (\(marker))"))
+                    result.append((index + 1, "git conflict marker"))
                 }
-            } else if open == nil, line.hasPrefix("|||||||") || line == "=======" {
-                result.append((index + 1, "git conflict marker (\(marker))"))
+            } else if open == nil, line.hasPrefix(conflictBase) || line == conflictMiddle {
+                result.append((index + 1, "git conflict marker"))
             }
         }
-        if let open { result.append((open.line, "git conflict (\(open.marker)) not closed")) }
+        if let open { result.append((open, "git conflict not closed")) }
         return result
     }
 
