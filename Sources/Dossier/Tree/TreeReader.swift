@@ -46,7 +46,7 @@ public enum TreeReader {
             log.add(DataError(file: display(root, path), problem: "not a plain file", expected: "YAML files only under cases/, persons/ and sources/"))
         }
 
-        // Cases wait until every person file is read.
+        // Cases that wait for a person written out in a later case.
         var pendingCases: [(path: String, json: JSONValue, lines: [String: Int])] = []
         var seen: [TreePaths.Kind: [String: String]] = [:]
         func firstSeen(_ kind: TreePaths.Kind, _ ref: String, _ path: String, field: String, lines: [String: Int]) -> Bool {
@@ -57,6 +57,63 @@ public enum TreeReader {
                 return false
             }
             seen[kind, default: [:]][ref] = path
+            return true
+        }
+        var personFiles: [String: (path: String, person: PersonDoc)] = [:]
+        // A person written out in a case (not by ref) may be in other cases
+        // too, but must read the same everywhere.
+        var writtenOut: [String: (path: String, person: PersonDoc)] = [:]
+        /// Reads a case once every person it names by ref is known: true
+        /// when done (read, or a problem logged); false when a person named
+        /// by ref only is not yet known and `fullBlocks` is nil (the first
+        /// pass), so that the case waits for the second.
+        func finishCase(_ path: String, _ json: JSONValue, _ lines: [String: Int], fullBlocks: [String: PersonDoc]?) -> Bool {
+            let file = display(root, path)
+            var problem: DataError?
+            var waiting = false
+            let filled = fillPersons(json) { index, ref, onlyRef in
+                let field = "defendants[\(index)].person.person_ref"
+                let line = DocumentTree.line(of: field, in: lines)
+                if onlyRef {
+                    if let own = personFiles[ref] { return own.person.json }
+                    if let other = writtenOut[ref] { return other.person.json }
+                    if let other = fullBlocks?[ref] { return other.json }
+                    if fullBlocks == nil { waiting = true; return nil }
+                    problem = problem ?? DataError(file: file, line: line, field: field,
+                        problem: "person \(ref) is named by ref only, but the tree has no file for them",
+                        expected: "a file \(TreePaths.path(kind: .person, ref: ref)), or the person's name and fields here")
+                } else if let own = personFiles[ref] {
+                    problem = problem ?? DataError(file: file, line: line, field: field,
+                        problem: "person \(ref) has a file of their own (\(display(root, own.path)))",
+                        expected: "only `person_ref: \(ref)` here, and the person's fields in their file")
+                }
+                return nil
+            }
+            if waiting { return false }
+            if let problem { log.add(problem); return true }
+            let doc: CaseDoc
+            do throws(FieldError) {
+                doc = try CaseDoc(json: filled, defaultCode: contents.defaultCode)
+            } catch {
+                log.add(error.at(file: file, line: DocumentTree.line(of: error.field, in: lines)))
+                return true
+            }
+            guard firstSeen(.case, doc.ref, path, field: "case_ref", lines: lines) else { return true }
+            var consistent = true
+            for (index, defendant) in doc.defendants.enumerated() where personFiles[defendant.person.ref] == nil {
+                if let earlier = writtenOut[defendant.person.ref] {
+                    if earlier.person != defendant.person {
+                        let field = "defendants[\(index)].person"
+                        log.add(DataError(file: file, line: DocumentTree.line(of: field, in: lines), field: field,
+                                          problem: "person \(defendant.person.ref) differs from the same person in \(display(root, earlier.path))",
+                                          expected: "the same person data wherever a person_ref appears"))
+                        consistent = false
+                    }
+                } else {
+                    writtenOut[defendant.person.ref] = (path, defendant.person)
+                }
+            }
+            if consistent { contents.cases.append((path, doc)) }
             return true
         }
         for (kind, path) in files {
@@ -106,77 +163,29 @@ public enum TreeReader {
                     let person = try PersonDoc(json: json)
                     if firstSeen(.person, person.ref, path, field: "person_ref", lines: lines) {
                         contents.persons.append((path, person))
+                        personFiles[person.ref] = (path, person)
                     }
                 } catch { fail(error) }
             case .case:
-                pendingCases.append((path, json, lines))
+                // Person files come first (sources/, persons/, then cases/).
+                if !finishCase(path, json, lines, fullBlocks: nil) { pendingCases.append((path, json, lines)) }
             }
         }
 
-        let personFiles = Dictionary(contents.persons.map { ($0.person.ref, $0) }, uniquingKeysWith: { first, _ in first })
-        // A person written out in a case (not by ref) may be in other cases
-        // too, but must read the same everywhere.
-        var writtenOut: [String: (path: String, person: PersonDoc)] = [:]
-        // A case may name by ref a person written out in another case, in
+        // Cases that name by ref a person written out in another case, in
         // whatever order the files come.
         var fullBlocks: [String: PersonDoc] = [:]
         for (_, json, _) in pendingCases {
-            _ = fillPersons(json) { _, ref, onlyRef in
-                if !onlyRef, fullBlocks[ref] == nil, personFiles[ref] == nil, case .object(let top) = json,
-                   case .array(let defendants)? = top["defendants"] {
-                    for case .object(let defendant) in defendants {
-                        guard let person = defendant["person"], case .object(let fields) = person,
-                              fields["person_ref"]?.stringValue == ref else { continue }
-                        if let doc = try? PersonDoc(json: person) { fullBlocks[ref] = doc }
-                    }
-                }
-                return nil
+            guard case .object(let top) = json, case .array(let defendants)? = top["defendants"] else { continue }
+            for case .object(let defendant) in defendants {
+                guard let person = defendant["person"], case .object(let fields) = person,
+                      let ref = fields["person_ref"]?.stringValue, fields["name"] != nil, fields["name"] != .null,
+                      fullBlocks[ref] == nil, personFiles[ref] == nil,
+                      let doc = try? PersonDoc(json: person) else { continue }
+                fullBlocks[ref] = doc
             }
         }
-        for (path, json, lines) in pendingCases {
-            let file = display(root, path)
-            var problem: DataError?
-            let filled = fillPersons(json) { index, ref, onlyRef in
-                let field = "defendants[\(index)].person.person_ref"
-                let line = DocumentTree.line(of: field, in: lines)
-                if onlyRef {
-                    if let own = personFiles[ref] { return own.person.json }
-                    if let other = fullBlocks[ref] { return other.json }
-                    problem = problem ?? DataError(file: file, line: line, field: field,
-                        problem: "person \(ref) is named by ref only, but the tree has no file for them",
-                        expected: "a file \(TreePaths.path(kind: .person, ref: ref)), or the person's name and fields here")
-                } else if let own = personFiles[ref] {
-                    problem = problem ?? DataError(file: file, line: line, field: field,
-                        problem: "person \(ref) has a file of their own (\(display(root, own.path)))",
-                        expected: "only `person_ref: \(ref)` here, and the person's fields in their file")
-                }
-                return nil
-            }
-            if let problem { log.add(problem); continue }
-            let doc: CaseDoc
-            do throws(FieldError) {
-                doc = try CaseDoc(json: filled, defaultCode: contents.defaultCode)
-            } catch {
-                log.add(error.at(file: file, line: DocumentTree.line(of: error.field, in: lines)))
-                continue
-            }
-            guard firstSeen(.case, doc.ref, path, field: "case_ref", lines: lines) else { continue }
-            var consistent = true
-            for (index, defendant) in doc.defendants.enumerated() where personFiles[defendant.person.ref] == nil {
-                if let earlier = writtenOut[defendant.person.ref] {
-                    if earlier.person != defendant.person {
-                        let field = "defendants[\(index)].person"
-                        log.add(DataError(file: file, line: DocumentTree.line(of: field, in: lines), field: field,
-                                          problem: "person \(defendant.person.ref) differs from the same person in \(display(root, earlier.path))",
-                                          expected: "the same person data wherever a person_ref appears"))
-                        consistent = false
-                    }
-                } else {
-                    writtenOut[defendant.person.ref] = (path, defendant.person)
-                }
-            }
-            if consistent { contents.cases.append((path, doc)) }
-        }
+        for (path, json, lines) in pendingCases { _ = finishCase(path, json, lines, fullBlocks: fullBlocks) }
 
         // Every cited source must be in the tree (or the archive).
         let treeKeys = Set(contents.sources.map(\.source.key))
