@@ -40,10 +40,9 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import") }
-        if files.contains(where: TreeCommands.isFolder) {
-            if files.count > 1 || format != nil {
-                throw ValidationError("a tree (a folder) is imported alone, without --input-format")
-            }
+        // A folder is a tree, unless --input-format says it is a file.
+        if format == nil, files.contains(where: TreeCommands.isFolder) {
+            if files.count > 1 { throw ValidationError("a tree (a folder) is imported alone") }
             return
         }
         if sync { throw ValidationError("--sync goes with a tree: dossier import DIR --sync") }
@@ -72,7 +71,7 @@ struct Import: ParsableCommand {
         if deprecatedFormat != nil {
             printError("warning: `import --format` is deprecated; use --input-format (--format is the output format elsewhere)")
         }
-        if files.count == 1, TreeCommands.isFolder(files[0]) {
+        if format == nil, files.count == 1, TreeCommands.isFolder(files[0]) {
             return try TreeCommands.importTree(try archive.open(create: true), root: files[0], sync: sync, dryRun: dryRun)
         }
         let inputs = files.map { ImportInput(path: $0, format: format ?? ImportFormat.guess(path: $0)!) }

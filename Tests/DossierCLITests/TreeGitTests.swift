@@ -179,7 +179,7 @@ enum Git {
         let scratch = try Scratch()
         let tree = scratch.file("tree")
         try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)
-        #expect(try dossier(["import", tree, "--input-format", "csv", "--db", scratch.file("x.sqlite")]).status == 64)
+        #expect(try dossier(["import", tree, scratch.file("more.csv"), "--db", scratch.file("x.sqlite")]).status == 64)
         #expect(try dossier(["import", "some.csv", "--sync", "--db", scratch.file("x.sqlite")]).status == 64)
         #expect(try dossier(["export", "--tree", tree, "--format", "csv", "--db", scratch.file("x.sqlite")]).status == 64)
         #expect(try dossier(["check", "--tree", tree, "--fix"]).status == 64)
