@@ -15,14 +15,23 @@ struct Check: ParsableCommand {
             --fix repairs only what needs no guessing: date bounds and a person's only name made primary
             (as one change that `dossier history` shows and `dossier revert` can undo), damaged indexes,
             and the search indexes rebuilt from the records.
-            Documented in docs/reliability.md.
+            --tree DIR checks a tree written by `dossier export --tree` instead, without an archive: every
+            file reads as its record, no git conflict is left, every cited source and person is in the tree.
+            Documented in docs/reliability.md and docs/collaboration.md.
             """)
 
     @OptionGroup var archive: ArchiveOptions
     @Flag(help: "Repair what can be repaired without guessing.") var fix = false
     @OptionGroup var outputOptions: OutputOptions<TableOrJSON>
+    @Option(name: .customLong("tree"), help: ArgumentHelp("Check this tree of YAML files instead of an archive.", valueName: "dir"))
+    var tree: String?
+
+    func validate() throws {
+        if tree != nil, fix { throw ValidationError("--fix repairs an archive; --tree checks a tree and changes nothing") }
+    }
 
     func run() throws {
+        if let tree { return try TreeCommands.check(root: tree) }
         let opened = try archive.open(readOnly: !fix)
         let report = try opened.check(fix: fix)
         switch outputOptions.format {

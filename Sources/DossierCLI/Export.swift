@@ -10,6 +10,7 @@ struct Export: ParsableCommand {
             `dossier import` reads it back into the same archive. csv writes the flat case rows \
             (one per defendant and citation), with cells a spreadsheet would run as a formula \
             neutralised by a leading '. With --out the file is replaced only when the export is complete.
+            --tree DIR writes instead one YAML file per case, per person in no case or in several, and             per source, for a team to keep in git (see docs/collaboration.md); `dossier import DIR` reads it.
             Example: dossier export --out archive.jsonl
             Documented in docs/import-export.md.
             """)
@@ -18,9 +19,19 @@ struct Export: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions<Formats>
     @Option(name: .customLong("out"), help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
+    @Option(name: .customLong("tree"), help: ArgumentHelp("Write the archive as a tree of YAML files, one per record, in this folder.",
+                                                          valueName: "dir"))
+    var tree: String?
+
+    func validate() throws {
+        if tree != nil, out != nil || outputOptions.format == .csv {
+            throw ValidationError("--tree writes YAML files into a folder; give it without --out and --format")
+        }
+    }
 
     func run() throws {
         let opened = try archive.open(readOnly: true)
+        if let tree { return try TreeCommands.export(opened, to: tree) }
         guard let out, out != "-" else {
             let sink = TextSink { FileHandle.standardOutput.write(Data($0.utf8)) }
             try opened.export(format: exportFormat, to: sink)

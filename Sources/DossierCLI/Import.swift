@@ -11,7 +11,9 @@ struct Import: ParsableCommand {
             nothing is written and every problem is listed as file:line: field: problem. Records are matched \
             by ref, so importing the same file twice changes nothing. --input-format memorial reads \
             biographical notes in Memorial's house style (CSV with name,note[,source,ref], or plain text: a \
-            name line, the note, a blank line) and reports what it read (docs/memorial.md).
+            name line, the note, a blank line) and reports what it read (docs/memorial.md). \
+            A folder written by `dossier export --tree` is read as a tree: records absent from it are \
+            listed, and removed with --sync (docs/collaboration.md).
             Documented in docs/import-export.md.
             """)
 
@@ -27,6 +29,7 @@ struct Import: ParsableCommand {
             help: ArgumentHelp("Deprecated: the old spelling of --input-format.", valueName: "format"))
     var deprecatedFormat: ImportFormatArgument?
     @Flag(name: .customLong("dry-run"), help: "Validate and report what would change, without writing.") var dryRun = false
+    @Flag(help: "With a tree (a folder): remove the records the tree does not hold, in the same change.") var sync = false
     @Flag(name: .customLong("ignore-unknown-columns"), help: "Skip CSV columns dossier does not know.") var ignoreUnknownColumns = false
     @Flag(name: .customLong("strict-dates"), help: "Take dates in EDTF only (by default 14.08.1937, 14 августа 1937 г. and the like are read and stored as EDTF).")
     var strictDates = false
@@ -43,6 +46,12 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import") }
+        // A folder is a tree, unless --input-format says it is a file.
+        if format == nil, files.contains(where: TreeCommands.isFolder) {
+            if files.count > 1 { throw ValidationError("a tree (a folder) is imported alone") }
+            return
+        }
+        if sync { throw ValidationError("--sync goes with a tree: dossier import DIR --sync") }
         if let inputFormat, let deprecatedFormat, inputFormat.value != deprecatedFormat.value {
             throw ValidationError("give --input-format only (--format is its deprecated spelling)")
         }
@@ -68,6 +77,9 @@ struct Import: ParsableCommand {
     func run() throws {
         if deprecatedFormat != nil {
             printError("warning: `import --format` is deprecated; use --input-format (--format is the output format elsewhere)")
+        }
+        if format == nil, files.count == 1, TreeCommands.isFolder(files[0]) {
+            return try TreeCommands.importTree(try archive.open(create: true), root: files[0], sync: sync, dryRun: dryRun)
         }
         let inputs = files.map { ImportInput(path: $0, format: format ?? ImportFormat.guess(path: $0)!) }
         let opened = try archive.open(create: true)

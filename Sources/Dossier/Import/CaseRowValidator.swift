@@ -86,8 +86,7 @@ final class CaseRowValidator {
             }
         }
         row.person.reserveCapacity(CaseRowColumn.personFields.count)
-        for field in CaseRowColumn.personFields {
-            let column = CaseRowColumn(field.key)
+        for (field, column) in zip(CaseRowColumn.personFields, CaseRowColumn.personColumns) {
             if field.isDate {
                 row.person.append(attempt { () throws(FieldError) in try date(column) }.map(PersonCell.date))
             } else if let text = cell(column) {
