@@ -80,7 +80,15 @@ enum TreeData {
         let (_, second) = try export(copy.archive)
         #expect(first.keys.sorted() == second.keys.sorted())
         for (path, data) in first where second[path] != data { Issue.record("\(path) differs after the round trip") }
-        #expect(try ImportTestSupport.export(copy.archive) == (try ImportTestSupport.export(test.archive)))
+        // Published figures are not in a tree yet (docs/collaboration.md):
+        // the rest of the export must agree, and the copy has no figures.
+        func withoutFigures(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("{\"figure\"") }.joined(separator: "\n")
+        }
+        let copied = try ImportTestSupport.export(copy.archive)
+        #expect(!copied.contains("{\"figure\""))
+        #expect(copied == withoutFigures(try ImportTestSupport.export(test.archive)))
         // Importing it again changes nothing and leaves no change behind.
         let changes = try copy.count("change")
         let again = try copy.archive.importTree(root: folder.path + "/tree")
