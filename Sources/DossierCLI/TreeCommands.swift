@@ -8,7 +8,7 @@ enum TreeCommands {
     static func export(_ archive: Archive, to root: String) throws {
         let report = try archive.exportTree(to: root)
         output("wrote \(root): \(report.cases) case\(plural(report.cases)), \(report.persons) person file\(plural(report.persons)), "
-               + "\(report.sources) source\(plural(report.sources)); \(report.written) file\(plural(report.written)) changed, "
+               + "\(report.sources) source\(plural(report.sources)), \(report.figures) published figure\(plural(report.figures)); \(report.written) file\(plural(report.written)) changed, "
                + "\(report.removed) removed\n")
     }
 
@@ -25,7 +25,8 @@ enum TreeCommands {
         if let change = report.change {
             output("change \(change) (`dossier history --change \(change)`; `dossier revert \(change)` undoes it)\n")
         }
-        let absent = [("case", report.absentCases), ("person", report.absentPersons), ("source", report.absentSources)]
+        let absent = [("case", report.absentCases), ("person", report.absentPersons), ("source", report.absentSources),
+                      ("published figure", report.absentFigures)]
             .filter { !$0.1.isEmpty }
         guard !absent.isEmpty else { return }
         let list = absent.map { kind, refs in
@@ -42,7 +43,8 @@ enum TreeCommands {
         let contents = try TreeReader.read(root: root)
         output("ok: \(root) is a valid tree: \(contents.cases.count) case\(plural(contents.cases.count)), "
                + "\(contents.persons.count) person file\(plural(contents.persons.count)), "
-               + "\(contents.sources.count) source\(plural(contents.sources.count))\n")
+               + "\(contents.sources.count) source\(plural(contents.sources.count)), "
+               + "\(contents.figures.count) published figure\(plural(contents.figures.count))\n")
     }
 
     static func plural(_ n: Int) -> String { n == 1 ? "" : "s" }

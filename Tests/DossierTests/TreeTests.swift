@@ -80,15 +80,7 @@ enum TreeData {
         let (_, second) = try export(copy.archive)
         #expect(first.keys.sorted() == second.keys.sorted())
         for (path, data) in first where second[path] != data { Issue.record("\(path) differs after the round trip") }
-        // Published figures are not in a tree yet (docs/collaboration.md):
-        // the rest of the export must agree, and the copy has no figures.
-        func withoutFigures(_ text: String) -> String {
-            text.split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.hasPrefix("{\"figure\"") }.joined(separator: "\n")
-        }
-        let copied = try ImportTestSupport.export(copy.archive)
-        #expect(!copied.contains("{\"figure\""))
-        #expect(copied == withoutFigures(try ImportTestSupport.export(test.archive)))
+        #expect(try ImportTestSupport.export(copy.archive) == (try ImportTestSupport.export(test.archive)))
         // Importing it again changes nothing and leaves no change behind.
         let changes = try copy.count("change")
         let again = try copy.archive.importTree(root: folder.path + "/tree")
@@ -100,6 +92,7 @@ enum TreeData {
     @Test func fixturesRoundTripThroughATree() throws {
         let test = try TestArchive()
         try ImportTestSupport.importFixtures(into: test.archive)
+        #expect(try test.count("figure") == 6)
         try roundTrip(test)
     }
 
@@ -217,6 +210,95 @@ enum TreeData {
         #expect(rows.first?.string(0) == "proceeding" && rows.first?.string(1) == "update")
         let summary = try test.db.scalar("SELECT summary FROM change ORDER BY id DESC LIMIT 1").stringValue ?? ""
         #expect(summary.hasPrefix("tree \(root)"))
+    }
+
+    /// Two invented figures citing the generated data's book.
+    static let figureLines = """
+        {"figure":{"figure_ref":"fig-invented-a","statement":"under a tenth","measure":"acquittal_rate","low":0,"high":0.1,"qualifier":"less_than","courts":"courts","category":"political","period":"1937","unit":"defendants","numerator_outcomes":["acquitted"],"denominator_outcomes":["convicted","acquitted"],"source_key":"src-book","locator":"p. 5"}}
+        {"figure":{"figure_ref":"fig-invented-b","statement":"a fifth: acquitted or dropped","measure":"non_conviction_rate","value":0.2,"courts":"all","category":"all","period":"1936/1938","numerator_outcomes":["acquitted","dismissed"],"source_key":"src-file","quote":"one in five\\nwent free"}}
+
+        """
+
+    @Test func figuresAreWrittenOneAFileAndAChangedOneIsUpdatedWithHistory() throws {
+        let test = try TestArchive()
+        _ = try ImportTestSupport.importText(test.archive, TreeData.jsonl(cases: 4) + Self.figureLines, format: .jsonl)
+        #expect(try test.count("figure") == 2)
+        let folder = try TemporaryFolder()
+        let root = folder.path + "/tree"
+        let exported = try test.archive.exportTree(to: root)
+        #expect(exported.figures == 2)
+        let path = root + "/" + TreePaths.path(kind: .figure, ref: "fig-invented-a")
+        #expect(path.contains("/figures/"))
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        // Keys in the JSON object's order, one field a line, codes as lists.
+        #expect(text.hasPrefix("figure_ref: fig-invented-a\nstatement: under a tenth\nmeasure: acquittal_rate\nlow: 0\nhigh: 0.1\n"), "\(text)")
+        #expect(text.contains("numerator_outcomes:\n  - acquitted\ndenominator_outcomes:\n  - convicted\n  - acquitted\nsource_key: src-book\n"), "\(text)")
+        #expect(try String(contentsOfFile: root + "/" + TreePaths.path(kind: .figure, ref: "fig-invented-b"), encoding: .utf8)
+            .contains("quote: |-\n  one in five\n  went free\n"))
+        #expect(try TreeReader.read(root: root).figures.map(\.figure.ref).sorted() == ["fig-invented-a", "fig-invented-b"])
+
+        text = text.replacingOccurrences(of: "high: 0.1\n", with: "high: 0.12\n")
+            .replacingOccurrences(of: "locator: p. 5\n", with: "locator: p. 6\n")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let history = try test.count("history")
+        let report = try test.archive.importTree(root: root)
+        #expect(report.tally.updated["figure"] == 1)
+        #expect(report.tally.unchanged["figure"] == 1)
+        #expect(report.tally.updated["case"] == nil)
+        let figure = try #require(try test.archive.loadFigure(ref: "fig-invented-a"))
+        #expect(figure.high == 0.12 && figure.locator == "p. 6" && figure.low == 0)
+        let rows = try test.db.fetchAll("SELECT table_name, op FROM history WHERE id > ?", [history])
+        #expect(rows.count == 1)
+        #expect(rows.first?.string(0) == "figure" && rows.first?.string(1) == "update")
+
+        // --sync removes a figure whose file is gone, in the same change.
+        try FileManager.default.removeItem(atPath: root + "/" + TreePaths.path(kind: .figure, ref: "fig-invented-b"))
+        let listed = try test.archive.importTree(root: root)
+        #expect(listed.absentFigures == ["fig-invented-b"] && listed.change == nil)
+        let synced = try test.archive.importTree(root: root, options: { var o = TreeImportOptions(); o.sync = true; return o }())
+        let change = try #require(synced.change)
+        #expect(synced.removed)
+        #expect(try test.archive.loadFigure(ref: "fig-invented-b") == nil)
+        #expect(try test.archive.loadFigure(ref: "fig-invented-a") != nil)
+        _ = try test.archive.revert(change: change)
+        #expect(try test.archive.loadFigure(ref: "fig-invented-b")?.numeratorOutcomes == [.acquitted, .dismissed])
+    }
+
+    @Test func aFigureWithAnUnknownOutcomeOrSourceIsRefusedWithPathAndLine() throws {
+        let test = try TestArchive()
+        _ = try ImportTestSupport.importText(test.archive, TreeData.jsonl(cases: 3) + Self.figureLines, format: .jsonl)
+        let folder = try TemporaryFolder()
+        let root = folder.path + "/tree"
+        try test.archive.exportTree(to: root)
+        let path = TreePaths.path(kind: .figure, ref: "fig-invented-b")
+        let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+            .replacingOccurrences(of: "  - dismissed\n", with: "  - dropped\n")
+        try text.write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
+        let otherPath = TreePaths.path(kind: .figure, ref: "fig-invented-a")
+        let other = try String(contentsOfFile: root + "/" + otherPath, encoding: .utf8)
+            .replacingOccurrences(of: "source_key: src-book\n", with: "source_key: src-missing\n")
+        try other.write(toFile: root + "/" + otherPath, atomically: true, encoding: .utf8)
+        func lineNumber(_ text: String, _ prefix: String) -> Int {
+            (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1
+        }
+        let codeLine = lineNumber(text, "  - dropped")
+        let keyLine = lineNumber(other, "source_key:")
+        let counts = try ImportTestSupport.counts(test.archive)
+        let before = try ImportTestSupport.export(test.archive)
+        for attempt in 0..<2 {
+            do {
+                if attempt == 0 { _ = try test.archive.importTree(root: root) } else { _ = try TreeReader.read(root: root) }
+                Issue.record("a tree with a bad figure was read")
+            } catch let errors as DataErrors {
+                let lines = errors.errors.map(\.description)
+                #expect(lines.contains { $0.hasPrefix("\(root)/\(path):\(codeLine): numerator_outcomes[1]: ") && $0.contains("dropped")
+                    && $0.contains("(expected") }, "\(lines)")
+                #expect(lines.contains { $0.hasPrefix("\(root)/\(otherPath):\(keyLine): source_key: unknown source key \"src-missing\"") },
+                        "\(lines)")
+            }
+        }
+        #expect(try ImportTestSupport.counts(test.archive) == counts)
+        #expect(try ImportTestSupport.export(test.archive) == before)
     }
 
     @Test func syncRemovesAbsentRecordsAsOneChangeThatRevertUndoes() throws {

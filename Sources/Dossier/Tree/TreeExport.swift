@@ -7,6 +7,7 @@ public struct TreeExportReport: Sendable, Equatable {
     public var cases = 0
     public var persons = 0
     public var sources = 0
+    public var figures = 0
     /// Files whose bytes changed or that are new.
     public var written = 0
     /// Files of records no longer in the archive, removed.
@@ -17,7 +18,7 @@ extension Archive {
     /// Writes the archive as a tree of text files under `root`: one YAML
     /// document per case (with its defendants, charges, outcomes, events
     /// and citations), per person who is a defendant in no case or in
-    /// several, and per source; a `dossier-tree.yaml` that marks the tree
+    /// several, per source, and per published figure; a `dossier-tree.yaml` that marks the tree
     /// and a `README.md` that says how to read it back (unless the folder
     /// has a README of its own).
     ///
@@ -39,8 +40,11 @@ extension Archive {
                 SELECT ref FROM person p WHERE (SELECT count(*) FROM defendant d WHERE d.person_id = p.id) != 1 ORDER BY ref
                 """).compactMap { $0.string(0) }
             let caseRefs = try caseRefs()
+            let figures = try loadFigures().sorted { $0.ref < $1.ref }
             let sourcePaths: [String: String], personPaths: [String: String], casePaths: [String: String]
+            let figurePaths: [String: String]
             do {
+                figurePaths = try TreePaths.paths(kind: .figure, refs: figures.map(\.ref))
                 sourcePaths = try TreePaths.paths(kind: .source, refs: sourceKeys)
                 personPaths = try TreePaths.paths(kind: .person, refs: ownFile)
                 casePaths = try TreePaths.paths(kind: .case, refs: caseRefs)
@@ -74,6 +78,10 @@ extension Archive {
                 try put(casePaths[ref]!, TreeText.caseDocument(doc, sharedPersons: shared, defaultCode: defaultCode))
                 report.cases += 1
             }
+            for figure in figures {
+                try put(figurePaths[figure.ref]!, TreeText.figure(figure))
+                report.figures += 1
+            }
             report.removed = try TreeFiles.removeStale(root: root, keeping: written)
             return report
         }
@@ -103,6 +111,25 @@ enum TreeText {
         }
         var printer = YAMLPrinter(annotated: false)
         printer.fields(fields, indent: 0)
+        return printer.text
+    }
+
+    /// A published figure: its JSON object's fields in their described
+    /// order, one a line; the outcome codes as lists.
+    static func figure(_ figure: PublishedFigure) -> String {
+        guard case .object(let members) = figure.json else { return "" }
+        func out(_ value: OrderedJSON) -> YAMLOut {
+            switch value {
+            case .null: return .scalar(nil)
+            case .bool(let flag): return .literal(flag ? "true" : "false")
+            case .number(let number): return .literal(OrderedJSON.number(number))
+            case .string(let text): return .scalar(text)
+            case .array(let items): return .list(items.map(out))
+            case .object(let inner): return .map(inner.map { YAMLField($0.0, out($0.1)) })
+            }
+        }
+        var printer = YAMLPrinter(annotated: false)
+        printer.fields(members.map { YAMLField($0.0, out($0.1)) }, indent: 0)
         return printer.text
     }
 
@@ -139,12 +166,12 @@ enum TreeText {
         This folder holds an archive of dossier, the case database, as text:
         one YAML file per case (with its defendants, charges, outcomes, events
         and citations), per person who is a defendant in no case or in several,
-        and per source. The files are the documents `dossier show --format
+        per source, and per published figure. The files are the documents `dossier show --format
         yaml` prints and `dossier edit` opens; a file's place comes from its
         ref, so do not rename or move files.
 
-        - `cases/`, `persons/`, `sources/`: the records, spread over folders
-          named by two hex digits.
+        - `cases/`, `persons/`, `sources/`, `figures/`: the records, spread
+          over folders named by two hex digits.
         - `dossier-tree.yaml`: marks the folder as a tree.
 
         Read it into an archive with `dossier import DIR` (add `--sync` to

@@ -26,16 +26,17 @@ public struct TreeImportReport: Sendable {
     public var absentCases: [String] = []
     public var absentPersons: [String] = []
     public var absentSources: [String] = []
+    public var absentFigures: [String] = []
     public var removed = false
 
-    public var absentCount: Int { absentCases.count + absentPersons.count + absentSources.count }
+    public var absentCount: Int { absentCases.count + absentPersons.count + absentSources.count + absentFigures.count }
 }
 
 extension Archive {
     /// Imports a tree (`dossier export --tree`) in one change: records are
     /// matched by ref; an unchanged one is not written, a changed one is
     /// updated field by field (so history shows what changed). With
-    /// `sync`, cases, persons and sources the tree does not hold are
+    /// `sync`, cases, persons, sources and published figures the tree does not hold are
     /// removed in the same change, which `dossier revert` undoes.
     ///
     /// The change's summary names the tree and, when the tree is a git work
@@ -49,7 +50,7 @@ extension Archive {
                                            maxErrors: options.maxErrors)
         var report = TreeImportReport()
         report.dryRun = options.dryRun
-        report.records = contents.sources.count + contents.persons.count + contents.cases.count
+        report.records = contents.sources.count + contents.persons.count + contents.cases.count + contents.figures.count
         report.commit = options.readGit ? GitCommit.of(folder: root) : nil
         var summary = "tree \(root)"
         if let commit = report.commit { summary += " from " + commit.description }
@@ -77,6 +78,7 @@ extension Archive {
         let treeCases = Set(contents.cases.map(\.doc.ref))
         let treePersons = contents.personRefs
         let treeSources = Set(contents.sources.map(\.source.key))
+        let treeFigures = Set(contents.figures.map(\.figure.ref))
         let rollback = RollbackSignal()
         let restore = try bulkSettings(useRollbackJournal: false)
         defer { restore() }
@@ -92,6 +94,13 @@ extension Archive {
                     try upsertCase(doc, complete: true, tally: &report.tally)
                     for _ in 0..<repeated { report.tally.uncount("person", .unchanged) }
                 }
+                for (path, figure) in contents.figures {
+                    do {
+                        try upsertFigure(figure, tally: &report.tally)
+                    } catch let error as FieldError {
+                        throw error.at(file: TreeReader.display(root, path), line: nil)
+                    }
+                }
                 report.absentCases = try db.fetchAll("SELECT ref FROM proceeding ORDER BY ref").compactMap { $0.string(0) }
                     .filter { !treeCases.contains($0) }
                 if options.sync {
@@ -104,7 +113,12 @@ extension Archive {
                     .filter { !treePersons.contains($0) }
                 report.absentSources = try db.fetchAll("SELECT key FROM source ORDER BY key").compactMap { $0.string(0) }
                     .filter { !treeSources.contains($0) }
+                report.absentFigures = try figureRefs().filter { !treeFigures.contains($0) }
                 if options.sync {
+                    // Before the sources, which a figure's source must stay.
+                    for ref in report.absentFigures {
+                        try db.execute("DELETE FROM figure WHERE ref = ?", [ref])
+                    }
                     for ref in report.absentPersons {
                         try db.execute("DELETE FROM person WHERE ref = ?", [ref])
                     }

@@ -21,7 +21,7 @@ import Foundation
 /// Two refs that still map to one path are refused (`TreePaths.Collision`).
 public enum TreePaths {
     public enum Kind: String, Sendable, CaseIterable {
-        case source = "sources", person = "persons", `case` = "cases"
+        case source = "sources", person = "persons", `case` = "cases", figure = "figures"
 
         /// The record's name in messages.
         public var noun: String {
@@ -29,6 +29,7 @@ public enum TreePaths {
             case .source: return "source"
             case .person: return "person"
             case .case: return "case"
+            case .figure: return "published figure"
             }
         }
     }

@@ -13,6 +13,7 @@ public struct TreeContents: Sendable {
     /// Cases, with each defendant's person filled in from its file when the
     /// case names the person by ref only.
     public var cases: [(path: String, doc: CaseDoc)] = []
+    public var figures: [(path: String, figure: PublishedFigure)] = []
 
     /// Every person ref in the tree: with a file, or in a case.
     public var personRefs: Set<String> {
@@ -43,7 +44,7 @@ public enum TreeReader {
         var contents = TreeContents(root: root, defaultCode: defaultCode ?? ChargeParser.defaultCode)
         let (files, odd) = TreeFiles.recordFiles(root: root)
         for path in odd {
-            log.add(DataError(file: display(root, path), problem: "not a plain file", expected: "YAML files only under cases/, persons/ and sources/"))
+            log.add(DataError(file: display(root, path), problem: "not a plain file", expected: "YAML files only under cases/, persons/, sources/ and figures/"))
         }
 
         // Cases that wait for a person written out in a later case.
@@ -60,6 +61,7 @@ public enum TreeReader {
             return true
         }
         var personFiles: [String: (path: String, person: PersonDoc)] = [:]
+        var figureLines: [String: [String: Int]] = [:]
         // A person written out in a case (not by ref) may be in other cases
         // too, but must read the same everywhere.
         var writtenOut: [String: (path: String, person: PersonDoc)] = [:]
@@ -169,6 +171,14 @@ public enum TreeReader {
             case .case:
                 // Person files come first (sources/, persons/, then cases/).
                 if !finishCase(path, json, lines, fullBlocks: nil) { pendingCases.append((path, json, lines)) }
+            case .figure:
+                do throws(FieldError) {
+                    let figure = try PublishedFigure(json: json)
+                    if firstSeen(.figure, figure.ref, path, field: "figure_ref", lines: lines) {
+                        contents.figures.append((path, figure))
+                        figureLines[path] = lines
+                    }
+                } catch { fail(error) }
             }
         }
 
@@ -205,6 +215,11 @@ public enum TreeReader {
                                   problem: "unknown source key \"\(citation.sourceKey)\"",
                                   expected: "the key of a source in the tree's sources/ folder"))
             }
+        }
+        for (path, figure) in contents.figures where try !known(figure.sourceKey) {
+            log.add(DataError(file: display(root, path), line: figureLines[path].flatMap { DocumentTree.line(of: "source_key", in: $0) },
+                              field: "source_key", problem: "unknown source key \"\(figure.sourceKey)\"",
+                              expected: "the key of a source in the tree's sources/ folder"))
         }
         if !log.isEmpty { throw DataErrors(log.errors, omitted: log.omitted) }
         return contents
