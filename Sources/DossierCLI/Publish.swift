@@ -28,7 +28,9 @@ struct Publish: ParsableCommand {
     @Option(help: ArgumentHelp("Where the licence is stated.", valueName: "url")) var licenseUrl: String?
     @Option(help: "Where the data comes from.") var source: String?
     @Option(help: ArgumentHelp("A page about the source.", valueName: "url")) var sourceUrl: String?
-    @Flag(help: "Leave the edit history (every deleted and overwritten row) out of the copy.")
+    @Flag(help: "Keep the edit history (every deleted and overwritten row) in the copy; it is left out by default.")
+    var withHistory = false
+    @Flag(help: ArgumentHelp("The default now: the edit history is left out (kept for scripts).", visibility: .hidden))
     var withoutHistory = false
     @Option(help: ArgumentHelp("The loadable extension to copy (default: \(Publish.extensionFileName) beside dossier, or installed with it).",
                                valueName: "path"))
@@ -75,7 +77,7 @@ struct Publish: ParsableCommand {
         options.source = source
         options.sourceURL = sourceUrl
         options.extensionLibrary = `extension` ?? Publish.builtExtension()
-        options.withoutHistory = withoutHistory
+        options.withHistory = withHistory
         let report = try opened.publish(options)
         let counts = report.counts
         output("Published \(counts["proceeding"] ?? 0) cases, \(counts["defendant"] ?? 0) defendants, "

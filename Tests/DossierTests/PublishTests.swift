@@ -102,7 +102,7 @@ final class PublishedSite {
         #expect(permissions == 0o444)
         #expect(try site.copy.scalar("PRAGMA journal_mode").stringValue == "delete")
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
-        for table in ["proceeding", "defendant", "person", "source", "citation", "history", "name_key"] {
+        for table in ["proceeding", "defendant", "person", "source", "citation", "name_key"] {
             #expect(try site.copy.scalar("SELECT count(*) FROM \(table)") == site.archive.db.scalar("SELECT count(*) FROM \(table)"))
         }
         // The reader's views live in the copy only.
@@ -294,7 +294,7 @@ final class PublishedSite {
         #expect(try site.copy.scalar("SELECT count(*) FROM person").intValue == 4)
     }
 
-    @Test func theHistoryCanBeLeftOut() throws {
+    @Test func theHistoryIsLeftOutUnlessAskedFor() throws {
         let test = try TestArchive()
         _ = try Tour.build(test.archive)
         try test.archive.change(command: "test") {
@@ -305,9 +305,8 @@ final class PublishedSite {
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-site-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        var options = PublishOptions(directory: folder.path)
-        options.withoutHistory = true
-        _ = try test.archive.publish(options)
+        // The default: no history in the copy.
+        _ = try test.archive.publish(PublishOptions(directory: folder.path))
         let copy = try Connection(path: folder.appendingPathComponent("archive.db").path, mode: .readOnly)
         #expect(try copy.scalar("SELECT count(*) FROM history") == .integer(0))
         #expect(try copy.scalar("SELECT count(*) FROM change") == .integer(0))
@@ -318,6 +317,14 @@ final class PublishedSite {
         #expect(try test.db.scalar("SELECT count(*) FROM history WHERE after LIKE '%private note%'") == .integer(1))
         let data = try Data(contentsOf: folder.appendingPathComponent("archive.db"))
         #expect(data.range(of: Data("private note".utf8)) == nil)
+        // Asked for, the history is copied whole.
+        var options = PublishOptions(directory: folder.path)
+        options.withHistory = true
+        _ = try test.archive.publish(options)
+        let kept = try Connection(path: folder.appendingPathComponent("archive.db").path, mode: .readOnly)
+        #expect(try kept.scalar("SELECT count(*) FROM history") == test.db.scalar("SELECT count(*) FROM history"))
+        #expect(try kept.scalar("SELECT count(*) FROM history WHERE after LIKE '%private note%'") == .integer(1))
+        try kept.close()
     }
 
     @Test func publishingAgainReplacesTheSite() throws {

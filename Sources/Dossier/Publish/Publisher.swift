@@ -17,10 +17,10 @@ public struct PublishOptions: Sendable {
     public var sourceURL: String?
     /// The loadable extension to copy beside the database, when built.
     public var extensionLibrary: String?
-    /// Leave the edit history (`history`, `change`) out of the copy: it
-    /// keeps every deleted and overwritten row, which a hidden table still
-    /// serves to anyone who types SQL.
-    public var withoutHistory = false
+    /// Keep the edit history (`history`, `change`) in the copy. It is left
+    /// out by default: it keeps every deleted and overwritten row, which a
+    /// hidden table would still serve to anyone who types SQL.
+    public var withHistory = false
 
     public init(directory: String) { self.directory = directory }
 
@@ -85,7 +85,7 @@ extension Archive {
                 return Publisher.romanizations(of: name)
             }
             try copy.write {
-                if options.withoutHistory {
+                if !options.withHistory {
                     try copy.execute("DELETE FROM history")
                     try copy.execute("DELETE FROM change")
                 }
@@ -96,7 +96,7 @@ extension Archive {
                 try copy.execute(PublishSQL.fillCaseSearch)
                 try Publisher.materializeReaderRows(copy)
             }
-            if options.withoutHistory { try copy.execute("VACUUM") }
+            if !options.withHistory { try copy.execute("VACUUM") }
             try copy.execute("PRAGMA analysis_limit = 1000")
             try copy.execute("ANALYZE")
             for table in ["proceeding", "defendant", "person", "source", "citation"] {
