@@ -184,18 +184,19 @@ if $use_debootstrap; then
     debootstrap --variant=minbase --include=libsqlite3-0 "$suite" "$tmp/root" "$mirror" > "$tmp/debootstrap.log" \
         || { tail -n 20 "$tmp/debootstrap.log" >&2; exit 1; }
     made=$(date +%s)
-    cp "$deb" "$tmp/root/root/dossier.deb"
+    mkdir -p "$tmp/root/srv/check"
+    cp "$deb" "$tmp/root/srv/check/dossier.deb"
     # /proc for the chroot, in a private namespace so that nothing stays
     # mounted on the machine.
     unshare -m bash -euo pipefail -c '
         root=$1
         mount -t proc proc "$root/proc"
-        chroot "$root" dpkg -i /root/dossier.deb
+        chroot "$root" dpkg -i /srv/check/dossier.deb
         if chroot "$root" sh -c "command -v swift"; then echo "swift in the clean root?" >&2; exit 1; fi
         chroot "$root" dossier --version
-        chroot "$root" sh -c "cd /root && dossier tour --db tour.sqlite > tour.txt"
+        chroot "$root" sh -c "cd /srv/check && dossier tour --db tour.sqlite > tour.txt"
     ' _ "$tmp/root"
-    cmp <(sed 1d "$tmp/tour.txt") <(sed 1d "$tmp/root/root/tour.txt")
+    cmp <(sed 1d "$tmp/tour.txt") <(sed 1d "$tmp/root/srv/check/tour.txt")
     echo "package-test: clean $suite root made in $((made - start)) s; the .deb installs and runs the tour there"
 fi
 echo "package-test: ok"

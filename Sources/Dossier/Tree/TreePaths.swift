@@ -88,7 +88,7 @@ public enum TreePaths {
             while let percent = cut.lastIndex(of: "%"), cut.distance(from: percent, to: cut.endIndex) < 3 {
                 cut.removeSubrange(percent...)
             }
-            out = cut + "~" + String(fnv1a64(ref), radix: 16).leftPadded(to: 16)
+            out = cut + "~" + String(MemorialRefs.fnv1a(ref), radix: 16).leftPadded(to: 16)
         }
         return out
     }
@@ -103,15 +103,6 @@ public enum TreePaths {
         for byte in text.utf8 {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
-        }
-        return hash
-    }
-
-    static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
         }
         return hash
     }
