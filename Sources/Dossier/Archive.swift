@@ -71,6 +71,14 @@ public final class Archive {
         }
     }
 
+    /// Runs `body` in one read transaction, so that every query in it sees
+    /// the archive as one commit left it: a command that reads a record in
+    /// several statements never shows half of a concurrent import. Inside a
+    /// transaction already open, `body` simply runs in it.
+    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try consistentRead(db, body)
+    }
+
     /// Counts of the main records.
     public func counts() throws -> [String: Int] {
         var result: [String: Int] = [:]

@@ -13,8 +13,15 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let opened = try archive.open(readOnly: true)
-        if try opened.caseID(ref) == nil, try opened.personID(ref) == nil, try opened.sourceID(ref) == nil,
-           let figure = try opened.loadFigure(ref: ref) {
+        // One snapshot: a figure or a record, read as one commit left it.
+        let found: (figure: PublishedFigure?, view: RecordView?) = try opened.snapshot {
+            if try opened.caseID(ref) == nil, try opened.personID(ref) == nil, try opened.sourceID(ref) == nil,
+               let figure = try opened.loadFigure(ref: ref) {
+                return (figure, nil)
+            }
+            return (nil, try RecordView.load(opened, ref: ref))
+        }
+        if let figure = found.figure {
             switch outputOptions.format {
             case .json: output(figure.json.serialized(pretty: true) + "\n")
             case .yaml: throw UsageError("a published figure has no YAML document; use --format json (the object `import` reads as {\"figure\": ...})")
@@ -22,7 +29,7 @@ struct Show: ParsableCommand {
             }
             return
         }
-        let view = try RecordView.load(opened, ref: ref)
+        guard let view = found.view else { return }
         switch outputOptions.format {
         case .json: output(view.json.serialized(pretty: true) + "\n")
         case .yaml: output(view.yaml(defaultCode: opened.defaultCode))

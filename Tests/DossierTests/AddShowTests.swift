@@ -43,6 +43,44 @@ import Testing
         return test
     }
 
+    /// `show` reads a case in several statements; a commit by another
+    /// connection between two of them must not be half seen (a case with
+    /// the old outcome beside the new event). Inside `snapshot` the second
+    /// read sees what the first saw; outside it, the commit shows.
+    @Test func aSnapshotDoesNotSeeACommitMadeBetweenItsReads() throws {
+        let test = try populated()
+        let writer = try Archive(path: test.path)
+        func events() throws -> Int {
+            try test.db.scalar("SELECT count(*) FROM event").intValue ?? -1
+        }
+        func addEvent(_ date: String) throws {
+            _ = try writer.add(.event, try JSONDecoder().decode(JSONValue.self, from: Data("""
+                {"case": "military-case-1937", "person": "nemo:p-88211", "kind": "rehabilitated", "date": "\(date)"}
+                """.utf8)))
+        }
+        let before = try events()
+        let (first, second, view) = try test.archive.snapshot {
+            let first = try events()
+            try addEvent("1989-01-16")
+            let second = try events()
+            // Nested use (RecordView.load opens its own snapshot) runs in
+            // the one already open rather than failing on a second BEGIN.
+            let view = try RecordView.load(test.archive, ref: "military-case-1937")
+            return (first, second, view)
+        }
+        #expect(first == before)
+        #expect(second == before)
+        guard case .caseRecord(let doc, _) = view else {
+            Issue.record("not a case: \(view)")
+            return
+        }
+        #expect(!doc.json.serialized().contains("1989-01-16"))
+        #expect(try events() == before + 1)
+        let after = try RecordView.load(test.archive, ref: "military-case-1937")
+        guard case .caseRecord(let reloaded, _) = after else { return }
+        #expect(reloaded.json.serialized().contains("1989-01-16"))
+    }
+
     @Test func everyFieldRoundTripsThroughShowJSON() throws {
         let test = try populated()
         let json = try RecordView.load(test.archive, ref: "military-case-1937").json.serialized()

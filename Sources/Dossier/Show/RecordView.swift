@@ -10,8 +10,14 @@ public enum RecordView {
     indirect case merged(MergedRef, RecordView)
 
     /// Looks a ref up as a case, then a person, then a source key.
+    /// Everything is read in one snapshot (`Archive.snapshot`): a case and
+    /// its events, sources and citations as one commit left them.
     /// - Throws: `NotFound` with close refs when nothing matches.
     public static func load(_ archive: Archive, ref: String) throws -> RecordView {
+        try archive.snapshot { try loadUnlocked(archive, ref: ref) }
+    }
+
+    private static func loadUnlocked(_ archive: Archive, ref: String) throws -> RecordView {
         if let doc = try archive.loadCase(ref: ref) {
             return .caseRecord(doc, sources: try archive.sources(for: doc.citationKeys().map(\.1)))
         }
@@ -25,7 +31,7 @@ public enum RecordView {
             return .sourceRecord(source, citedBy: count)
         }
         if let merged = try archive.mergedRef(ref) {
-            return .merged(merged, try load(archive, ref: merged.into))
+            return .merged(merged, try loadUnlocked(archive, ref: merged.into))
         }
         let all = try archive.db.fetchAll("""
             SELECT ref FROM proceeding UNION ALL SELECT ref FROM person UNION ALL SELECT key FROM source
