@@ -15,8 +15,8 @@ struct Merge: ParsableCommand {
             The merge is one change: `dossier revert CHANGE` undoes it.
 
             Examples:
-              dossier merge p-tukhachevsky p-tukhachevsky-en --dry-run
-              dossier merge p-tukhachevsky p-tukhachevsky-en
+              dossier merge p-pryanikov p-pryanikov-en --dry-run
+              dossier merge p-pryanikov p-pryanikov-en
             Documented in docs/duplicates.md.
             """)
 

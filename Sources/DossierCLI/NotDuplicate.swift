@@ -8,8 +8,8 @@ struct NotDuplicate: ParsableCommand {
         abstract: "Record that two persons (or two cases) are different, so that they are not proposed again.",
         discussion: """
             Examples:
-              dossier not-duplicate p-vavilov-n p-vavilov-s --note "brothers"
-              dossier not-duplicate p-vavilov-n p-vavilov-s --remove
+              dossier not-duplicate p-pryanikov-s p-pryanikov-i --note "brothers"
+              dossier not-duplicate p-pryanikov-s p-pryanikov-i --remove
             Documented in docs/duplicates.md.
             """)
 

@@ -14,24 +14,24 @@ import Testing
         let archive = test.archive
         var doc = CaseDoc(ref: "moscow-1936", bodyKind: .militaryCollegium, category: .political)
         doc.title = "An invented trial of two teachers"
-        doc.trialDate = "1936-08-24"
+        doc.trialDate = "1936-03-11"
         doc.citations = [CitationDoc(sourceKey: "solomon1987vanishing", locator: "540", confidence: .probable),
                          CitationDoc(sourceKey: "pravda1936sumbur", locator: "p. 1", confidence: .confirmed)]
-        var zinovkin = DefendantDoc(person: PersonDoc(ref: "p-zinovkin", name: "Зиновкин, Гордей Евсеевич"))
-        zinovkin.person.nameVariants = ["Gordei Zinovkin"]
-        zinovkin.person.citations = [CitationDoc(sourceKey: "eremina2000rasstrelnye", locator: "15", confidence: .confirmed)]
-        zinovkin.outcome = .convicted
-        zinovkin.citations = [CitationDoc(sourceKey: "garf-r8131-37-145", locator: "l. 12", confidence: .confirmed)]
-        var executed = EventDoc(kind: .executed, date: "1936-08-25")
+        var pustovik = DefendantDoc(person: PersonDoc(ref: "p-pustovik", name: "Пустовиков, Гордей Евсеевич"))
+        pustovik.person.nameVariants = ["Gordei Pustovikov"]
+        pustovik.person.citations = [CitationDoc(sourceKey: "eremina2000rasstrelnye", locator: "15", confidence: .confirmed)]
+        pustovik.outcome = .convicted
+        pustovik.citations = [CitationDoc(sourceKey: "garf-r8131-37-145", locator: "l. 12", confidence: .confirmed)]
+        var executed = EventDoc(kind: .executed, date: "1936-03-12")
         executed.citations = [CitationDoc(sourceKey: "garf-r8131-37-145", locator: "ll. 12-14ob", confidence: .confirmed),
                               CitationDoc(sourceKey: "solomon1987vanishing", locator: "540", confidence: .unverified)]
-        zinovkin.events = [executed]
-        var kalinev = DefendantDoc(person: PersonDoc(ref: "p-kalinev", name: "Калинев, Лука Борисович"))
-        kalinev.person.nameVariants = ["Luka Kalinev"]
-        kalinev.person.citations = [CitationDoc(sourceKey: "eremina2000rasstrelnye", locator: "16", confidence: .confirmed)]
-        kalinev.outcome = .acquitted
-        kalinev.citations = [CitationDoc(sourceKey: "garf-r8131-37-145", locator: " l. 12 ", confidence: .disputed)]
-        doc.defendants = [zinovkin, kalinev]
+        pustovik.events = [executed]
+        var nebylov = DefendantDoc(person: PersonDoc(ref: "p-nebylov", name: "Небылов, Лука Борисович"))
+        nebylov.person.nameVariants = ["Luka Nebylov"]
+        nebylov.person.citations = [CitationDoc(sourceKey: "eremina2000rasstrelnye", locator: "16", confidence: .confirmed)]
+        nebylov.outcome = .acquitted
+        nebylov.citations = [CitationDoc(sourceKey: "garf-r8131-37-145", locator: " l. 12 ", confidence: .disputed)]
+        doc.defendants = [pustovik, nebylov]
         try archive.change(command: "test") {
             var tally = WriteTally()
             for source in CitationFixtures.all { try archive.upsertSource(source, tally: &tally) }
@@ -90,22 +90,22 @@ import Testing
             "solomon1987vanishing 540", "pravda1936sumbur p. 1", "eremina2000rasstrelnye 15",
             "garf-r8131-37-145 l. 12", "garf-r8131-37-145 ll. 12-14ob", "eremina2000rasstrelnye 16",
         ])
-        #expect(uses[0].records.map(\.label) == ["case moscow-1936", "executed 1936-08-25 of p-zinovkin in moscow-1936"])
+        #expect(uses[0].records.map(\.label) == ["case moscow-1936", "executed 1936-03-12 of p-pustovik in moscow-1936"])
         // " l. 12 " with stray spaces is the same locator.
-        #expect(uses[3].records.map(\.label) == ["outcome of p-zinovkin in moscow-1936", "outcome of p-kalinev in moscow-1936"])
+        #expect(uses[3].records.map(\.label) == ["outcome of p-pustovik in moscow-1936", "outcome of p-nebylov in moscow-1936"])
         #expect(uses[3].citations.map(\.confidence) == [.confirmed, .disputed])
     }
 
     @Test func personGathersTheirOwnThenTheirCasesOutcomesAndEvents() throws {
         let test = try Self.fixtureLikeArchive()
-        let citations = try test.archive.citationsBehind(try test.archive.citeTarget("p-zinovkin"))
+        let citations = try test.archive.citationsBehind(try test.archive.citeTarget("p-pustovik"))
         #expect(citations.map { "\($0.record.what): \($0.sourceKey) \($0.locator ?? "")" } == [
             "person: eremina2000rasstrelnye 15",
             "case: solomon1987vanishing 540",
             "case: pravda1936sumbur p. 1",
             "outcome: garf-r8131-37-145 l. 12",
-            "event: executed 1936-08-25: garf-r8131-37-145 ll. 12-14ob",
-            "event: executed 1936-08-25: solomon1987vanishing 540",
+            "event: executed 1936-03-12: garf-r8131-37-145 ll. 12-14ob",
+            "event: executed 1936-03-12: solomon1987vanishing 540",
         ])
     }
 
@@ -142,7 +142,7 @@ import Testing
         #expect(json.hasPrefix("""
             [{"id":"solomon1987vanishing","locator":"540","label":"page","pandoc":"[@solomon1987vanishing, 540]",\
             "records":[{"kind":"case","case_ref":"moscow-1936","confidence":"probable"},\
-            {"kind":"event","case_ref":"moscow-1936","person_ref":"p-zinovkin","event":"executed","event_date":"1936-08-25","confidence":"unverified"}]},\
+            {"kind":"event","case_ref":"moscow-1936","person_ref":"p-pustovik","event":"executed","event_date":"1936-03-12","confidence":"unverified"}]},\
             {"id":"pravda1936sumbur","locator":"1","label":"page","pandoc":"[@pravda1936sumbur, p. 1]",
             """))
         #expect(json.contains(#"{"id":"garf-r8131-37-145","locator":"12-14ob","label":"folio","pandoc":"[@garf-r8131-37-145, ll. 12-14ob]""#))
@@ -177,8 +177,8 @@ import Testing
             "solomon1987vanishing", "pravda1936sumbur", "eremina2000rasstrelnye", "garf-r8131-37-145",
         ])
         // Free text and names go to the search function.
-        #expect(try test.archive.defendantIDs(query: "Kalinev", filter: RecordFilter()) == ids)
-        filter.name = "Zinovkin"
+        #expect(try test.archive.defendantIDs(query: "Nebylov", filter: RecordFilter()) == ids)
+        filter.name = "Pustovikov"
         #expect(try test.archive.defendantIDs(query: nil, filter: filter).isEmpty)
         filter.outcomes = []
         #expect(try test.archive.defendantIDs(query: nil, filter: filter).count == 1)

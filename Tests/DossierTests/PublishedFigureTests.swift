@@ -216,7 +216,7 @@ import Testing
 
     static let cases = [
         #"{"case_ref": "c-1", "body_kind": "ordinary_court", "category": "political", "trial_date": "1937-05-01", "defendants": [{"person": {"person_ref": "p-1", "name": "Пряников, Савелий"}, "outcome": "acquitted"}, {"person": {"person_ref": "p-2", "name": "Зябликов, Игнат"}, "outcome": "convicted"}]}"#,
-        #"{"case_ref": "c-2", "body_kind": "troika", "category": "political", "trial_date": "1962", "defendants": [{"person": {"person_ref": "p-3", "name": "Калинев, Фома"}, "outcome": "convicted"}]}"#,
+        #"{"case_ref": "c-2", "body_kind": "troika", "category": "political", "trial_date": "1962", "defendants": [{"person": {"person_ref": "p-3", "name": "Небылов, Фома"}, "outcome": "convicted"}]}"#,
     ]
 
     func statsArchive() throws -> TestArchive {

@@ -131,14 +131,14 @@ import Testing
         let test = try Self.archive()
         let records = try test.archive.citingRecords(sourceKey: "garf-r8131-37-145")
         #expect(records.map { "\($0.record.label) | \($0.locator ?? "") | \($0.confidence.rawValue)" } == [
-            "outcome of p-kalinev in moscow-1936 |  l. 12  | disputed",
-            "outcome of p-zinovkin in moscow-1936 | l. 12 | confirmed",
-            "executed 1936-08-25 of p-zinovkin in moscow-1936 | ll. 12-14ob | confirmed",
+            "outcome of p-nebylov in moscow-1936 |  l. 12  | disputed",
+            "outcome of p-pustovik in moscow-1936 | l. 12 | confirmed",
+            "executed 1936-03-12 of p-pustovik in moscow-1936 | ll. 12-14ob | confirmed",
         ])
         let solomon = try test.archive.citingRecords(sourceKey: "solomon1987vanishing").map(\.record.what)
-        #expect(solomon == ["case", "event: executed 1936-08-25"])
+        #expect(solomon == ["case", "event: executed 1936-03-12"])
         let persons = try test.archive.citingRecords(sourceKey: "eremina2000rasstrelnye").map(\.record.label)
-        #expect(persons == ["person p-kalinev", "person p-zinovkin"])
+        #expect(persons == ["person p-nebylov", "person p-pustovik"])
         let error = #expect(throws: NotFound.self) { try test.archive.citingRecords(sourceKey: "solomon1987") }
         let message = error?.description ?? ""
         #expect(message.contains("did you mean solomon1987vanishing"), "got: \(message)")
@@ -165,7 +165,7 @@ import Testing
             CASE         PERSON      CITED FOR                   LOCATOR  CONFIDENCE
             -----------  ----------  --------------------------  -------  ----------
             moscow-1936              case                        540      probable
-            moscow-1936  p-zinovkin  event: executed 1936-08-25  540      unverified
+            moscow-1936  p-pustovik  event: executed 1936-03-12  540      unverified
 
             """)
     }
