@@ -17,7 +17,7 @@ struct Show: ParsableCommand {
            let figure = try opened.loadFigure(ref: ref) {
             switch outputOptions.format {
             case .json: output(figure.json.serialized(pretty: true) + "\n")
-            case .yaml: throw UsageError("a published figure has no YAML document; use --format json (the object `import` reads as {\"figure\": ...})")
+            case .yaml: output(EntryDocuments.figureText(figure, annotated: false))
             default: output(FigureListing.show(figure))
             }
             return
