@@ -53,6 +53,19 @@ import Testing
         #expect(again == figure)
     }
 
+    @Test func sharesUnderOnePercentKeepTwoDecimals() {
+        var figure = PublishedFigure(ref: "f", sourceKey: "s")
+        figure.value = 0.0007
+        figure.qualifier = .approximately
+        #expect(figure.valueText == "0.07% (approximately)")
+        figure.value = 0.103
+        #expect(figure.valueText == "10.3% (approximately)")
+        figure.value = nil
+        figure.low = 0
+        figure.high = 0.002
+        #expect(figure.valueText == "at most 0.2%")
+    }
+
     @Test func exportCarriesFiguresAndReimportsToTheSameExport() throws {
         let first = try TestArchive()
         _ = try importLines(first, [Self.source, Self.line(), Self.line(["figure_ref": #""f-count""#, "measure": #""count""#,
@@ -433,6 +446,11 @@ import Testing
             if figure.confidence == .unverified { #expect(figure.note != nil) }
         }
         #expect(figures.contains { $0.measure.isShare && $0.low == 0 && $0.high != nil })
+        // Six stand on words read in their source; one of them is an upper bound.
+        let confirmed = figures.filter { $0.confidence == .confirmed }
+        #expect(confirmed.count >= 6)
+        #expect(confirmed.allSatisfy { $0.quote?.isEmpty == false && $0.locator?.isEmpty == false })
+        #expect(confirmed.contains { $0.measure.isShare && $0.low == 0 && $0.high != nil })
         #expect(figures.contains { $0.sourceKey == "schroeder1992perestroika" && $0.numeratorOutcomes == [.acquitted, .dismissed] })
     }
 }
