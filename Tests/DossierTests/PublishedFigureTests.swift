@@ -386,6 +386,35 @@ import Testing
         #expect(check.errors.map(\.description) == ["f.yaml:\(line): figure_ref: the ref cannot be changed here (expected f-test)"])
     }
 
+    @Test func inTheEditorAProblemIsShownAtTheTopAndTheFixedFigureSaved() throws {
+        // Given: the user inverts the bounds, then fixes the high one in
+        // the reopened document.
+        let archive = try figureArchive()
+        let editor = try EntryFixtures.FakeEditor()
+        try editor.round(1, sed: "s/^high: 0.02$/high: 0.001/\ns/^low: 0$/low: 0.01/\n")
+        try editor.round(2, sed: "s/^high: 0.001$/high: 0.02/\n")
+        let session = try EntrySession(editing: "f-test", archive: archive.archive)
+
+        // When
+        let outcome = try EditorLoop(session: session, editor: editor.editor, path: editor.documentPath).run()
+
+        // Then
+        #expect(editor.rounds == 2)
+        let second = try editor.seen(2)
+        let lines = second.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "#! dossier: not saved: 1 problem. Fix and save again;")
+        // The line is that of the reopened document, the problems above it included.
+        let highLine = try #require(lines.firstIndex(of: "high: 0.001")) + 1
+        #expect(lines[2] == "#! line \(highLine): high: 0.001 is below low 0.01 (expected low ≤ high; \"less than 2%\" is low 0, high 0.02)")
+        guard case .saved(let saved, _) = outcome else {
+            Issue.record("expected a save, got \(outcome)")
+            return
+        }
+        #expect(saved.message == "saved figure f-test (updated 1 figure)")
+        let stored = try #require(try archive.archive.loadFigure(ref: "f-test"))
+        #expect(stored.low == 0.01 && stored.high == 0.02)
+    }
+
     @Test(arguments: [
         (["high": "high: 0.001", "low": "low: 0.01"], "f.yaml:5: high: 0.001 is below low 0.01 (expected low ≤ high"),
         (["high": "high: 2"], "f.yaml:5: high: 2 is not a share (expected a share from 0 to 1"),
