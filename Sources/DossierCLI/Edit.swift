@@ -4,7 +4,7 @@ import Foundation
 
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Edit a case, person or source as a document in your editor.",
+        abstract: "Edit a case, person, source or published figure as a document in your editor.",
         discussion: """
             Opens the record as the YAML document `dossier new` uses, every field shown with a
             comment saying what it takes, in $VISUAL, else $EDITOR, else vi. On save it is
@@ -21,7 +21,7 @@ struct Edit: ParsableCommand {
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @Argument(help: "A case ref, person ref, or source key.") var ref: String
+    @Argument(help: "A case ref, person ref, source key, or figure ref.") var ref: String
     @OptionGroup var input: EntryInput
 
     func run() throws {

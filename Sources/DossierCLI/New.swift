@@ -6,13 +6,14 @@ extension EntryKind: ExpressibleByArgument {}
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Enter a new case, person or source as a document in your editor.",
+        abstract: "Enter a new case, person, source or published figure as a document in your editor.",
         discussion: """
             Opens a YAML document in $VISUAL, else $EDITOR, else vi, with a comment above each
             field saying what it takes. On save it is checked; on a problem it opens again with
             the problems at the top and your text kept. Emptying it, or closing it without
             changes, abandons it. A case document holds the whole case: defendants with their
-            charges, outcomes and events, and the citations.
+            charges, outcomes and events, and the citations. A figure document holds a published
+            rate or count with its scope, definition and source (see docs/figures.md).
             Without a terminal (or with --file) the document is read from stdin or the file.
 
             Examples:
@@ -23,7 +24,7 @@ struct New: ParsableCommand {
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @Argument(help: "case, person or source.") var kind: EntryKind
+    @Argument(help: "case, person, source or figure.") var kind: EntryKind
     @OptionGroup var input: EntryInput
 
     func run() throws {

@@ -24,7 +24,7 @@ struct Show: ParsableCommand {
         if let figure = found.figure {
             switch outputOptions.format {
             case .json: output(figure.json.serialized(pretty: true) + "\n")
-            case .yaml: throw UsageError("a published figure has no YAML document; use --format json (the object `import` reads as {\"figure\": ...})")
+            case .yaml: output(EntryDocuments.figureText(figure, annotated: false))
             default: output(FigureListing.show(figure))
             }
             return

@@ -82,4 +82,52 @@ import Testing
         let shown = try CLIRunner.run(["show", "--db", db, "f-ok", "--format", "table"])
         #expect(shown.stdout.contains("value as read   1%"))
     }
+
+    @Test func showAsYAMLPrintsTheDocumentThatEditReads() throws {
+        let scratch = try Scratch()
+        let db = try archive(scratch)
+        let shown = try CLIRunner.run(["show", "--db", db, "solomon-1960s-acquittals", "--format", "yaml"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.hasPrefix("figure_ref: solomon-1960s-acquittals\nstatement: less than 2% in the 1960s\n"))
+        #expect(shown.stdout.contains("numerator_outcomes:\n  - acquitted\n"))
+        let path = scratch.file("solomon.yaml")
+        try shown.stdout.replacingOccurrences(of: "period: 1960/1969", with: "period: 1960/1970")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let edit = try CLIRunner.run(["edit", "--db", db, "solomon-1960s-acquittals", "--file", path])
+        #expect(edit.status == 0, "\(edit.stderr)")
+        #expect(edit.stdout.hasPrefix("saved figure solomon-1960s-acquittals (updated 1 figure)"))
+        let again = try CLIRunner.run(["show", "--db", db, "solomon-1960s-acquittals", "--format", "yaml"])
+        #expect(again.stdout.contains("period: 1960/1970\n"))
+    }
+
+    @Test func newFigureRefusesABadDocumentWithItsLineAndExitStatus65() throws {
+        let scratch = try Scratch()
+        let db = try archive(scratch)
+        let template = try CLIRunner.run(["new", "figure", "--db", db, "--template"])
+        #expect(template.status == 0 && template.stdout.contains("# The outcome codes the figure counts"))
+        let document = """
+            figure_ref: f-verzonnen
+            measure: acquittal_rate
+            low: 0
+            high: 0.02
+            courts: courts
+            category: all
+            period: 1960/1969
+            numerator_outcomes:
+              - acquited
+            source_key: solomon1987vanishing
+
+            """
+        let bad = scratch.file("bad.yaml")
+        try document.write(toFile: bad, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["new", "figure", "--db", db, "--file", bad])
+        #expect(run.status == 65)
+        #expect(run.stderr.hasPrefix("dossier: error: \(bad):9: numerator_outcomes[0]: unknown outcome \"acquited\""), "\(run.stderr)")
+        #expect(try CLIRunner.run(["show", "--db", db, "f-verzonnen"]).status != 0)
+        let good = scratch.file("good.yaml")
+        try document.replacingOccurrences(of: "acquited", with: "acquitted").write(toFile: good, atomically: true, encoding: .utf8)
+        let ok = try CLIRunner.run(["new", "figure", "--db", db, "--file", good])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.hasPrefix("created figure f-verzonnen"))
+    }
 }

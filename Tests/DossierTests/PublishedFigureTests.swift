@@ -53,6 +53,19 @@ import Testing
         #expect(again == figure)
     }
 
+    @Test func sharesUnderOnePercentKeepTwoDecimals() {
+        var figure = PublishedFigure(ref: "f", sourceKey: "s")
+        figure.value = 0.0007
+        figure.qualifier = .approximately
+        #expect(figure.valueText == "0.07% (approximately)")
+        figure.value = 0.103
+        #expect(figure.valueText == "10.3% (approximately)")
+        figure.value = nil
+        figure.low = 0
+        figure.high = 0.002
+        #expect(figure.valueText == "at most 0.2%")
+    }
+
     @Test func exportCarriesFiguresAndReimportsToTheSameExport() throws {
         let first = try TestArchive()
         _ = try importLines(first, [Self.source, Self.line(), Self.line(["figure_ref": #""f-count""#, "measure": #""count""#,
@@ -303,6 +316,128 @@ import Testing
         #expect(register.caution == nil && !register.table.contains("Caution:"))
     }
 
+    // MARK: The document of `new figure`, `edit` and `show --format yaml`
+
+    /// An archive with the invented source and one figure, f-test.
+    func figureArchive() throws -> TestArchive {
+        let archive = try TestArchive()
+        _ = try importLines(archive, [Self.source, Self.line()])
+        return archive
+    }
+
+    /// A new-figure document: the figure of `line()` with `replacing`
+    /// lines swapped in.
+    static func document(_ replacing: [String: String] = [:]) -> String {
+        var lines = [
+            "figure_ref: f-new", "statement: less than 2%", "measure: acquittal_rate", "low: 0", "high: 0.02",
+            "jurisdiction: USSR", "courts: courts", "category: all", "period: 1960/1969",
+            "numerator_outcomes:\n  - acquitted", "source_key: verzonnen1990", "locator: p. 12", "confidence: confirmed",
+        ]
+        for (key, line) in replacing {
+            if let index = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) { lines[index] = line } else { lines.append(line) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func everyFixtureFigureReadsBackFromItsEditorDocumentUnchanged() throws {
+        let archive = try TestArchive()
+        _ = try Tour.build(archive.archive)
+        let figures = try archive.archive.loadFigures()
+        #expect(figures.count >= 6)
+        for figure in figures {
+            let session = try EntrySession(editing: figure.ref, archive: archive.archive)
+            #expect(session.kind == .figure)
+            let document = try session.document()
+            #expect(document.contains("# The outcome codes the figure counts"))
+            let check = try session.check(yaml: document, file: "\(figure.ref).yaml")
+            #expect(check.errors.isEmpty, "\(figure.ref): \(check.errors)")
+            #expect(check.record == .figure(figure), "\(figure.ref)")
+            // The compact form (show --format yaml, the tree) reads back too.
+            let compact = EntryDocuments.figureText(figure, annotated: false)
+            #expect(compact == TreeText.figure(figure) && !compact.contains("#"))
+            #expect(try session.check(yaml: compact).record == .figure(figure))
+        }
+    }
+
+    @Test func aNewFigureIsStoredFromItsDocumentAsOneChange() throws {
+        let archive = try figureArchive()
+        let session = EntrySession(new: .figure, archive: archive.archive)
+        #expect(try session.document().contains("figure_ref:\n"))
+        let entry = try session.enter(yaml: Self.document(), file: "f.yaml", dryRun: false, forceNew: false)
+        #expect(entry.saved?.message == "created figure f-new (created 1 figure)")
+        let stored = try #require(try archive.archive.loadFigure(ref: "f-new"))
+        #expect(stored.high == 0.02 && stored.numeratorOutcomes == [.acquitted] && stored.confidence == .confirmed)
+        let changes = try archive.archive.db.fetchAll("SELECT command FROM change ORDER BY id").compactMap { $0.string(0) }
+        #expect(changes.last == "new figure f-new")
+    }
+
+    @Test func anEditChangesTheFigureAndCannotChangeItsRef() throws {
+        let archive = try figureArchive()
+        let session = try EntrySession(editing: "f-test", archive: archive.archive)
+        let document = try session.document()
+        let edited = document.replacingOccurrences(of: "locator: p. 12", with: "locator: p. 14, table 3")
+        let saved = try session.enter(yaml: edited, file: "f.yaml", dryRun: false, forceNew: false)
+        #expect(saved.saved?.message == "saved figure f-test (updated 1 figure)")
+        #expect(try archive.archive.loadFigure(ref: "f-test")?.locator == "p. 14, table 3")
+        let renamed = edited.replacingOccurrences(of: "figure_ref: f-test", with: "figure_ref: f-other")
+        let check = try EntrySession(editing: "f-test", archive: archive.archive).check(yaml: renamed, file: "f.yaml")
+        let line = try #require(renamed.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("figure_ref:") }) + 1
+        #expect(check.errors.map(\.description) == ["f.yaml:\(line): figure_ref: the ref cannot be changed here (expected f-test)"])
+    }
+
+    @Test func inTheEditorAProblemIsShownAtTheTopAndTheFixedFigureSaved() throws {
+        // Given: the user inverts the bounds, then fixes the high one in
+        // the reopened document.
+        let archive = try figureArchive()
+        let editor = try EntryFixtures.FakeEditor()
+        try editor.round(1, sed: "s/^high: 0.02$/high: 0.001/\ns/^low: 0$/low: 0.01/\n")
+        try editor.round(2, sed: "s/^high: 0.001$/high: 0.02/\n")
+        let session = try EntrySession(editing: "f-test", archive: archive.archive)
+
+        // When
+        let outcome = try EditorLoop(session: session, editor: editor.editor, path: editor.documentPath).run()
+
+        // Then
+        #expect(editor.rounds == 2)
+        let second = try editor.seen(2)
+        let lines = second.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "#! dossier: not saved: 1 problem. Fix and save again;")
+        // The line is that of the reopened document, the problems above it included.
+        let highLine = try #require(lines.firstIndex(of: "high: 0.001")) + 1
+        #expect(lines[2] == "#! line \(highLine): high: 0.001 is below low 0.01 (expected low ≤ high; \"less than 2%\" is low 0, high 0.02)")
+        guard case .saved(let saved, _) = outcome else {
+            Issue.record("expected a save, got \(outcome)")
+            return
+        }
+        #expect(saved.message == "saved figure f-test (updated 1 figure)")
+        let stored = try #require(try archive.archive.loadFigure(ref: "f-test"))
+        #expect(stored.low == 0.01 && stored.high == 0.02)
+    }
+
+    @Test(arguments: [
+        (["high": "high: 0.001", "low": "low: 0.01"], "f.yaml:5: high: 0.001 is below low 0.01 (expected low ≤ high"),
+        (["high": "high: 2"], "f.yaml:5: high: 2 is not a share (expected a share from 0 to 1"),
+        (["period": "period: the sixties"], "f.yaml:9: period: whitespace is not allowed in EDTF"),
+        (["numerator_outcomes": "numerator_outcomes:\n  - aquitted"],
+         "f.yaml:11: numerator_outcomes[0]: unknown outcome \"aquitted\"; did you mean acquitted?"),
+        (["source_key": "source_key: verzonen1990"], "f.yaml:12: source_key: unknown source key \"verzonen1990\""),
+        (["figure_ref": "figure_ref: f-test"], "f.yaml:1: figure_ref: a figure with ref f-test already exists"),
+    ])
+    func aBadFigureDocumentIsRefusedByLineAndNothingIsWritten(replacing: [String: String], message: String) throws {
+        let archive = try figureArchive()
+        let before = try archive.count("figure")
+        do {
+            _ = try EntrySession(new: .figure, archive: archive.archive)
+                .enter(yaml: Self.document(replacing), file: "f.yaml", dryRun: false, forceNew: false)
+            Issue.record("expected \(message)")
+        } catch let errors as DataErrors {
+            #expect(errors.description.hasPrefix(message), "\(errors.description)")
+        }
+        #expect(try archive.count("figure") == before)
+        #expect(try archive.archive.loadFigure(ref: "f-new") == nil)
+    }
+
     // MARK: The fixtures and the tour
 
     @Test func theTourDeclaresASelectionAndQuotesThePublishedFigures() throws {
@@ -340,6 +475,11 @@ import Testing
             if figure.confidence == .unverified { #expect(figure.note != nil) }
         }
         #expect(figures.contains { $0.measure.isShare && $0.low == 0 && $0.high != nil })
+        // Six stand on words read in their source; one of them is an upper bound.
+        let confirmed = figures.filter { $0.confidence == .confirmed }
+        #expect(confirmed.count >= 6)
+        #expect(confirmed.allSatisfy { $0.quote?.isEmpty == false && $0.locator?.isEmpty == false })
+        #expect(confirmed.contains { $0.measure.isShare && $0.low == 0 && $0.high != nil })
         #expect(figures.contains { $0.sourceKey == "schroeder1992perestroika" && $0.numeratorOutcomes == [.acquitted, .dismissed] })
     }
 }

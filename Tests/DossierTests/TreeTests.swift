@@ -92,7 +92,7 @@ enum TreeData {
     @Test func fixturesRoundTripThroughATree() throws {
         let test = try TestArchive()
         try ImportTestSupport.importFixtures(into: test.archive)
-        #expect(try test.count("figure") == 6)
+        #expect(try test.count("figure") == 11)
         try roundTrip(test)
     }
 

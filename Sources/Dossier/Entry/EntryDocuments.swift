@@ -152,6 +152,58 @@ public enum EntryDocuments {
         ]
     }
 
+    // MARK: Published figures
+
+    /// The keys of a figure document, in the order of its JSON object.
+    static let figureKeys: [String] = {
+        var keys = ["figure_ref"]
+        for field in PublishedFigure.fields {
+            keys.append(field.key)
+            if field.key == "unit" { keys += ["numerator_outcomes", "denominator_outcomes", "source_key"] }
+        }
+        return keys
+    }()
+
+    static func figureComment(_ key: String) -> [String] {
+        switch key {
+        case "figure_ref": return ["Stable id of the figure, e.g. f-solomon-1960s (required)."]
+        case "measure": return [oneOf(FigureMeasure.self) + " (required)."]
+        case "courts": return [oneOf(FigureCourts.self) + " (required): which bodies the figure counts."]
+        case "category": return [oneOf(FigureCategory.self) + " (required): which cases the figure counts."]
+        case "numerator_outcomes":
+            return ["The outcome codes the figure counts, one \"- \" line each (required): acquitted; acquitted and",
+                    "dismissed for \"acquittal or charges dropped\"; convicted for a conviction rate or a count."]
+        case "denominator_outcomes":
+            return ["The outcome codes it divides by, one \"- \" line each; empty: every decided outcome."]
+        case "source_key":
+            return ["The key of the source that prints the figure (required); find keys with `dossier sources TEXT`."]
+        default: return PublishedFigure.field(key).map { [$0.help] } ?? []
+        }
+    }
+
+    /// A figure's fields: the members of its JSON object (`figure.json`),
+    /// each key with its comment, and in a template the keys left out.
+    static func figureFields(_ figure: PublishedFigure?) -> [YAMLField] {
+        func out(_ value: OrderedJSON) -> YAMLOut {
+            switch value {
+            case .null: return .scalar(nil)
+            case .bool(let flag): return .literal(flag ? "true" : "false")
+            case .number(let number): return .literal(OrderedJSON.number(number))
+            case .string(let text): return .scalar(text)
+            case .array(let items): return .list(items.map(out), blank: .scalar(nil))
+            case .object(let inner): return .map(inner.map { YAMLField($0.0, out($0.1)) })
+            }
+        }
+        var members: [String: OrderedJSON] = [:]
+        if let figure, case .object(let pairs) = figure.json {
+            for (key, value) in pairs { members[key] = value }
+        }
+        return figureKeys.map { key in
+            let blank: YAMLOut = key.hasSuffix("_outcomes") ? .list([], blank: .scalar(nil)) : .scalar(nil)
+            return YAMLField(key, members[key].map(out) ?? blank, comment: figureComment(key))
+        }
+    }
+
     // MARK: Whole documents
 
     static func header(_ printer: inout YAMLPrinter, _ what: String) {
@@ -193,6 +245,22 @@ public enum EntryDocuments {
         }
         printer.fields(fields, indent: 0)
         if annotated { sourceNotes(&printer, sources) }
+        return printer.text
+    }
+
+    /// A published figure as YAML: annotated for the editor (a template
+    /// when `figure` is nil), or compact (`dossier show --format yaml`, the
+    /// tree's `figures/` files).
+    public static func figureText(_ figure: PublishedFigure?, annotated: Bool, source: Source? = nil) -> String {
+        var printer = YAMLPrinter(annotated: annotated)
+        if annotated {
+            header(&printer, figure == nil ? "a new published figure" : "published figure \(figure!.ref)")
+            printer.comment("A rate or count as a source publishes it, with its scope and its definition in outcome codes.")
+            printer.comment("Give value, or low and/or high: \"less than 2%\" is low 0, high 0.02; shares are from 0 to 1.")
+            printer.blankLine()
+        }
+        printer.fields(figureFields(figure), indent: 0)
+        if annotated, let source { sourceNotes(&printer, [source]) }
         return printer.text
     }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// The records `dossier new` and `dossier edit` open as a document.
 public enum EntryKind: String, Sendable, CaseIterable {
-    case `case`, person, source
+    case `case`, person, source, figure
 }
 
 /// A record read from a document and ready to store.
@@ -11,12 +11,14 @@ public enum EntryRecord: Sendable, Hashable {
     case caseRecord(CaseDoc)
     case person(PersonDoc)
     case source(Source)
+    case figure(PublishedFigure)
 
     public var kind: EntryKind {
         switch self {
         case .caseRecord: return .case
         case .person: return .person
         case .source: return .source
+        case .figure: return .figure
         }
     }
 
@@ -25,6 +27,7 @@ public enum EntryRecord: Sendable, Hashable {
         case .caseRecord(let doc): return doc.ref
         case .person(let person): return person.ref
         case .source(let source): return source.key
+        case .figure(let figure): return figure.ref
         }
     }
 }
@@ -72,8 +75,8 @@ public final class EntrySession {
         self.original = nil
     }
 
-    /// A session that edits the case, person or source `ref` (looked up in
-    /// that order, as `dossier show` does).
+    /// A session that edits the case, person, source or published figure
+    /// `ref` (looked up in that order, as `dossier show` does).
     /// - Throws: `NotFound` with close refs.
     public init(editing ref: String, archive: Archive) throws {
         self.archive = archive
@@ -86,11 +89,15 @@ public final class EntrySession {
         } else if let source = try archive.loadSource(key: ref) {
             kind = .source
             original = .source(source)
+        } else if let figure = try archive.loadFigure(ref: ref) {
+            kind = .figure
+            original = .figure(figure)
         } else {
             let all = try archive.db.fetchAll("""
                 SELECT ref FROM proceeding UNION ALL SELECT ref FROM person UNION ALL SELECT key FROM source
+                UNION ALL SELECT ref FROM figure
                 """).compactMap { $0.string(0) }
-            throw NotFound("no case, person or source \(ref)", suggestions: Suggest.close(to: ref, in: all))
+            throw NotFound("no case, person, source or figure \(ref)", suggestions: Suggest.close(to: ref, in: all))
         }
     }
 
@@ -103,6 +110,7 @@ public final class EntrySession {
             case .case: return EntryDocuments.caseText(nil, annotated: true, defaultCode: archive.defaultCode)
             case .person: return EntryDocuments.personText(nil, annotated: true)
             case .source: return EntryDocuments.sourceText(nil, annotated: true)
+            case .figure: return EntryDocuments.figureText(nil, annotated: true)
             }
         case .caseRecord(let doc)?:
             let sources = try archive.sources(for: doc.citationKeys().map(\.1))
@@ -113,6 +121,8 @@ public final class EntrySession {
                                              sources: try archive.sources(for: person.citations.map(\.sourceKey)))
         case .source(let source)?:
             return EntryDocuments.sourceText(source, annotated: true)
+        case .figure(let figure)?:
+            return EntryDocuments.figureText(figure, annotated: true, source: try archive.loadSource(key: figure.sourceKey))
         }
     }
 
@@ -182,6 +192,16 @@ public final class EntrySession {
             } catch { problems.append(error) }
             if let key = result.record?.ref {
                 problems += try refProblems(key, field: "key", exists: archive.sourceID(key) != nil)
+            }
+        case .figure:
+            do throws(FieldError) {
+                result.record = .figure(try PublishedFigure(json: json))
+            } catch { problems.append(error) }
+            if case .figure(let figure)? = result.record {
+                problems += try refProblems(figure.ref, field: "figure_ref", exists: archive.loadFigure(ref: figure.ref) != nil)
+                if try archive.sourceID(figure.sourceKey) == nil {
+                    problems.append(FieldError(field: "source_key", problem: archive.unknownSource(figure.sourceKey)))
+                }
             }
         }
         problems += try sourceKeyProblems(json)
@@ -424,6 +444,7 @@ public final class EntrySession {
             case .caseRecord(let doc): try archive.upsertCase(doc, complete: true, tally: &tally)
             case .person(let person): try archive.upsertPerson(person, tally: &tally)
             case .source(let source): try archive.upsertSource(source, tally: &tally)
+            case .figure(let figure): try archive.upsertFigure(figure, tally: &tally)
             }
             return tally
         }
@@ -444,6 +465,7 @@ public final class EntrySession {
         case .case: return try archive.loadCase(ref: ref).map(EntryRecord.caseRecord)
         case .person: return try archive.loadPerson(ref: ref).map(EntryRecord.person)
         case .source: return try archive.loadSource(key: ref).map(EntryRecord.source)
+        case .figure: return try archive.loadFigure(ref: ref).map(EntryRecord.figure)
         }
     }
 }

@@ -114,23 +114,10 @@ enum TreeText {
         return printer.text
     }
 
-    /// A published figure: its JSON object's fields in their described
-    /// order, one a line; the outcome codes as lists.
+    /// A published figure: the document `dossier show --format yaml`
+    /// prints and `dossier edit` opens, without the comments.
     static func figure(_ figure: PublishedFigure) -> String {
-        guard case .object(let members) = figure.json else { return "" }
-        func out(_ value: OrderedJSON) -> YAMLOut {
-            switch value {
-            case .null: return .scalar(nil)
-            case .bool(let flag): return .literal(flag ? "true" : "false")
-            case .number(let number): return .literal(OrderedJSON.number(number))
-            case .string(let text): return .scalar(text)
-            case .array(let items): return .list(items.map(out))
-            case .object(let inner): return .map(inner.map { YAMLField($0.0, out($0.1)) })
-            }
-        }
-        var printer = YAMLPrinter(annotated: false)
-        printer.fields(members.map { YAMLField($0.0, out($0.1)) }, indent: 0)
-        return printer.text
+        EntryDocuments.figureText(figure, annotated: false)
     }
 
     static func person(_ person: PersonDoc) -> String {

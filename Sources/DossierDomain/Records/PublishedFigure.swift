@@ -89,7 +89,7 @@ public enum FigureUnit: String, Vocabulary {
 /// definition in dossier's outcome codes, and where it is printed. The
 /// archive keeps these apart from its own counts and shows them beside
 /// them (`stats --compare`), never mixed in.
-public struct PublishedFigure: Sendable, Equatable {
+public struct PublishedFigure: Sendable, Hashable {
     public var ref: String
     /// The claim as the source words it ("less than 2%").
     public var statement: String?
@@ -167,8 +167,11 @@ public struct PublishedFigure: Sendable, Equatable {
         return (number < 0 ? "-" : "") + out
     }
 
+    /// 0.103 → "10.3%"; a share under 1% keeps two decimals (0.0007 →
+    /// "0.07%"), so that rates of a few in ten thousand do not read as 0.1%.
     static func percent(_ share: Double) -> String {
-        let value = (share * 1000).rounded() / 10
+        let scale = share > 0 && share < 0.01 ? 10_000.0 : 1000.0
+        let value = (share * scale).rounded() / (scale / 100)
         return (value == value.rounded() ? String(Int(value)) : String(value)) + "%"
     }
 
