@@ -440,7 +440,7 @@ extension Archive {
                 """).intValue ?? 0
             if stray > 0 {
                 add(CheckFinding(rule: .history, table: "history_range",
-                                 problem: "\(stray) id range\(stray == 1 ? "" : "s") of imports belong to no change",
+                                 problem: "\(stray) id range\(stray == 1 ? "" : "s") of imports \(stray == 1 ? "belongs" : "belong") to no change",
                                  fixable: false))
             }
             let known = tables.map { "'\($0)'" }.joined(separator: ", ")
