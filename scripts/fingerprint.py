@@ -14,6 +14,7 @@ TABLES = ["proceeding", "person", "person_name", "defendant", "charge", "event",
 QUERIES = [(t, f"SELECT * FROM {t} ORDER BY id") for t in TABLES] + [
     ("change", "SELECT id, command, summary, reverts FROM change ORDER BY id"),
     ("history", "SELECT id, change_id, table_name, row_id, op, before, after FROM history ORDER BY id"),
+    ("history_range", "SELECT id, change_id, table_name, first_id, last_id FROM history_range ORDER BY id"),
 ]
 
 

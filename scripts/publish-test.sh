@@ -209,7 +209,7 @@ def every_query_answers_json():
         assert status == 200 and json.loads(body)["ok"], f"{name}: HTTP {status}"
 check("every canned query answers as JSON", every_query_answers_json)
 
-internals = ["history", "change", "name_key", "search_dirty", "search_text", "schema_migration", "setting",
+internals = ["history", "history_range", "change", "name_key", "search_dirty", "search_text", "schema_migration", "setting",
              "person_label", "source_note", "citation_note", "person_fts", "case_fts", "source_fts",
              "case_row", "defendant_row", "person_row", "source_row"]
 

@@ -19,8 +19,10 @@ struct Backup: ParsableCommand {
     func run() throws {
         let opened = try archive.open(readOnly: true)
         let result = try opened.backup(to: destination, force: force)
-        let records = ["proceeding", "person", "source", "history"].compactMap { table -> String? in
-            result.counts[table].map { "\($0) \(table == "proceeding" ? "case" : table == "history" ? "history row" : table)\($0 == 1 ? "" : "s")" }
+        // The history as the changes it records (an import's history is a
+        // few id ranges, not a row per record).
+        let records = ["proceeding", "person", "source", "change"].compactMap { table -> String? in
+            result.counts[table].map { "\($0) \(table == "proceeding" ? "case" : table)\($0 == 1 ? "" : "s")" }
         }
         output("backed up \(opened.path) to \(destination): \(records.joined(separator: ", ")), "
                + "\(result.bytes / 1024) KB; verified (integrity, foreign keys, row counts)\n")

@@ -182,23 +182,26 @@ import Testing
         }
     }
 
-    @Test func anImportRecordsOneInsertPerCreatedRowWithItsFinalState() throws {
+    @Test func anImportRecordsTheRowsItCreatedAsIdRanges() throws {
         let test = try archiveWithSources()
         _ = try ImportTestSupport.importText(test.archive, Self.rows, format: .csv, path: "rows.csv")
         let change = try test.db.scalar("SELECT max(id) FROM change").int64Value
         for table in BulkLoad.tables where table != "source" {
             let rows = try test.count(table)
-            let inserts = try test.db.scalar(
-                "SELECT count(*) FROM history WHERE table_name = ? AND op = 'insert' AND change_id = ?", [table, change]).intValue
-            #expect(inserts == rows, "\(table)")
-            // Compact: no after-image is stored; the row itself is the row as the import left it.
-            let imaged = try test.db.scalar("""
-                SELECT count(*) FROM history h WHERE h.table_name = ? AND h.op = 'insert' AND h.after IS NOT NULL
-                """, [table]).intValue
-            #expect(imaged == 0)
+            // One range per table, covering exactly the rows created; no history row per record.
+            let ranges = try test.db.fetchAll("SELECT first_id, last_id FROM history_range WHERE table_name = ? AND change_id = ?",
+                                              [table, change])
+            let ids = try test.db.fetchAll("SELECT min(id), max(id) FROM \(table)").first
+            if rows == 0 {
+                #expect(ranges.isEmpty, "\(table)")
+            } else {
+                #expect(ranges.count == 1, "\(table)")
+                #expect(ranges.first?[0] == ids?[0] && ranges.first?[1] == ids?[1], "\(table)")
+            }
+            #expect(try test.db.scalar("SELECT count(*) FROM history WHERE table_name = ?", [table]).intValue == 0)
         }
         // P1's second spelling came from a later row: the insert image has it, no update is recorded.
-        #expect(try test.db.scalar("SELECT count(*) FROM history WHERE op <> 'insert' AND change_id = ?", [change]).intValue == 0)
+        #expect(try test.db.scalar("SELECT count(*) FROM history WHERE change_id = ?", [change]).intValue == 0)
         #expect(try test.count("bulk_load") == 0)
         // A later import that changes an existing row records an update as before.
         _ = try ImportTestSupport.importText(test.archive, Self.rows.replacingOccurrences(of: "Вятка", with: "Vyatka"),

@@ -309,6 +309,7 @@ final class PublishedSite {
         _ = try test.archive.publish(PublishOptions(directory: folder.path))
         let copy = try Connection(path: folder.appendingPathComponent("archive.db").path, mode: .readOnly)
         #expect(try copy.scalar("SELECT count(*) FROM history") == .integer(0))
+        #expect(try copy.scalar("SELECT count(*) FROM history_range") == .integer(0))
         #expect(try copy.scalar("SELECT count(*) FROM change") == .integer(0))
         #expect(try copy.scalar("SELECT count(*) FROM person") == test.db.scalar("SELECT count(*) FROM person"))
         #expect(try copy.scalar("SELECT count(*) FROM case_view") == .integer(35))
@@ -323,6 +324,8 @@ final class PublishedSite {
         _ = try test.archive.publish(options)
         let kept = try Connection(path: folder.appendingPathComponent("archive.db").path, mode: .readOnly)
         #expect(try kept.scalar("SELECT count(*) FROM history") == test.db.scalar("SELECT count(*) FROM history"))
+        #expect(try kept.scalar("SELECT count(*) FROM history_range") == test.db.scalar("SELECT count(*) FROM history_range"))
+        #expect(try kept.scalar("SELECT count(*) FROM history_range") != .integer(0))
         #expect(try kept.scalar("SELECT count(*) FROM history WHERE after LIKE '%private note%'") == .integer(1))
         try kept.close()
     }

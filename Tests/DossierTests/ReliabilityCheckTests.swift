@@ -113,6 +113,24 @@ import Testing
         #expect(try test.archive.check().findings.map(\.description) == ["history: history: 1 history row belong to no change"])
     }
 
+    @Test func idRangesOutsideAnyChangeOrOfNoRecordTable() throws {
+        let test = try populated()
+        #expect(try test.count("history_range") > 0)
+        #expect(try test.archive.check().isClean)
+        try test.db.execute("PRAGMA foreign_keys = OFF")
+        try test.db.execute("INSERT INTO history_range (change_id, table_name, first_id, last_id) VALUES (999, 'person', 1, 2)")
+        try test.db.execute("""
+            INSERT INTO history_range (change_id, table_name, first_id, last_id) SELECT max(id), 'setting', 1, 1 FROM change
+            """)
+        let found = try test.archive.check().findings.map(\.description)
+        // The foreign key check finds the first too.
+        #expect(found == [
+            "foreign-key: history_range #9 (#9): points at a change that does not exist",
+            "history: history_range: 1 id range of imports belongs to no change",
+            "history: history_range: id ranges name a table setting that holds no records",
+        ], "\(found)")
+    }
+
     @Test func aDamagedIndexIsRepairedByReindexing() throws {
         let test = try populated()
         // An index whose entries disagree with its table, as a damaged

@@ -1,16 +1,17 @@
 import DossierDomain
 import DossierStorage
 
-/// What is derived from the rows an import creates — their history rows
+/// What is derived from the rows an import creates — their history (as id ranges)
 /// and the search keys of their names — written set-wise when the import
 /// ends instead of by triggers firing once per row (migration 0004 explains
 /// how the triggers stand aside meanwhile).
 ///
-/// The history of a created row is compact: one 'insert' row per created
-/// record, without an after-image (`after` is NULL). The row as the import
-/// left it is the record itself, or, once a later change touched it, the
-/// `before` of that change's history row (`Connection.afterImage`, which
-/// `history`, `revert` and the row labels read it through).
+/// The history of the created rows is a few `history_range` rows (0017):
+/// for each table, the runs of consecutive ids the import created. A row
+/// in a range, as the import left it, is the record itself, or, once a
+/// later change touched it, the `before` of that change's history row
+/// (`Connection.importedImage`, which `history` and `revert` read it
+/// through).
 struct BulkLoad {
     static let tables = ["source", "person", "person_name", "proceeding", "defendant", "charge", "event", "citation",
                          "figure"]
@@ -70,8 +71,8 @@ struct BulkLoad {
         return sql
     }
 
-    /// Writes one compact 'insert' history row per row the import created,
-    /// attached to the import's change; then the name keys of the names it
+    /// Records the ids of the rows the import created as ranges attached
+    /// to the import's change; then the name keys of the names it
     /// created; then puts the triggers back and ends the bulk import.
     func finish() throws {
         // SQLite's sorter (ORDER BY, CREATE INDEX) holds up to cache_size
@@ -85,12 +86,17 @@ struct BulkLoad {
         try db.execute("PRAGMA cache_size = \(cacheSize < 0 ? cacheSize / 4 : cacheSize)")
         defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
         for table in Self.tables {
+            // The created rows are the table's ids from `first_id` on; rows
+            // the import created and removed again leave gaps, so the ids
+            // are recorded as runs of consecutive ids (id minus its rank
+            // is the same along a run).
             try db.execute("""
-                INSERT INTO history (change_id, at, table_name, row_id, op, before, after)
-                SELECT c.id, c.at, '\(table)', t.id, 'insert', NULL, NULL
-                FROM (SELECT id, at FROM change ORDER BY id DESC LIMIT 1) c, \(table) t
-                WHERE t.id >= (SELECT first_id FROM bulk_load WHERE table_name = ?) ORDER BY t.id
-                """, [table])
+                INSERT INTO history_range (change_id, table_name, first_id, last_id)
+                SELECT (SELECT max(id) FROM change), ?, min(id), max(id)
+                FROM (SELECT id, id - row_number() OVER (ORDER BY id) AS run FROM \(table)
+                      WHERE id >= (SELECT first_id FROM bulk_load WHERE table_name = ?))
+                GROUP BY run ORDER BY run
+                """, [table, table])
         }
         ImportTiming.mark("history")
         // The same keys as the trigger person_name_keys_insert (0003) adds

@@ -87,6 +87,7 @@ extension Archive {
             try copy.write {
                 if !options.withHistory {
                     try copy.execute("DELETE FROM history")
+                    try copy.execute("DELETE FROM history_range")
                     try copy.execute("DELETE FROM change")
                 }
                 try copy.executeScript(PublishSQL.helperTables)

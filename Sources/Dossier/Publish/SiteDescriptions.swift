@@ -245,7 +245,7 @@ enum SiteDescriptions {
 
     /// Internals: hidden from readers (still reachable by SQL).
     static let hiddenTables = [
-        "history", "change", "name_key", "surname_typo", "search_dirty", "search_text", "schema_migration", "setting",
+        "history", "history_range", "change", "name_key", "surname_typo", "search_dirty", "search_text", "schema_migration", "setting",
         "person_label", "source_note", "citation_note", "person_fts", "case_fts", "source_fts",
         "case_row", "defendant_row", "person_row", "source_row",
     ]

@@ -12,7 +12,7 @@ public struct BackupResult: Sendable {
 
 extension Archive {
     /// The tables whose row counts a backup compares.
-    static let backupCountedTables = SchemaCatalog.recordTables + ["change", "history", "schema_migration"]
+    static let backupCountedTables = SchemaCatalog.recordTables + ["change", "history", "history_range", "schema_migration"]
 
     /// Copies the archive to `destination` with SQLite's online backup API,
     /// from one read snapshot, so that other processes may read and write

@@ -433,6 +433,24 @@ extension Archive {
                                  problem: "\(stray) history row\(stray == 1 ? "" : "s") belong to no change", fixable: false))
             }
         }
+        // So do the id ranges of imports (0017), each naming a record table.
+        if catalog.tables.contains("history_range") {
+            let stray = try db.scalar("""
+                SELECT count(*) FROM history_range WHERE change_id NOT IN (SELECT id FROM change)
+                """).intValue ?? 0
+            if stray > 0 {
+                add(CheckFinding(rule: .history, table: "history_range",
+                                 problem: "\(stray) id range\(stray == 1 ? "" : "s") of imports \(stray == 1 ? "belongs" : "belong") to no change",
+                                 fixable: false))
+            }
+            let known = tables.map { "'\($0)'" }.joined(separator: ", ")
+            for bad in try db.fetchAll("""
+                SELECT DISTINCT table_name FROM history_range WHERE table_name NOT IN (\(known))
+                """) {
+                add(CheckFinding(rule: .history, table: "history_range",
+                                 problem: "id ranges name a table \(bad.string(0) ?? "") that holds no records", fixable: false))
+            }
+        }
 
         // Every column of a record table is recorded by its history
         // triggers: a column added without them (as a new field's

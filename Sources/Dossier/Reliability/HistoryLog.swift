@@ -6,6 +6,8 @@ import Foundation
 public struct RowChange: Sendable {
     public enum Op: String, Sendable { case insert, update, delete }
 
+    /// The `history` row, or 0 for a row an import created, recorded
+    /// within one of its id ranges (`history_range`).
     public var historyID: Int64
     public var table: String
     public var rowID: Int64
@@ -90,11 +92,20 @@ extension Archive {
                 sql += " AND c.id = ?"
                 bindings.append(change)
             }
+            let ranges = try db.hasHistoryRanges()
             if scoped {
                 sql += """
-                     AND EXISTS (SELECT 1 FROM history h JOIN temp.history_scope s
-                                 ON s.table_name = h.table_name AND s.row_id = h.row_id WHERE h.change_id = c.id)
+                     AND (EXISTS (SELECT 1 FROM history h JOIN temp.history_scope s
+                                  ON s.table_name = h.table_name AND s.row_id = h.row_id WHERE h.change_id = c.id)
                     """
+                if ranges {
+                    sql += """
+                         OR EXISTS (SELECT 1 FROM history_range r JOIN temp.history_scope s
+                                    ON s.table_name = r.table_name AND s.row_id BETWEEN r.first_id AND r.last_id
+                                    WHERE r.change_id = c.id)
+                        """
+                }
+                sql += ")"
             }
             sql += " ORDER BY c.id DESC"
             if let limit = query.limit { sql += " LIMIT ?"; bindings.append(limit) }
@@ -115,6 +126,17 @@ extension Archive {
                     entry.counts[count.string(0) ?? "", default: [:]][count.string(1) ?? ""] = n
                     entry.rowCount += n
                 }
+                // The rows an import created, recorded as id ranges: each
+                // is an insert of its own, read as the import left it.
+                let created = try db.historyRanges(change: id)
+                var createdIDs: [(range: HistoryRange, ids: [Int64])] = []
+                for range in created {
+                    let n = scoped ? try db.scalar("""
+                        SELECT count(*) FROM temp.history_scope WHERE table_name = ? AND row_id BETWEEN ? AND ?
+                        """, [range.table, range.first, range.last]).intValue ?? 0 : range.count
+                    if n > 0 { entry.counts[range.table, default: [:]]["insert", default: 0] += n }
+                    entry.rowCount += n
+                }
                 var rowsSQL = "SELECT h.id, h.table_name, h.row_id, h.op, h.before, h.after FROM history h \(scopeJoin) "
                     + "WHERE h.change_id = ? ORDER BY h.id"
                 var rowBindings: [SQLBindable] = [id]
@@ -130,6 +152,31 @@ extension Archive {
                         op: RowChange.Op(rawValue: h.string(3) ?? "") ?? .update,
                         label: labeler.label(table: table, values: after ?? before, id: rowID),
                         before: before, after: after))
+                }
+                // Then the ranges' rows (written when the import ended), up
+                // to the limit.
+                var room = query.rowsPerChange.map { $0 - entry.rows.count } ?? Int.max
+                for range in created where room > 0 {
+                    let ids: [Int64]
+                    if scoped {
+                        ids = try db.fetchAll("""
+                            SELECT row_id FROM temp.history_scope WHERE table_name = ? AND row_id BETWEEN ? AND ?
+                            ORDER BY row_id LIMIT ?
+                            """, [range.table, range.first, range.last, room]).compactMap { $0[0].int64Value }
+                    } else {
+                        ids = Array(range.first...min(range.last, range.first + Int64(min(room, range.count)) - 1))
+                    }
+                    createdIDs.append((range, ids))
+                    room -= ids.count
+                }
+                for (range, ids) in createdIDs {
+                    for rowID in ids {
+                        let after = try db.rowValues(json: db.importedImage(change: id, table: range.table, rowID: rowID))
+                        entry.rows.append(RowChange(
+                            historyID: 0, table: range.table, rowID: rowID, op: .insert,
+                            label: labeler.label(table: range.table, values: after, id: rowID),
+                            before: nil, after: after))
+                    }
                 }
                 entries.append(entry)
             }

@@ -45,7 +45,7 @@ final class SchemaCatalog {
     /// - Throws: `ArchiveError` for anything else.
     func checkedTable(_ name: String) throws -> String {
         guard Self.isPlainIdentifier(name), tables.contains(name),
-              !name.hasPrefix("sqlite_"), name != "history", name != "change", name != "schema_migration"
+              !name.hasPrefix("sqlite_"), name != "history", name != "history_range", name != "change", name != "schema_migration"
         else {
             throw ArchiveError("the history names a table \(name) that this archive does not have")
         }

@@ -50,7 +50,9 @@ extension Archive {
             throw NotFound("no change \(id) (see `dossier history` for the list)")
         }
         let described = "change \(id) (\(Self.describe(command: target.string(0), summary: target.string(1))))"
-        let total = try db.scalar("SELECT count(*) FROM history WHERE change_id = ?", [id]).intValue ?? 0
+        let ranges = try db.historyRanges(change: id)
+        let rows = try db.scalar("SELECT count(*) FROM history WHERE change_id = ?", [id]).intValue ?? 0
+        let total = rows + ranges.reduce(0) { $0 + $1.count }
         if total == 0 {
             throw RevertRefused("\(described) changed no records; there is nothing to revert")
         }
@@ -73,6 +75,24 @@ extension Archive {
                 """)
             defer { try? db.execute("DROP TABLE IF EXISTS temp.revert_touched") }
             var result = RevertResult(reverted: id, change: newChange, counts: [:], rowCount: 0)
+            // The rows an import created, recorded as id ranges, were
+            // written when it ended, after its other history rows: they
+            // go first, newest range and newest row first. Each is undone
+            // as a compact insert: the row as the import left it is the
+            // `before` of the next change to it, or, when no later change
+            // touched it, the row as it is now.
+            for range in ranges.reversed() {
+                let table = try catalog.checkedTable(range.table)
+                var rowID = range.last
+                while rowID >= range.first {
+                    let next = try db.nextHistoryRow(afterChange: id, table: table, rowID: rowID)
+                    try undo(op: "insert", table: table, rowID: rowID, before: nil, after: next?.string(0),
+                             rowIsImage: next == nil, catalog: catalog, labeler: labeler, described: described)
+                    result.counts[table, default: [:]]["delete", default: 0] += 1
+                    result.rowCount += 1
+                    rowID -= 1
+                }
+            }
             var upper = Int64.max
             let batch = try db.prepare("""
                 SELECT id, table_name, row_id, op, before, after FROM history
@@ -143,13 +163,22 @@ extension Archive {
             neutral += [revert, target]
         }
         let neutralJSON = "[" + neutral.map(String.init).joined(separator: ",") + "]"
+        // The later history rows of the rows this change touched: those of
+        // its own history rows, and those within its id ranges (an import).
+        let touched = "SELECT l.id AS id, l.change_id AS change_id, l.table_name AS table_name, l.row_id AS row_id, "
+            + "l.op AS op, coalesce(l.after, l.before) AS image FROM history h "
+            + "JOIN history l ON l.table_name = h.table_name AND l.row_id = h.row_id AND l.change_id > h.change_id "
+            + "WHERE h.change_id = ?1"
+            + (try db.hasHistoryRanges()
+                ? " UNION ALL SELECT l.id, l.change_id, l.table_name, l.row_id, l.op, coalesce(l.after, l.before) "
+                    + "FROM history_range r JOIN history l ON l.table_name = r.table_name "
+                    + "AND l.row_id BETWEEN r.first_id AND r.last_id AND l.change_id > r.change_id WHERE r.change_id = ?1"
+                : "")
         let later = try db.fetchAll("""
-            SELECT l.change_id, c.command, c.summary, c.reverts, l.table_name, l.row_id, l.op,
-                   coalesce(l.after, l.before)
-            FROM history h
-            JOIN history l ON l.table_name = h.table_name AND l.row_id = h.row_id AND l.change_id > h.change_id
+            SELECT l.change_id, c.command, c.summary, c.reverts, l.table_name, l.row_id, l.op, l.image
+            FROM (\(touched)) l
             LEFT JOIN change c ON c.id = l.change_id
-            WHERE h.change_id = ? AND l.change_id NOT IN (SELECT value FROM json_each(?))
+            WHERE l.change_id NOT IN (SELECT value FROM json_each(?2))
             ORDER BY l.change_id, l.id LIMIT 200
             """, [id, neutralJSON])
         guard !later.isEmpty else { return }
