@@ -229,7 +229,7 @@ extension RecordView {
     public func yaml(defaultCode: String = ChargeParser.defaultCode) -> String {
         switch self {
         case .caseRecord(let doc, _): return EntryDocuments.caseText(doc, annotated: false, defaultCode: defaultCode)
-        case .personRecord(let person, _, _): return EntryDocuments.personText(person, annotated: false)
+        case .personRecord(let person, _, _, _): return EntryDocuments.personText(person, annotated: false)
         case .sourceRecord(let source, _): return EntryDocuments.sourceText(source, annotated: false)
         case .merged(let merged, let view): return "# " + merged.description + "\n" + view.yaml(defaultCode: defaultCode)
         }

@@ -4,7 +4,8 @@ import Foundation
 /// One record for `dossier show`: a case, a person, or a source.
 public enum RecordView {
     case caseRecord(CaseDoc, sources: [Source])
-    case personRecord(PersonDoc, cases: [(ref: String, title: String?, outcome: String, date: String?)], sources: [Source])
+    case personRecord(PersonDoc, cases: [(ref: String, title: String?, outcome: String, date: String?)],
+                      derivedDeath: DerivedDeath?, sources: [Source])
     case sourceRecord(Source, citedBy: Int)
     /// A ref merged into another record: where it went, and that record.
     indirect case merged(MergedRef, RecordView)
@@ -17,7 +18,9 @@ public enum RecordView {
         }
         if let person = try archive.loadPerson(ref: ref) {
             let keys = person.citations.map(\.sourceKey)
-            return .personRecord(person, cases: try archive.casesOf(personRef: ref), sources: try archive.sources(for: keys))
+            let cases = try archive.casesOf(personRef: ref)
+            return .personRecord(person, cases: cases, derivedDeath: try archive.derivedDeath(of: person, cases: cases.map(\.ref)),
+                                 sources: try archive.sources(for: keys))
         }
         if let source = try archive.loadSource(key: ref) {
             let count = try archive.db.scalar(
@@ -36,8 +39,13 @@ public enum RecordView {
     public var json: OrderedJSON {
         switch self {
         case .caseRecord(let doc, let sources):
-            return .object([("case", doc.json), ("sources", .array(sources.map { OrderedJSON(CSLJSON.item($0)) }))])
-        case .personRecord(let person, let cases, let sources):
+            let derived: [OrderedJSON] = doc.defendants.compactMap { defendant in
+                DerivedDeath.derive(defendant.person, events: [(doc.ref, defendant.events)]).map { death in
+                    .object([("person_ref", .string(defendant.person.ref)), ("death", death.json)])
+                }
+            }
+            return .object([("case", doc.json)] + (derived.isEmpty ? [] : [("derived", .array(derived))]) + [("sources", .array(sources.map { OrderedJSON(CSLJSON.item($0)) }))])
+        case .personRecord(let person, let cases, let derivedDeath, let sources):
             let caseList = OrderedJSON.array(cases.map { item in
                 var writer = JSONObjectWriter()
                 writer.set("case_ref", item.ref)
@@ -46,7 +54,9 @@ public enum RecordView {
                 writer.set("outcome", item.outcome)
                 return writer.json
             })
-            return .object([("person", person.json), ("cases", caseList),
+            return .object([("person", person.json)]
+                           + (derivedDeath.map { [("derived", OrderedJSON.object([("death", $0.json)]))] } ?? [])
+                           + [("cases", caseList),
                             ("sources", .array(sources.map { OrderedJSON(CSLJSON.item($0)) }))])
         case .sourceRecord(let source, let citedBy):
             return .object([("source", OrderedJSON(CSLJSON.item(source))), ("cited_by", .number(Double(citedBy)))])
@@ -60,8 +70,8 @@ public enum RecordView {
         switch self {
         case .caseRecord(let doc, let sources):
             return ShowText.render(doc, sources: Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
-        case .personRecord(let person, let cases, let sources):
-            return ShowText.render(person, cases: cases, sources: Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
+        case .personRecord(let person, let cases, let derivedDeath, let sources):
+            return ShowText.render(person, cases: cases, derivedDeath: derivedDeath, sources: Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
         case .sourceRecord(let source, let citedBy):
             return "Source \(source.key) (\(source.type))\n  \(SourceLabel.short(source))\n  cited by \(citedBy) record\(citedBy == 1 ? "" : "s")\n"
         case .merged(let merged, let view):
@@ -71,6 +81,18 @@ public enum RecordView {
 }
 
 extension Archive {
+    /// The person's death derived from an `executed` or `died_in_custody`
+    /// event of one of `cases` (in that order), when none is recorded.
+    public func derivedDeath(of person: PersonDoc, cases: [String]) throws -> DerivedDeath? {
+        guard person.death == nil else { return nil }
+        var events: [(caseRef: String, events: [EventDoc])] = []
+        for ref in cases {
+            guard let doc = try loadCase(ref: ref) else { continue }
+            events += doc.defendants.filter { $0.person.ref == person.ref }.map { (ref, $0.events) }
+        }
+        return DerivedDeath.derive(person, events: events)
+    }
+
     /// The sources with these keys, in first-cited order, each once.
     public func sources(for keys: [String]) throws -> [Source] {
         var seen = Set<String>()

@@ -24,7 +24,10 @@ public enum ShowText {
             }
             let life = [defendant.person.birth.map { "born " + DateText.describe($0) },
                         defendant.person.birthplace.map { "in \($0)" },
-                        defendant.person.death.map { "died " + DateText.describe($0) }].compactMap { $0 }
+                        defendant.person.death.map { "died " + DateText.describe($0) }
+                            ?? DerivedDeath.derive(defendant.person, events: [(doc.ref, defendant.events)]).map {
+                                "died " + DateText.describe($0.date) + " (derived from the \($0.event.rawValue.replacingOccurrences(of: "_", with: " ")) event)"
+                            }].compactMap { $0 }
             if !life.isEmpty { rows.append(("Life", life.joined(separator: " "))) }
             if let occupation = defendant.person.occupation { rows.append(("Occupation", occupation)) }
             if let nationality = defendant.person.nationality { rows.append(("Nationality", nationality)) }
@@ -62,7 +65,7 @@ public enum ShowText {
 
     /// A person with every case they were tried in.
     public static func render(_ person: PersonDoc, cases: [(ref: String, title: String?, outcome: String, date: String?)],
-                              sources: [String: Source]) -> String {
+                              derivedDeath: DerivedDeath? = nil, sources: [String: Source]) -> String {
         var notes = NoteList(sources: sources)
         var out = "Person \(person.ref): \(person.name)" + notes.marks(person.citations) + "\n"
         var rows: [(String, String)] = []
@@ -71,6 +74,7 @@ public enum ShowText {
         if let birth = person.birth { rows.append(("Born", DateText.describe(birth) + (person.birthplace.map { ", \($0)" } ?? ""))) }
         else if let place = person.birthplace { rows.append(("Birthplace", place)) }
         if let death = person.death { rows.append(("Died", DateText.describe(death))) }
+        else if let derived = derivedDeath { rows.append(("Died", derived.text)) }
         if let occupation = person.occupation { rows.append(("Occupation", occupation)) }
         if let nationality = person.nationality { rows.append(("Nationality", nationality)) }
         if let text = person.notes { rows.append(("Notes", text)) }
