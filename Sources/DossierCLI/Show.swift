@@ -10,12 +10,15 @@ struct Show: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "A case ref, person ref, source key, or figure ref.") var ref: String
     @OptionGroup var outputOptions: OutputOptions<Formats>
+    @OptionGroup var romanizeOption: RomanizeOption
 
     func run() throws {
+        let format = romanizeOption.format(outputOptions)
+        let romanize = try romanizeOption.form(for: format)
         let opened = try archive.open(readOnly: true)
         if try opened.caseID(ref) == nil, try opened.personID(ref) == nil, try opened.sourceID(ref) == nil,
            let figure = try opened.loadFigure(ref: ref) {
-            switch outputOptions.format {
+            switch format {
             case .json: output(figure.json.serialized(pretty: true) + "\n")
             case .yaml: throw UsageError("a published figure has no YAML document; use --format json (the object `import` reads as {\"figure\": ...})")
             default: output(FigureListing.show(figure))
@@ -23,10 +26,10 @@ struct Show: ParsableCommand {
             return
         }
         let view = try RecordView.load(opened, ref: ref)
-        switch outputOptions.format {
+        switch format {
         case .json: output(view.json.serialized(pretty: true) + "\n")
         case .yaml: output(view.yaml(defaultCode: opened.defaultCode))
-        default: output(view.text)
+        default: output(view.text(romanize: romanize))
         }
     }
 }

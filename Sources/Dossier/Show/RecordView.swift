@@ -66,16 +66,22 @@ public enum RecordView {
         }
     }
 
-    public var text: String {
+    public var text: String { text(romanize: nil) }
+
+    /// The text, with each Cyrillic name romanized in brackets when
+    /// `romanize` is given.
+    public func text(romanize: LibraryOfCongress.Form?) -> String {
         switch self {
         case .caseRecord(let doc, let sources):
-            return ShowText.render(doc, sources: Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
+            return ShowText.render(doc, sources: Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+                                   romanize: romanize)
         case .personRecord(let person, let cases, let derivedDeath, let sources):
-            return ShowText.render(person, cases: cases, derivedDeath: derivedDeath, sources: Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
+            return ShowText.render(person, cases: cases, derivedDeath: derivedDeath, sources: Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+                                   romanize: romanize)
         case .sourceRecord(let source, let citedBy):
             return "Source \(source.key) (\(source.type))\n  \(SourceLabel.short(source))\n  cited by \(citedBy) record\(citedBy == 1 ? "" : "s")\n"
         case .merged(let merged, let view):
-            return merged.description + "; showing \(merged.into)\n\n" + view.text
+            return merged.description + "; showing \(merged.into)\n\n" + view.text(romanize: romanize)
         }
     }
 }
