@@ -137,7 +137,4 @@ extension OutcomeStats {
     }
 }
 
-extension Outcome {
-    /// "returned for investigation".
-    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
-}
+
