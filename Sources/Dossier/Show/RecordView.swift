@@ -33,8 +33,21 @@ public enum RecordView {
         let all = try archive.db.fetchAll("""
             SELECT ref FROM proceeding UNION ALL SELECT ref FROM person UNION ALL SELECT key FROM source
             """).compactMap { $0.string(0) }
-        throw NotFound("no case, person or source \(ref)", suggestions: Suggest.close(to: ref, in: all))
+        let close = Suggest.close(to: ref, in: all)
+        // A misspelt ref: the refs it is close to.
+        if !close.isEmpty { throw NotFound("no case, person or source \(ref)", suggestions: close) }
+        // A name, not a ref: offer what `search --name` finds.
+        let persons = try archive.personsNamed(ref)
+        guard !persons.isEmpty else { throw NotFound("no case, person or source \(ref)") }
+        let shown = persons.prefix(Self.namedShown).map { "\($0.ref) (\($0.name))" }.joined(separator: ", ")
+        let more = persons.count > Self.namedShown
+            ? ", and more (dossier search --name \"\(ref)\")" : ""
+        throw NotFound("no case, person or source with ref \"\(ref)\"; persons matching the name: \(shown)\(more)"
+                       + " \u{2014} give a ref, e.g. dossier show \(persons[0].ref)")
     }
+
+    /// Persons named in the message when a name is given for a ref.
+    public static let namedShown = 5
 
     public var json: OrderedJSON {
         switch self {
@@ -87,6 +100,24 @@ public enum RecordView {
 }
 
 extension Archive {
+    /// Persons whose names match `text` as `search --name` matches them,
+    /// best first: each person's ref and primary name, at most `limit`+1
+    /// (one more than shown says there are more).
+    public func personsNamed(_ text: String, limit: Int = RecordView.namedShown) throws -> [(ref: String, name: String)] {
+        guard text.contains(where: \.isLetter) else { return [] }
+        var seen = Set<Int64>()
+        var persons: [(ref: String, name: String)] = []
+        let lookup = try db.cached("""
+            SELECT x.ref, (SELECT name FROM person_name WHERE person_id = x.id AND is_primary = 1)
+            FROM person x WHERE x.id = ?
+            """)
+        for hit in try nameHits(text, enough: limit + 1) where seen.insert(hit.personID).inserted {
+            guard let row = try lookup.fetchOne([hit.personID]), let ref = row.string(0) else { continue }
+            persons.append((ref, row.string(1) ?? hit.matchedName))
+        }
+        return persons
+    }
+
     /// The person's death derived from an `executed` or `died_in_custody`
     /// event of one of `cases` (in that order), when none is recorded.
     public func derivedDeath(of person: PersonDoc, cases: [String]) throws -> DerivedDeath? {
