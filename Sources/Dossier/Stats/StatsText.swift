@@ -136,5 +136,3 @@ extension OutcomeStats {
         return (value * scale).rounded() / scale
     }
 }
-
-
