@@ -189,6 +189,9 @@ struct AddSource: AddSubcommand {
     @Option(help: "Citation key, e.g. solomon1987vanishing.") var key: String?
     @Option(help: "CSL type: book, chapter, article-journal, article-newspaper, webpage, legal_case, manuscript, dataset, ...") var type: String?
     @Option var title: String?
+    @Option(name: .customLong("translated-title"),
+            help: "The title translated, e.g. Essays on history; cite --romanize gives it in brackets after the title.")
+    var translatedTitle: String?
     @Option(help: "\"Family, Given\" (repeatable).") var author: [String] = []
     @Option(help: "\"Family, Given\" (repeatable).") var editor: [String] = []
     @Option(help: "\"Family, Given\" (repeatable).") var translator: [String] = []
@@ -212,7 +215,7 @@ struct AddSource: AddSubcommand {
 
     var fields: RecordFields {
         var f = RecordFields()
-        f.set("key", key); f.set("type", type); f.set("title", title); f.set("author", author)
+        f.set("key", key); f.set("type", type); f.set("title", title); f.set("translated_title", translatedTitle); f.set("author", author)
         f.set("editor", editor); f.set("translator", translator); f.set("container_title", containerTitle)
         f.set("collection_title", collectionTitle); f.set("volume", volume); f.set("issue", issue); f.set("page", page)
         f.set("edition", edition); f.set("publisher", publisher); f.set("publisher_place", publisherPlace)

@@ -4,6 +4,7 @@ import Foundation
 
 extension CiteStyle: ExpressibleByArgument {}
 extension CiteMarkup: ExpressibleByArgument {}
+extension LocatorLocale: ExpressibleByArgument {}
 
 struct Cite: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,6 +45,10 @@ struct Cite: ParsableCommand {
     @Option(help: "How Chicago notes mark italics: *…* (markdown), <i>…</i> (html) or not at all (plain).") var markup: CiteMarkup = .markdown
     @Option(help: ArgumentHelp("Also write the citations with their locators to this file as JSON: CSL cite items (id, locator, label), pandoc citations and the records each backs.", valueName: "file"))
     var locators: String?
+    @Option(help: ArgumentHelp("Write Cyrillic authors and titles in the Library of Congress romanization (ALA-LC): loc, or loc-plain without diacritics and ligature ties; a translated title follows in brackets.", valueName: "system"))
+    var romanize: LibraryOfCongress.Form?
+    @Option(help: ArgumentHelp("Write locator labels in the document's language, as pandoc reads them: en (p., fol. 12v) or ru (с., л. 12об).", valueName: "language"))
+    var locale: LocatorLocale?
 
     /// Whether a search selects records too.
     var searching: Bool { query != nil || filters.isGiven }
@@ -67,6 +72,7 @@ struct Cite: ParsableCommand {
             if hits.isEmpty { printError("note: the search found no records") }
         }
         let export = try opened.citationExport(targets: targets, defendantIDs: hits, sourceKeys: sourceKeys, figures: figures)
+            .adapted(romanize: romanize, locale: locale)
         if export.citationSet.uses.isEmpty {
             printError("note: no citations behind " + (refs.isEmpty ? "the search results" : refs.joined(separator: ", ")))
         }

@@ -33,7 +33,7 @@ struct Import: ParsableCommand {
     @Flag(name: .customLong("ignore-unknown-columns"), help: "Skip CSV columns dossier does not know.") var ignoreUnknownColumns = false
     @Flag(name: .customLong("strict-dates"), help: "Take dates in EDTF only (by default 14.08.1937, 14 августа 1937 г. and the like are read and stored as EDTF).")
     var strictDates = false
-    @Option(help: "Text encoding of CSV and --input-format memorial input: utf-8 (default) or cp1251 (Windows-1251).")
+    @Option(help: "Text encoding of the input (CSV, JSON Lines, CSL-JSON, BibTeX, Memorial notes): utf-8 (default) or cp1251 (Windows-1251).")
     var encoding: MemorialEncodingArgument?
     @Option(help: "CSV field separator: comma, semicolon or tab (default: detected from the header line).")
     var delimiter: CSVDelimiterArgument?

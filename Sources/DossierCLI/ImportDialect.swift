@@ -20,8 +20,10 @@ extension Import {
     /// `--encoding` and `--delimiter` go with the inputs that use them.
     func validateDialect() throws {
         let formats = files.map { format ?? ImportFormat.guess(path: $0) }
-        if encoding != nil, !formats.allSatisfy({ $0 == .csv || $0 == .memorial }) {
-            throw ValidationError("--encoding goes with CSV and --input-format memorial")
+        // Every text format: CSV, JSON Lines, CSL-JSON, BibTeX, Memorial notes.
+        let text: Set<ImportFormat> = [.csv, .memorial, .jsonl, .cslJSON, .bibtex]
+        if encoding != nil, !formats.allSatisfy({ $0.map(text.contains) ?? false }) {
+            throw ValidationError("--encoding goes with text files: CSV, JSON Lines, CSL-JSON, BibTeX and --input-format memorial")
         }
         if delimiter != nil, !formats.allSatisfy({ $0 == .csv }) {
             throw ValidationError("--delimiter goes with CSV input")

@@ -88,3 +88,28 @@ enum RowFormats: OutputFormats {
 
 /// True when the stream is a terminal.
 func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) != 0 }
+
+extension LibraryOfCongress.Form: ExpressibleByArgument {}
+
+/// `--romanize loc|loc-plain` of `show` and `search`: each Cyrillic name
+/// of the table output followed by its romanization in brackets.
+struct RomanizeOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Write each Cyrillic name with its Library of Congress (ALA-LC) romanization in brackets: loc (with diacritics and ligature ties) or loc-plain (without them).",
+                               valueName: "system"))
+    var romanize: LibraryOfCongress.Form?
+
+    /// The output format: with `--romanize` and no `--format`, the table
+    /// (even when the output is not a terminal).
+    func format<Formats>(_ options: OutputOptions<Formats>) -> OutputFormat {
+        romanize != nil && options.choice == nil ? .table : options.format
+    }
+
+    /// The form, refused for a format other than the table.
+    func form(for format: OutputFormat) throws -> LibraryOfCongress.Form? {
+        guard let romanize else { return nil }
+        guard format == .table else {
+            throw UsageError("--romanize applies to the table output; JSON, CSV and YAML keep names as written")
+        }
+        return romanize
+    }
+}

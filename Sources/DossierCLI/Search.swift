@@ -20,16 +20,19 @@ struct Search: ParsableCommand {
     @Option(help: "At most this many results.") var limit = 20
     @Flag(help: "Show the matched name form and why it matched.") var explain = false
     @OptionGroup var outputOptions: OutputOptions<RowFormats>
+    @OptionGroup var romanizeOption: RomanizeOption
 
     func run() throws {
+        let format = romanizeOption.format(outputOptions)
+        let romanize = try romanizeOption.form(for: format)
         let opened = try archive.open(readOnly: true)
         var query = SearchQuery(filter: try filters.filter(), limit: limit)
         if !text.isEmpty { query.text = text.joined(separator: " ") }
         let hits = try opened.search(query)
-        switch outputOptions.format {
+        switch format {
         case .json: output(SearchOutput.json(hits))
         case .csv: output(SearchOutput.csv(hits))
-        default: output(SearchOutput.table(hits, explain: explain))
+        default: output(SearchOutput.table(hits, explain: explain, romanize: romanize))
         }
     }
 }

@@ -10,8 +10,11 @@ struct Show: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "A case ref, person ref, source key, or figure ref.") var ref: String
     @OptionGroup var outputOptions: OutputOptions<Formats>
+    @OptionGroup var romanizeOption: RomanizeOption
 
     func run() throws {
+        let format = romanizeOption.format(outputOptions)
+        let romanize = try romanizeOption.form(for: format)
         let opened = try archive.open(readOnly: true)
         // One snapshot: a figure or a record, read as one commit left it.
         let found: (figure: PublishedFigure?, view: RecordView?) = try opened.snapshot {
@@ -22,7 +25,7 @@ struct Show: ParsableCommand {
             return (nil, try RecordView.load(opened, ref: ref))
         }
         if let figure = found.figure {
-            switch outputOptions.format {
+            switch format {
             case .json: output(figure.json.serialized(pretty: true) + "\n")
             case .yaml: output(EntryDocuments.figureText(figure, annotated: false))
             default: output(FigureListing.show(figure))
@@ -30,10 +33,10 @@ struct Show: ParsableCommand {
             return
         }
         guard let view = found.view else { return }
-        switch outputOptions.format {
+        switch format {
         case .json: output(view.json.serialized(pretty: true) + "\n")
         case .yaml: output(view.yaml(defaultCode: opened.defaultCode))
-        default: output(view.text)
+        default: output(view.text(romanize: romanize))
         }
     }
 }

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ["import", "cases.jsonl", "--encoding", "cp1251"],
+        ["import", "cases.xlsx", "--encoding", "cp1251"],
         ["import", "cases.csv", "--format", "csv", "--report", "json"],
         ["import", "notes.txt", "--format", "memorial", "--encoding", "koi8-r"],
         ["import", "notes.txt", "--format", "memorial", "--report", "xml"],

@@ -77,7 +77,7 @@ import Testing
         _ = try ImportTestSupport.importText(test.archive, text, format: .jsonl)
         let csv = try ImportTestSupport.export(test.archive, .csv)
         let row = csv.split(separator: "\r\n")[1]
-        #expect(row.hasPrefix("\"'=HYPERLINK(\"\"http://x\"\")\",'@p,'-Пряников,,,,'\tVyatka,"))
+        #expect(row.hasPrefix("\"'=HYPERLINK(\"\"http://x\"\")\",'@p,'-Пряников,,,,,'\tVyatka,"))
         #expect(row.contains(",'+7,"))
         #expect(row.contains(",\"'\r10\","))
         // The importer takes the escapes off again.
@@ -92,8 +92,8 @@ import Testing
     @Test func exportIsEmptyForAnEmptyArchive() throws {
         let test = try TestArchive()
         #expect(try ImportTestSupport.export(test.archive) == "")
-        // The export writes every column of the format, nationality included.
-        let header = ImportTestSupport.header.replacingOccurrences(of: ",birthplace,", with: ",birthplace,nationality,")
+        // The export writes every column of the format, death and nationality included.
+        let header = ImportTestSupport.header.replacingOccurrences(of: ",birth,birthplace,", with: ",birth,death,birthplace,nationality,")
         #expect(try ImportTestSupport.export(test.archive, .csv) == header + "\r\n")
     }
 }

@@ -51,9 +51,9 @@ import Testing
                                + Array(",troika,political,,\r\n".utf8), name: "bad.csv")
         #expect(try refusal(test, csv, .csv) == ["bad.csv:3: name: invalid UTF-8 (expected RFC 4180 CSV in UTF-8)"])
         let jsonl = try TempFile(Array((ReliabilityData.otherCase + "\n").utf8) + [0x7B, 0xFF, 0x7D, 0x0A], name: "bad.jsonl")
-        #expect(try refusal(test, jsonl, .jsonl) == ["bad.jsonl:2: invalid UTF-8 (expected UTF-8 text)"])
+        #expect(try refusal(test, jsonl, .jsonl) == ["bad.jsonl:2: not valid UTF-8 (expected UTF-8 text)"])
         let bib = try TempFile([0x40, 0x62, 0x6F, 0x6F, 0x6B, 0x7B, 0x6B, 0x2C, 0x20, 0xC3, 0x7D], name: "bad.bib")
-        #expect(try refusal(test, bib, .bibtex) == ["bad.bib:1: invalid UTF-8 (expected UTF-8 text)"])
+        #expect(try refusal(test, bib, .bibtex) == ["bad.bib:1: not valid UTF-8 (expected UTF-8 text)"])
         #expect(try unchanged(test, before))
     }
 

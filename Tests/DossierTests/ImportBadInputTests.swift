@@ -10,7 +10,7 @@ import Testing
         ("missing-required-field.csv",
          "Fixtures/bad/missing-required-field.csv:3: person_ref: missing (expected a value)"),
         ("unknown-column.csv",
-         "Fixtures/bad/unknown-column.csv:1: outcom: unknown column; did you mean outcome? (give --ignore-unknown-columns to skip it) (expected columns from: case_ref, person_ref, name, name_variants, sex, birth, birthplace, nationality, arrest_date, body, body_kind, category, place, trial_date, charges, charge_text, outcome, sentence, sentence_kind, term_years, outcome_date, executed_date, rehabilitated_date, source_key, locator)"),
+         "Fixtures/bad/unknown-column.csv:1: outcom: unknown column; did you mean outcome? (give --ignore-unknown-columns to skip it) (expected columns from: case_ref, person_ref, name, name_variants, sex, birth, death, birthplace, nationality, arrest_date, body, body_kind, category, place, trial_date, charges, charge_text, outcome, sentence, sentence_kind, term_years, outcome_date, executed_date, rehabilitated_date, source_key, locator)"),
         ("unknown-vocabulary.csv",
          "Fixtures/bad/unknown-vocabulary.csv:2: outcome: unknown outcome \"aquitted\"; did you mean acquitted? (expected one of convicted, acquitted, dismissed, returned_for_investigation, released_without_trial, insanity, died_before_verdict, unknown)"),
         ("bad-date.csv",

@@ -128,6 +128,19 @@ import FoundationXML
         #endif
     }
 
+    @Test func svgLabelsBarsInWordsNotCodes() throws {
+        let svg = try StatsArchive().stats([.bodyKind]).svg
+        #expect(svg.contains(">Special Board"))
+        #expect(svg.contains(">troika"))
+        #expect(!svg.contains("special_board"))
+        let byCategory = try StatsArchive().stats([.decade, .category]).svg
+        #expect(byCategory.contains("1930s, political cases"))
+        // The table and the data keep the codes, which scripts read.
+        #expect(try StatsArchive().stats([.bodyKind]).table.contains("special_board"))
+        #expect(BodyKind.regionalCourt.label == "regional court")
+        #expect(BodyKind.allCases.allSatisfy { !$0.label.contains("_") })
+    }
+
     @Test func svgEscapesTextFromTheArchive() throws {
         let test = try TestArchive()
         try test.add(.case, #"{"ref": "c", "body_kind": "other", "category": "political", "place": "<Tver & \"Co\">"}"#)

@@ -80,6 +80,14 @@ public struct CitationSet: Sendable, Hashable {
         }
     }
 
+    /// The same citations with each locator rewritten (`cite --locale`);
+    /// uses that come to have the same source and locator stay apart.
+    public mutating func rewriteLocators(_ rewrite: (String) -> String) {
+        for index in uses.indices {
+            uses[index].locator = uses[index].locator.map(rewrite)
+        }
+    }
+
     /// Each source key once, in first-cited order.
     public var sourceKeys: [String] {
         var seen = Set<String>()
@@ -95,6 +103,20 @@ public struct CitationExport: Sendable {
     public init(set: CitationSet, sources: [Source]) {
         self.citationSet = set
         self.sources = Dictionary(sources.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The export for an English-language paper or another locale:
+    /// `romanize` writes Cyrillic in the Library of Congress romanization,
+    /// with a translated title in brackets; `locale` writes locator labels
+    /// in the document's language (`л. 12об` → `fol. 12v` in English).
+    public func adapted(romanize: LibraryOfCongress.Form?, locale: LocatorLocale?) -> CitationExport {
+        var export = self
+        if let romanize {
+            export.sources = sources.mapValues { $0.romanized(romanize) }
+            export.isRomanized = true
+        }
+        if let locale { export.citationSet.rewriteLocators { CiteLocator($0).localized(locale) } }
+        return export
     }
 
     /// The sources, each once, in first-cited order.
@@ -114,6 +136,16 @@ public struct CitationExport: Sendable {
         }
     }
 
+    /// The sources for BibTeX, RIS and CSL-JSON: romanized, the translated
+    /// title goes in brackets into the title, where citation processors
+    /// print it (they know no translated title); otherwise as stored.
+    var printedSources: [Source] {
+        isRomanized ? orderedSources.map { $0.withTranslationInTitle() } : orderedSources
+    }
+
+    /// Whether `adapted(romanize:)` romanized the sources.
+    var isRomanized = false
+
     /// The whole output of `dossier cite` in a style.
     public func render(_ style: CiteStyle, short: Bool = false, markup: CiteMarkup = .markdown) -> String {
         func text(_ value: ChicagoText) -> String {
@@ -129,13 +161,13 @@ public struct CitationExport: Sendable {
         case .chicagoBib:
             return Chicago.bibliography(orderedSources).map { text($0) + "\n" }.joined()
         case .bibtex:
-            return BibTeX.encode(orderedSources, dialect: .bibtex)
+            return BibTeX.encode(printedSources, dialect: .bibtex)
         case .biblatex:
-            return BibTeX.encode(orderedSources, dialect: .biblatex)
+            return BibTeX.encode(printedSources, dialect: .biblatex)
         case .ris:
-            return RIS.encode(orderedSources)
+            return RIS.encode(printedSources)
         case .cslJSON:
-            return String(decoding: CSLJSON.encode(orderedSources), as: UTF8.self)
+            return String(decoding: CSLJSON.encode(printedSources), as: UTF8.self)
         }
     }
 

@@ -215,6 +215,7 @@ extension Source {
         func names(_ field: String) throws(FieldError) -> [SourceName] {
             try reader.strings(field).map { SourceName.parse($0) }
         }
+        translatedTitle = try reader.string("translated_title")
         authors = try names("author")
         editors = try names("editor")
         translators = try names("translator")

@@ -128,6 +128,8 @@ public enum EntryDocuments {
                       "CSL type (required): book, chapter, article-journal, article-newspaper, webpage, legal_case,",
                       "manuscript (an archival file), dataset (a database record), collection, report, thesis, ..."),
             YAMLField("title", source?.title, "Title as published, in its own script (required)."),
+            YAMLField("translated_title", source?.translatedTitle,
+                      "The title translated, e.g. Essays on history (cite --romanize gives it in brackets)."),
             YAMLField("author", names(source?.authors),
                       "One \"- \" line each, \"Family, Given\": - Solomon, Peter H.; an institution in braces: - {Memorial}."),
             YAMLField("editor", names(source?.editors), "As author."),
@@ -297,7 +299,7 @@ extension RecordView {
     public func yaml(defaultCode: String = ChargeParser.defaultCode) -> String {
         switch self {
         case .caseRecord(let doc, _): return EntryDocuments.caseText(doc, annotated: false, defaultCode: defaultCode)
-        case .personRecord(let person, _, _): return EntryDocuments.personText(person, annotated: false)
+        case .personRecord(let person, _, _, _): return EntryDocuments.personText(person, annotated: false)
         case .sourceRecord(let source, _): return EntryDocuments.sourceText(source, annotated: false)
         case .merged(let merged, let view): return "# " + merged.description + "\n" + view.yaml(defaultCode: defaultCode)
         }

@@ -58,6 +58,8 @@ public struct ImportOptions: Sendable {
     /// The CSV field separator; nil: detected from the header line.
     public var delimiter: UInt8?
     /// The text encoding of CSV case rows.
+    /// The text encoding of every input (named for CSV, which had it
+    /// first): CSV, JSON Lines, CSL-JSON, BibTeX and Memorial notes.
     public var csvEncoding: MemorialEncoding = .utf8
     /// The statute code of references that name none, for this run only
     /// (e.g. `UkrSSR-1927` for a Ukrainian list); nil: the archive's.
@@ -123,7 +125,7 @@ extension Archive {
                     switch input.format {
                     case .jsonl: try importCaseDocuments(input, options: options, report: &report, log: &log)
                     case .cslJSON, .bibtex:
-                        try importSources(input, report: &report, log: &log)
+                        try importSources(input, encoding: options.csvEncoding, report: &report, log: &log)
                         Self.returnFreedMemory()
                     case .csv: try importCaseRows(input, options: options, report: &report, log: &log)
                     case .memorial: try importMemorialNotes(input, options: options, report: &report, log: &log)
@@ -160,8 +162,13 @@ extension Archive {
         let totalBytes = input.text.map { $0.utf8.count } ?? Self.fileSize(input.path)
         try forEachLine(input) { line, lineNumber, bytesRead in
             let file = input.path
-            guard let text = String(validating: line, as: UTF8.self) else {
-                log.add(DataError(file: file, line: lineNumber, problem: "invalid UTF-8", expected: "UTF-8 text"))
+            var line = line
+            if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+            let text: String
+            switch options.csvEncoding.decode(line) {
+            case .success(let decoded): text = decoded
+            case .failure(let error):
+                log.add(DataError(file: file, line: lineNumber, problem: error.problem, expected: error.expected))
                 return
             }
             if text.allSatisfy({ $0.isWhitespace }) { return }
@@ -173,7 +180,7 @@ extension Archive {
             let json: JSONValue
             do throws(JSONText.SyntaxError) {
                 // NUL is refused later, with the field's name.
-                json = try JSONText.parseValue(Array(line), allowingNUL: true)
+                json = try JSONText.parseValue(options.csvEncoding == .utf8 ? Array(line) : Array(text.utf8), allowingNUL: true)
             } catch {
                 log.add(DataError(file: file, line: lineNumber, problem: "not valid JSON (\(Self.jsonProblem(text, error)))",
                                   expected: "one JSON object per line"))

@@ -4,8 +4,24 @@ import Foundation
 extension Archive {
     /// Imports sources from CSL-JSON or BibTeX: matched by citation key,
     /// created or updated.
-    func importSources(_ input: ImportInput, report: inout ImportReport, log: inout ProblemLog) throws {
-        let bytes = try Self.inputBytes(input)
+    func importSources(_ input: ImportInput, encoding: MemorialEncoding = .utf8, report: inout ImportReport,
+                       log: inout ProblemLog) throws {
+        var bytes = try Self.inputBytes(input)
+        if encoding == .cp1251 || String(validating: bytes, as: UTF8.self) == nil {
+            // Decoded line by line, so that a problem names its line.
+            var text = ""
+            var line = 0
+            for slice in bytes.split(separator: 10, omittingEmptySubsequences: false) {
+                line += 1
+                switch encoding.decode(slice) {
+                case .success(let decoded): text += (line > 1 ? "\n" : "") + decoded
+                case .failure(let error):
+                    log.add(DataError(file: input.path, line: line, problem: error.problem, expected: error.expected))
+                    return
+                }
+            }
+            bytes = Array(text.utf8)
+        }
         let sources: [Source]
         do {
             switch input.format {

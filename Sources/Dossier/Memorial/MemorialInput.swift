@@ -17,6 +17,41 @@ public enum MemorialEncoding: String, Sendable, CaseIterable {
     }
 }
 
+extension MemorialEncoding {
+    /// Decodes the bytes of a line or a file given in this encoding: the
+    /// text, or the problem and what was expected. UTF-8 that is not, but
+    /// reads as Russian in Windows-1251, is named so, with the option that
+    /// reads it; Windows-1251 that is UTF-8 is refused rather than read as
+    /// mojibake. Every text import (CSV, JSON Lines, CSL-JSON, BibTeX,
+    /// Memorial notes) decodes through here.
+    public func decode<Bytes: Collection>(_ bytes: Bytes) -> Result<String, DecodingProblem> where Bytes.Element == UInt8 {
+        switch self {
+        case .utf8:
+            if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+            // Two letters at least: one stray byte is no evidence of an encoding.
+            let hint = bytes.lazy.filter({ $0 >= 0x80 }).count >= 2 && Cyrillic1251.looksLike1251(bytes)
+                ? "; it looks like Windows-1251: give --encoding cp1251" : ""
+            return .failure(DecodingProblem(problem: "not valid UTF-8" + hint, expected: "UTF-8 text"))
+        case .cp1251:
+            if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) != nil {
+                return .failure(DecodingProblem(problem: "this is UTF-8, not Windows-1251 (leave out --encoding cp1251)",
+                                                expected: "Windows-1251 text"))
+            }
+            guard let text = Cyrillic1251.decode(bytes) else {
+                return .failure(DecodingProblem(problem: "a byte with no character in Windows-1251 (0x98 or NUL)",
+                                                expected: "Windows-1251 text"))
+            }
+            return .success(text)
+        }
+    }
+}
+
+/// Why bytes could not be read in the encoding given.
+public struct DecodingProblem: Error, Sendable {
+    public var problem: String
+    public var expected: String
+}
+
 /// Decodes Windows-1251 and recognises text decoded with the wrong
 /// encoding.
 public enum Cyrillic1251 {
@@ -191,31 +226,16 @@ struct MemorialReader {
     func decode(_ bytes: ArraySlice<UInt8>, line: Int, log: inout ProblemLog) -> String? {
         var bytes = bytes
         if line == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        switch encoding {
-        case .utf8:
-            if let text = String(validating: bytes, as: UTF8.self) {
-                if text.contains("\0") {
-                    log.add(DataError(file: input.path, line: line, problem: "NUL byte", expected: "text"))
-                    return nil
-                }
-                return text
-            }
-            let hint = Cyrillic1251.looksLike1251(bytes) ? "; it looks like Windows-1251: give --encoding cp1251" : ""
-            log.add(DataError(file: input.path, line: line, problem: "not valid UTF-8" + hint, expected: "UTF-8 text"))
-            return nil
-        case .cp1251:
-            if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) != nil {
-                log.add(DataError(file: input.path, line: line,
-                                  problem: "this is UTF-8, not Windows-1251 (leave out --encoding cp1251)",
-                                  expected: "Windows-1251 text"))
-                return nil
-            }
-            guard let text = Cyrillic1251.decode(bytes) else {
-                log.add(DataError(file: input.path, line: line, problem: "a byte with no character in Windows-1251 (0x98 or NUL)",
-                                  expected: "Windows-1251 text"))
+        switch encoding.decode(bytes) {
+        case .success(let text):
+            if encoding == .utf8, text.contains("\0") {
+                log.add(DataError(file: input.path, line: line, problem: "NUL byte", expected: "text"))
                 return nil
             }
             return text
+        case .failure(let error):
+            log.add(DataError(file: input.path, line: line, problem: error.problem, expected: error.expected))
+            return nil
         }
     }
 

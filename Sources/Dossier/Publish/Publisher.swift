@@ -162,7 +162,9 @@ enum Publisher {
             let primary = person.primary ?? person.latin ?? person.ref
             let latin = person.latin == primary ? nil : person.latin
             let label = latin.map { "\(primary) (\($0))" } ?? primary
-            let surname = NameParser.parse(latin ?? primary).first?.surnameText ?? primary
+            // Per-defendant lines are labelled by the primary name's
+            // surname, in its script, as the defendants list is.
+            let surname = NameParser.parse(primary).first?.surnameText ?? primary
             try insert.execute([person.id, primary, latin, label, surname])
         }
         try db.prepare("""

@@ -217,6 +217,7 @@ enum SiteDescriptions {
             description: "Bibliographic records aligned with CSL-JSON; name lists are JSON arrays of CSL names.",
             columns: [
                 ("id", "row id"), ("key", "citation key"), ("type", "CSL item type"), ("title", "title"),
+                ("translated_title", "the title translated (Essays on history), given in brackets after the title"),
                 ("authors", "authors, a JSON array of CSL names"), ("editors", "editors, a JSON array of CSL names"),
                 ("translators", "translators, a JSON array of CSL names"),
                 ("container_title", "journal, book, newspaper or site"), ("collection_title", "series"),

@@ -3,10 +3,13 @@ import Foundation
 
 /// Renderings of search results.
 public enum SearchOutput {
-    public static func table(_ hits: [SearchHit], explain: Bool) -> String {
+    /// `romanize`: each Cyrillic name followed by its romanization in
+    /// brackets (`Затейкин, Иван (Zateĭkin, Ivan)`).
+    public static func table(_ hits: [SearchHit], explain: Bool, romanize: LibraryOfCongress.Form? = nil) -> String {
         if hits.isEmpty { return "no matches\n" }
         let rows = hits.map { hit -> [String] in
-            var row = [hit.reason == "filter" ? "" : String(format: "%.2f", hit.score), hit.name, hit.personRef, hit.caseRef, hit.trialDate ?? "",
+            var row = [hit.reason == "filter" ? "" : String(format: "%.2f", hit.score),
+                       ShowText.label(hit.name, romanize: romanize), hit.personRef, hit.caseRef, hit.trialDate ?? "",
                        hit.outcome, hit.bodyKind, hit.charges.joined(separator: " ")]
             if explain {
                 row.append(hit.reason + (hit.matchedName.map { " as \"\($0)\"" } ?? "")

@@ -70,7 +70,11 @@ extension OutcomeStats {
 
         // Layout.
         let slot = 40.0, barWidth = 18.0
-        let labels = bars.map { $0.labels.isEmpty ? "all records" : $0.key }
+        // Codes in words: `regional court`, `Special Board`.
+        let labels = bars.map { bar in
+            bar.values.isEmpty ? "all records"
+                : zip(request.by, bar.values).map { $1.readableLabel($0) }.joined(separator: ", ")
+        }
         let longest = labels.map(\.count).max() ?? 0
         let rotate = bars.count > 1 && (longest > 5 || bars.count > 20)
         let labelDepth = rotate ? min(190, Double(longest + 8) * 6.2 * 0.72 + 18) : 34

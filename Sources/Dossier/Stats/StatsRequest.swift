@@ -101,6 +101,17 @@ public enum GroupValue: Sendable, Hashable {
     /// No value recorded: no date, no place, no charge.
     case missing
 
+    /// The value for a reader (chart labels): a code in words
+    /// (`regional court`, `Special Board`), else as `label` shows it.
+    public func readableLabel(_ dimension: StatsDimension) -> String {
+        guard case .code(let index) = self else { return label(dimension) }
+        switch dimension {
+        case .bodyKind: return BodyKind.allCases[index].label
+        case .category: return Category.allCases[index].label
+        default: return label(dimension)
+        }
+    }
+
     /// The value as shown: "1937", "1930s", "troika", "uncertain year".
     public func label(_ dimension: StatsDimension) -> String {
         switch self {

@@ -136,8 +136,3 @@ extension OutcomeStats {
         return (value * scale).rounded() / scale
     }
 }
-
-extension Outcome {
-    /// "returned for investigation".
-    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
-}

@@ -164,6 +164,7 @@ extension Archive {
                 throw ColumnError(table: "source", column: column, problem: "not a JSON list of names")
             }
         }
+        source.translatedTitle = try row.text("translated_title", table: "source")
         source.authors = try names("authors")
         source.editors = try names("editors")
         source.translators = try names("translators")

@@ -87,11 +87,11 @@ extension Archive {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
-        let columns = ["type", "title", "authors", "editors", "translators", "container_title", "collection_title",
+        let columns = ["type", "title", "translated_title", "authors", "editors", "translators", "container_title", "collection_title",
                        "volume", "issue", "page", "edition", "publisher", "publisher_place",
                        "issued", "issued_lower", "issued_upper", "url", "doi", "accessed", "archive",
                        "archive_location", "archive_place", "language", "note", "extra"]
-        var values: [SQLBindable] = [source.type, source.title, try json(source.authors), try json(source.editors),
+        var values: [SQLBindable] = [source.type, source.title, source.translatedTitle, try json(source.authors), try json(source.editors),
                                      try json(source.translators), source.containerTitle, source.collectionTitle,
                                      source.volume, source.issue, source.page, source.edition, source.publisher,
                                      source.publisherPlace]

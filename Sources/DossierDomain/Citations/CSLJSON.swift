@@ -39,6 +39,9 @@ public enum CSLJSON {
         ]
     }
 
+    /// The member of `custom` that holds a source's translated title.
+    package static let translatedTitleKey = "translated-title"
+
     package static var nameFields: [(String, WritableKeyPath<Source, [SourceName]>)] {
         [("author", \.authors), ("editor", \.editors), ("translator", \.translators)]
     }
@@ -134,6 +137,13 @@ public enum CSLJSON {
         var source = Source(key: key, type: type, title: title)
         for (name, path) in textFields {
             source[keyPath: path] = try text(name)
+        }
+        // CSL has no variable for a translated title: it is kept in
+        // `custom`, where the CSL-JSON schema puts what has no variable.
+        if case .object(var custom)? = members["custom"], case .string(let translated)? = custom[translatedTitleKey] {
+            source.translatedTitle = translated.isEmpty ? nil : translated
+            custom.removeValue(forKey: translatedTitleKey)
+            members["custom"] = custom.isEmpty ? nil : .object(custom)
         }
         for (name, path) in nameFields {
             guard let value = members.removeValue(forKey: name) else { continue }
@@ -269,6 +279,12 @@ public enum CSLJSON {
         members["title"] = .string(source.title)
         for (name, path) in textFields {
             if let value = source[keyPath: path], !value.isEmpty { members[name] = .string(value) }
+        }
+        if let translated = source.translatedTitle {
+            var custom: [String: JSONValue] = [:]
+            if case .object(let kept)? = members["custom"] { custom = kept }
+            custom[translatedTitleKey] = .string(translated)
+            members["custom"] = .object(custom)
         }
         if source.language == nil, CitationText.hasCyrillic(in: source) {
             members["language"] = .string("ru")

@@ -26,6 +26,7 @@ public enum Chicago {
     public static func note(_ source: Source, locator: String? = nil) -> ChicagoText {
         var b = Builder()
         let source = typeset(source)
+        b.translation = source.translatedTitle.map { (source.title, $0) }
         let loc = formatLocator(locator, kind: kind(source))
         switch kind(source) {
         case .journal: journalNote(source, loc, &b)
@@ -92,6 +93,7 @@ public enum Chicago {
     public static func bibliographyEntry(_ source: Source) -> ChicagoText {
         var b = Builder()
         let source = typeset(source)
+        b.translation = source.translatedTitle.map { (source.title, $0) }
         switch kind(source) {
         case .journal: journalBib(source, &b)
         case .chapter: chapterBib(source, &b)
@@ -670,8 +672,17 @@ public enum Chicago {
     /// Appends text and handles the punctuation around titles.
     package struct Builder {
         package var text = ChicagoText()
+        package init() {}
 
-        package mutating func add(_ string: String, italic: Bool = false) { text.append(string, italic: italic) }
+        /// A title and its translation, given in brackets, in roman, after
+        /// the title wherever the full note or entry writes it (CMOS 14.108:
+        /// *Ocherki istorii* [Essays on history]; “Stat'ia” [The article]).
+        package var translation: (title: String, translated: String)?
+
+        package mutating func add(_ string: String, italic: Bool = false) {
+            text.append(string, italic: italic)
+            if italic, let translation, string == translation.title { text.append(" [\(translation.translated)]", italic: false) }
+        }
 
         /// "Names, " before a title, if there are names.
         package mutating func names(_ names: String?) {
@@ -743,6 +754,12 @@ public enum Chicago {
             }
             var markText = mark ?? ""
             if let last = inner.last, "?!".contains(last) { markText = "" }
+            if let translation, title == translation.title {
+                // The bracket follows the closing quotation mark, and the
+                // comma or period follows the bracket.
+                add("\u{201C}" + inner + trailing + "\u{201D}" + " [\(translation.translated)]" + (mark ?? ""))
+                return
+            }
             add("\u{201C}" + inner + markText + trailing + "\u{201D}")
         }
     }

@@ -93,3 +93,66 @@ public struct CiteLocator: Sendable, Hashable {
         return "[@\(written), \(escaped)]"
     }
 }
+
+/// The language of the document a citation goes into (`cite --locale`):
+/// its locator labels are written in that language's terms, which pandoc
+/// reads from the document's locale.
+public enum LocatorLocale: String, Sendable, CaseIterable {
+    case en, ru
+
+    /// The label this locale writes for a CSL locator term, or nil to keep
+    /// the locator as written.
+    func term(_ label: String) -> String? {
+        switch self {
+        case .en:
+            let terms = ["page": "p.", "folio": "fol.", "paragraph": "para.", "section": "sec.", "chapter": "chap.",
+                         "note": "n.", "volume": "vol.", "column": "col.", "figure": "fig.", "line": "line"]
+            return terms[label]
+        case .ru:
+            return ["page": "с.", "folio": "л."][label]
+        }
+    }
+}
+
+extension CiteLocator {
+    /// The locator with its label in `locale`'s terms: `л. 12об–14` in
+    /// English is `fol. 12v–14` (об, ob: the verso, v), `с. 45–47` is
+    /// `p. 45–47`; in Russian `l. 12ob` is `л. 12об` and `p. 45` is `с. 45`.
+    /// A bare number (a page) and a locator whose label is not known, or
+    /// has no term in the locale, stay as written.
+    public func localized(_ locale: LocatorLocale) -> String {
+        guard let label, var value, let term = locale.term(label) else { return text }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed != value else { return text }  // a bare number
+        if label == "folio" {
+            value = Self.verso(value, locale)
+        }
+        return term + " " + value
+    }
+
+    /// Rewrites the verso mark after a leaf number: `12об`, `12ob`, `12 об.`
+    /// → `12v` in English, `12v`, `12ob` → `12об` in Russian.
+    static func verso(_ value: String, _ locale: LocatorLocale) -> String {
+        let marks = locale == .en ? ["об.", "об", "ob.", "ob", "v"] : ["ob.", "ob", "об.", "об", "v"]
+        let written = locale == .en ? "v" : "об"
+        var out = ""
+        var index = value.startIndex
+        while index < value.endIndex {
+            let character = value[index]
+            out.append(character)
+            index = value.index(after: index)
+            guard character.isNumber, index < value.endIndex, !value[index].isNumber else { continue }
+            var after = index
+            while after < value.endIndex, value[after] == " " { after = value.index(after: after) }
+            for mark in marks where value[after...].hasPrefix(mark) {
+                let end = value.index(after, offsetBy: mark.count)
+                // A mark, not the start of a word.
+                if end < value.endIndex, value[end].isLetter { continue }
+                out += written
+                index = end
+                break
+            }
+        }
+        return out
+    }
+}

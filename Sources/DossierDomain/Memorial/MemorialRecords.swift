@@ -136,6 +136,16 @@ extension MemorialNote {
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
+    /// The date of death the note states: `Умер 12.03.1942`, `Дата смерти:
+    /// …`. The date of an execution (`Расстрелян 10.11.1937`), which the
+    /// parser also reads as the death, stays on the `executed` event: the
+    /// death is derived from it where it is shown (`DerivedDeath`), as for
+    /// every other import, and not stored as if recorded.
+    var recordedDeath: String? {
+        let executed = Set(fields.filter { $0.name == "executed.date" }.map(\.span))
+        return fields.first { $0.name == "death" && !$0.inName && !executed.contains($0.span) }?.value
+    }
+
     /// The case documents of a note: one per case it describes, all with
     /// the same person, the note verbatim as the defendant's notes, and the
     /// source (when there is one) cited by the person, the case and the
@@ -145,7 +155,7 @@ extension MemorialNote {
         var person = PersonDoc(ref: personRef, name: name.trimmingCharacters(in: .whitespacesAndNewlines))
         person.sex = value("sex").flatMap(Sex.init(rawValue:))
         person.birth = value("birth")
-        person.death = value("death")
+        person.death = recordedDeath
         person.birthplace = value("birthplace")
         person.occupation = value("occupation")
         person.nationality = value("nationality")

@@ -305,7 +305,7 @@ extension PersonDoc: DescribedRecord {
     public static let fields: [RecordField<PersonDoc>] = [
         RecordField.code("sex", \.sex, help: "m or f.").labelled("m or f").inFlatCSV(),
         RecordField.date("birth", \.birth, help: "Date of birth, \(edtfExamples).").labelled("date of birth").inFlatCSV(),
-        RecordField.date("death", \.death, help: "Date of death, EDTF as above.").labelled("date of death"),
+        RecordField.date("death", \.death, help: "Date of death, EDTF as above.").labelled("date of death").inFlatCSV(),
         RecordField.text("birthplace", \.birthplace, help: "Place of birth as written, e.g. Александровское.")
             .labelled("place of birth").inFlatCSV(),
         .text("occupation", \.occupation, help: "As written, e.g. маршал, kolkhoz worker."),

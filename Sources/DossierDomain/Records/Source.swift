@@ -40,6 +40,11 @@ public struct Source: Sendable, Hashable {
     public var key: String
     public var type: String
     public var title: String
+    /// The title translated (into English, usually), which citations for
+    /// English-language journals give in brackets after the original:
+    /// Очерки истории [Essays on history]. CSL has no variable for it; in
+    /// CSL-JSON it is `custom.translated-title`.
+    public var translatedTitle: String?
     public var authors: [SourceName] = []
     public var editors: [SourceName] = []
     public var translators: [SourceName] = []

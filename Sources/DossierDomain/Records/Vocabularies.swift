@@ -7,6 +7,10 @@ public protocol Vocabulary: RawRepresentable, CaseIterable, Sendable, Hashable w
 }
 
 extension Vocabulary {
+    /// The code in words, for readers (chart labels): `regional court`,
+    /// `Special Board`. A vocabulary whose codes read otherwise says so.
+    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+
     public static var allowed: [String] { allCases.map(\.rawValue) }
 
     /// Reads a code, or throws a problem naming the allowed values and the
@@ -52,6 +56,17 @@ public enum BodyKind: String, Vocabulary {
     case other
     public static let fieldName = "body kind"
 
+    /// The kind in words: the Special Board (Особое совещание) and the
+    /// Military Collegium are names of single bodies, written as names.
+    public var label: String {
+        switch self {
+        case .specialBoard: return "Special Board"
+        case .militaryCollegium: return "Military Collegium"
+        case .other: return "other body"
+        default: return rawValue.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
     /// Troikas, dvoikas, the Special Board and commissions decided without
     /// any trial.
     public var isExtrajudicial: Bool { jurisdiction == .extrajudicial }
@@ -89,6 +104,9 @@ public enum Jurisdiction: String, Sendable, CaseIterable {
 public enum Category: String, Vocabulary {
     case political, criminal, unknown
     public static let fieldName = "category"
+
+    /// "political cases", "unknown category".
+    public var label: String { self == .unknown ? "unknown category" : rawValue + " cases" }
 }
 
 public enum SentenceKind: String, Vocabulary {

@@ -4,7 +4,7 @@ import Foundation
 public enum ShowText {
     /// A case with its defendants, their charges, outcomes and events, and
     /// the sources behind them, listed at the end with their locators.
-    public static func render(_ doc: CaseDoc, sources: [String: Source]) -> String {
+    public static func render(_ doc: CaseDoc, sources: [String: Source], romanize: LibraryOfCongress.Form? = nil) -> String {
         var out = ""
         var notes = NoteList(sources: sources)
         out += "Case \(doc.ref)" + (doc.title.map { ": \($0)" } ?? "") + notes.marks(doc.citations) + "\n"
@@ -17,14 +17,17 @@ public enum ShowText {
         if let notes = doc.notes { facts.append(("Notes", notes)) }
         out += table(facts, indent: 2)
         for defendant in doc.defendants {
-            out += "\n  Defendant \(defendant.person.ref): \(defendant.person.name)" + notes.marks(defendant.person.citations) + "\n"
+            out += "\n  Defendant \(defendant.person.ref): \(label(defendant.person.name, romanize: romanize))" + notes.marks(defendant.person.citations) + "\n"
             var rows: [(String, String)] = []
             if !defendant.person.nameVariants.isEmpty {
                 rows.append(("Also", defendant.person.nameVariants.joined(separator: "; ")))
             }
             let life = [defendant.person.birth.map { "born " + DateText.describe($0) },
                         defendant.person.birthplace.map { "in \($0)" },
-                        defendant.person.death.map { "died " + DateText.describe($0) }].compactMap { $0 }
+                        defendant.person.death.map { "died " + DateText.describe($0) }
+                            ?? DerivedDeath.derive(defendant.person, events: [(doc.ref, defendant.events)]).map {
+                                "died " + DateText.describe($0.date) + " (derived from the \($0.event.rawValue.replacingOccurrences(of: "_", with: " ")) event)"
+                            }].compactMap { $0 }
             if !life.isEmpty { rows.append(("Life", life.joined(separator: " "))) }
             if let occupation = defendant.person.occupation { rows.append(("Occupation", occupation)) }
             if let nationality = defendant.person.nationality { rows.append(("Nationality", nationality)) }
@@ -62,15 +65,17 @@ public enum ShowText {
 
     /// A person with every case they were tried in.
     public static func render(_ person: PersonDoc, cases: [(ref: String, title: String?, outcome: String, date: String?)],
-                              sources: [String: Source]) -> String {
+                              derivedDeath: DerivedDeath? = nil, sources: [String: Source],
+                              romanize: LibraryOfCongress.Form? = nil) -> String {
         var notes = NoteList(sources: sources)
-        var out = "Person \(person.ref): \(person.name)" + notes.marks(person.citations) + "\n"
+        var out = "Person \(person.ref): \(label(person.name, romanize: romanize))" + notes.marks(person.citations) + "\n"
         var rows: [(String, String)] = []
         if !person.nameVariants.isEmpty { rows.append(("Also", person.nameVariants.joined(separator: "; "))) }
         if let sex = person.sex { rows.append(("Sex", sex.rawValue)) }
         if let birth = person.birth { rows.append(("Born", DateText.describe(birth) + (person.birthplace.map { ", \($0)" } ?? ""))) }
         else if let place = person.birthplace { rows.append(("Birthplace", place)) }
         if let death = person.death { rows.append(("Died", DateText.describe(death))) }
+        else if let derived = derivedDeath { rows.append(("Died", derived.text)) }
         if let occupation = person.occupation { rows.append(("Occupation", occupation)) }
         if let nationality = person.nationality { rows.append(("Nationality", nationality)) }
         if let text = person.notes { rows.append(("Notes", text)) }
@@ -81,6 +86,13 @@ public enum ShowText {
         out += table(rows, indent: 2)
         out += notes.rendered
         return out
+    }
+
+    /// A person's label: the primary name as written, and with `romanize`
+    /// its romanization in brackets when it has Cyrillic letters.
+    public static func label(_ name: String, romanize: LibraryOfCongress.Form?) -> String {
+        guard let romanize, LibraryOfCongress.hasCyrillic(name) else { return name }
+        return "\(name) (\(LibraryOfCongress.romanize(name, romanize)))"
     }
 
     package static func formatYears(_ years: Double) -> String {
