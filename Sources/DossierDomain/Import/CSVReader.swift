@@ -54,6 +54,10 @@ public final class CSVReader {
     /// longer line is refused rather than held in memory whole.
     public var maxRecordBytes = 64 << 20
     public var maxFields = 10_000
+    /// Work done so far, for the growth tests: the bytes visited (each
+    /// byte of a record once, the first line's once more to find its
+    /// separator) and the bytes moved when the buffer is refilled.
+    package private(set) var work = 0
     /// The field separator: a comma, or a semicolon or tab (the "CSV" of
     /// spreadsheets in locales whose decimal mark is a comma); see
     /// `detectDelimiter`.
@@ -82,6 +86,7 @@ public final class CSVReader {
     private func fill() throws -> Bool {
         guard !atEnd, let handle else { return false }
         if position > 0 {
+            work += buffer.count - position
             buffer.removeSubrange(0..<position)
             position = 0
         }
@@ -100,10 +105,18 @@ public final class CSVReader {
     /// or on a tie (then comma, semicolon, tab in that order). Reads no record.
     public func detectDelimiter() throws -> UInt8 {
         let newline = UInt8(ascii: "\n")
-        while position == 0, !buffer.contains(newline), buffer.count < maxRecordBytes, try fill() {}
+        // Each chunk is searched for the newline once: searching the whole
+        // buffer again after every chunk was quadratic in a long first line.
+        var scanned = 0
+        while position == 0, !buffer[scanned...].contains(newline), buffer.count < maxRecordBytes {
+            work += buffer.count - scanned
+            scanned = buffer.count
+            guard try fill() else { break }
+        }
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var inQuotes = false
         for byte in buffer[position...] {
+            work += 1
             if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
             if inQuotes { continue }
             if byte == newline { break }
@@ -170,6 +183,7 @@ public final class CSVReader {
             }
             let byte = buffer[index]
             index += 1
+            work += 1
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
                     if index >= buffer.count {
