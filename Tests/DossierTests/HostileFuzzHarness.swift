@@ -169,12 +169,13 @@ enum FuzzHarness {
     static func jsonlLines(_ bytes: [UInt8]) throws {
         for line in bytes.split(separator: 10) {
             guard let text = String(validating: line, as: UTF8.self) else { continue }
-            guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { continue }
+            // The importer's JSON reader (which refuses a NUL later, with the field's name)
+            guard let json = try? JSONText.parseValue(Array(text.utf8), allowingNUL: true) else { continue }
             guard let doc = try? CaseDoc(json: json) else { continue }
             let written = doc.json.serialized()
             let again: CaseDoc
             do {
-                again = try CaseDoc(json: try JSONDecoder().decode(JSONValue.self, from: Data(written.utf8)))
+                again = try CaseDoc(json: try JSONText.parseValue(Array(written.utf8), allowingNUL: true))
             } catch {
                 throw fail("jsonl", "a document written as \(written.prefix(300)) does not read back: \(error)")
             }
@@ -351,16 +352,22 @@ extension FuzzHarness {
         }
         let parts = String(decoding: bytes.prefix(400), as: UTF8.self)
             .split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-        // The name query's keys: within a budget per byte. A word's typo
-        // keys are its one-deletion neighbours under each class of given
-        // name (a few thousand bytes of keys for a word of 64 letters), and
-        // no word has more: longer words have no neighbours.
+        // The name query's keys: linear in the name, plus the typo keys of
+        // the surname of each of the name's two readings. Those are the
+        // one-deletion neighbours of each spelling of the surname (up to
+        // 8), under each class of given name (17 when none is typed), in two
+        // families: at most `typoKeyBytes` for a surname of 64 letters, and
+        // no surname has more, since longer ones have no neighbours.
+        let typoKeyBytes = NameKeys.maxVariants * NameKeys.allGivenClasses.count * 2
+            * (NameKeys.maxTypoKeyLength + 1) * (NameKeys.maxTypoKeyLength + 8)
         for name in parts.prefix(2) {
             let (_, work) = WorkCounter.counting {
                 let query = NameQuery(NameWithBirthYear(name).name)
                 return query.lookupKeys.count + query.broadSurnameLookupKeys.count
             }
-            try withinBudget("archive-search", work, bytes: name.utf8.count, perByte: 4_096)
+            if work > 64 * name.utf8.count + 2 * typoKeyBytes {
+                throw fail("archive-search", "work \(work) for a name of \(name.utf8.count) bytes, over 64 a byte and \(2 * typoKeyBytes) for the surnames")
+            }
         }
         var query = SearchQuery(text: parts[0])
         if parts.count > 1, !parts[1].isEmpty { query.filter.name = parts[1] }

@@ -277,7 +277,7 @@ import Testing
         try Self.writeTree(folder.path, cases: 1, defendants: 1)
         let path = folder.path + "/" + TreePaths.path(kind: .case, ref: "c-0")
         var text = try String(contentsOfFile: path, encoding: .utf8)
-        for index in 0..<100_000 { text += "k\(index): v\n" }
+        for index in 0..<100_000 { text += "key\(index): value\n" }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         do {
             _ = try TreeReader.read(root: folder.path)

@@ -58,6 +58,8 @@ public final class CSVReader {
     /// byte of a record once, the first line's once more to find its
     /// separator) and the bytes moved when the buffer is refilled.
     package private(set) var work = 0
+    /// Whether the start of the input was looked at for a byte order mark.
+    private var startRead = false
     /// The field separator: a comma, or a semicolon or tab (the "CSV" of
     /// spreadsheets in locales whose decimal mark is a comma); see
     /// `detectDelimiter`.
@@ -133,8 +135,11 @@ public final class CSVReader {
     /// The next record, or nil at the end of input.
     /// - Throws: `Malformed` for bad quoting or invalid UTF-8.
     public func next() throws -> Record? {
-        // Skip a UTF-8 byte order mark at the very start.
-        if line == 1, position == 0, bytesRead <= chunkSize {
+        // Skip a UTF-8 byte order mark at the very start (once: the first
+        // line may have been read already, in several chunks, to find its
+        // separator).
+        if !startRead {
+            startRead = true
             while buffer.count < 3, try fill() {}
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         }
