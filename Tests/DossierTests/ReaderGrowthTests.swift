@@ -236,6 +236,27 @@ import Testing
         #expect(Suggest.close(to: huge, in: ["outcome"]).isEmpty)
     }
 
+    @Test func nameVariantsAreCappedAndEachKeptOnce() throws {
+        // 20,000 variants in one cell: each once compared with all before it
+        let many = (0...PersonDoc.maxNameVariants).map { "Вымыслов\($0)" }.joined(separator: ";")
+        let test = try TestArchive()
+        let csv = "case_ref,person_ref,name,name_variants\nc-1,p-1,Вымыслов Петр,\"\(many)\"\n"
+        do {
+            _ = try ImportTestSupport.importText(test.archive, csv, format: .csv, path: "x.csv")
+            Issue.record("accepted")
+        } catch let error as DataErrors {
+            #expect(error.errors.map(\.description) == ["x.csv:2: name_variants: more than \(PersonDoc.maxNameVariants) name variants (expected the spellings the sources give, at most \(PersonDoc.maxNameVariants))"])
+        }
+        let jsonl = #"{"case_ref":"c-2","body_kind":"other","category":"unknown","defendants":[{"person":{"person_ref":"p-2","name":"N","name_variants":["# + (0...PersonDoc.maxNameVariants).map { "\"v\($0)\"" }.joined(separator: ",") + "]}}]}"
+        #expect(throws: DataErrors.self) { try ImportTestSupport.importText(test.archive, jsonl, format: .jsonl, path: "x.jsonl") }
+        #expect(try test.count("person") == 0)
+        // At the limit, with every variant given twice: each stored once
+        let most = (1...PersonDoc.maxNameVariants).map { "Вымыслов\($0)" }
+        let twice = (most + most).joined(separator: ";")
+        _ = try ImportTestSupport.importText(test.archive, "case_ref,person_ref,name,name_variants\nc-1,p-1,Вымыслов Петр,\"\(twice)\"\n", format: .csv, path: "x.csv")
+        #expect(try test.count("person_name") == PersonDoc.maxNameVariants + 1)
+    }
+
     // MARK: Trees
 
     static func writeTree(_ root: String, cases: Int, defendants: Int) throws {

@@ -80,9 +80,16 @@ final class CaseRowValidator {
         row.personRef = attempt { () throws(FieldError) in try require(.personRef) } ?? ""
         row.name = attempt { () throws(FieldError) in try require(.name) } ?? ""
         if let text = cell(.nameVariants) {
+            // A set: each variant compared with all before it was quadratic.
+            var seen = Set<String>()
             for part in text.split(separator: ";") {
                 let variant = part.trimmingCharacters(in: .whitespaces)
-                if !variant.isEmpty, variant != row.name, !row.variants.contains(variant) { row.variants.append(variant) }
+                guard !variant.isEmpty, variant != row.name, seen.insert(variant).inserted else { continue }
+                if row.variants.count == PersonDoc.maxNameVariants {
+                    problems.append(PersonDoc.tooManyVariants(field: CaseRowColumn.nameVariants.rawValue))
+                    break
+                }
+                row.variants.append(variant)
             }
         }
         row.person.reserveCapacity(CaseRowColumn.personFields.count)

@@ -128,11 +128,23 @@ extension CitationDoc {
 }
 
 extension PersonDoc {
+    /// Most name variants one person may have: the persons with the most
+    /// spellings in real records (transliterations, a maiden name, aliases)
+    /// have a dozen or two. Each variant is a stored name with its own
+    /// search keys, so a cell of thousands would be thousands of names.
+    public static let maxNameVariants = 100
+
+    package static func tooManyVariants(field: String) -> FieldError {
+        FieldError(field: field, problem: FieldProblem(problem: "more than \(maxNameVariants) name variants",
+                                                      expected: "the spellings the sources give, at most \(maxNameVariants)"))
+    }
+
     public init(json: JSONValue, path: String = "") throws(FieldError) {
         var reader = try JSONObjectReader(json, path: path)
         ref = try reader.required("person_ref")
         name = try reader.required("name")
         nameVariants = try reader.strings("name_variants").filter { $0 != name }
+        if nameVariants.count > Self.maxNameVariants { throw Self.tooManyVariants(field: reader.fieldPath("name_variants")) }
         try readFields(from: &reader)
         citations = try CitationDoc.list(reader.array("citations"), path: reader.fieldPath("citations"))
         try reader.rejectUnknown()
