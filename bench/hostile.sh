@@ -32,6 +32,8 @@ put("header-cell-10mb.csv", "x" * (10 * 1024 * 1024) + ",case_ref\nc1,x\n")
 put("name-10mb.csv", "case_ref,person_ref,name\nc1,p1," + big + "\n")
 put("name-word-100k.csv", "case_ref,person_ref,name\nc1,p1," + "Вымыслов" * 12500 + " Петр\n")
 put("birth-10mb.csv", "case_ref,person_ref,name,birth\nc1,p1,Вымыслов Петр," + "1" * (10 * 1024 * 1024) + "\n")
+put("variants-20k.csv", "case_ref,person_ref,name,name_variants\nc1,p1,Вымыслов Петр,"
+    + ";".join("Вымыслов%d" % i for i in range(20000)) + "\n")
 put("columns-100k.csv", ",".join("c%d" % i for i in range(100000)) + "\n")
 put("nested-100k.jsonl", '{"case_ref":"c","defendants":' + "[" * 100000 + "]" * 100000 + "}\n")
 put("nested-100k.json", "[" * 100000 + "]" * 100000)
@@ -63,6 +65,7 @@ run "CSV header cell of 10 MB" "$bin" --db "$db" import --dry-run "$work/header-
 run "CSV name of 10 MB" "$bin" --db "$db" import "$work/name-10mb.csv"
 run "CSV name, one word of 100,000 letters" "$bin" --db "$db" import "$work/name-word-100k.csv"
 run "CSV birth date of 10 MB" "$bin" --db "$db" import "$work/birth-10mb.csv"
+run "CSV, 20,000 name variants in one cell" "$bin" --db "$db" import "$work/variants-20k.csv"
 run "CSV of 100,000 columns" "$bin" --db "$db" import "$work/columns-100k.csv"
 run "JSON Lines nested 100,000 deep" "$bin" --db "$db" import "$work/nested-100k.jsonl"
 run "CSL-JSON nested 100,000 deep" "$bin" --db "$db" import "$work/nested-100k.json"

@@ -257,6 +257,27 @@ import Testing
         #expect(try test.count("person_name") == PersonDoc.maxNameVariants + 1)
     }
 
+    @Test func aNameOverItsLimitIsADataErrorWithItsLine() throws {
+        let test = try TestArchive()
+        let long = String(repeating: "Вымыслов", count: PersonDoc.maxNameLength / 8) + "ъ"
+        for (column, value) in [("name", long), ("name_variants", "Вымыслов П.;" + long)] {
+            let name = column == "name" ? long : "Вымыслов Петр"
+            let csv = "case_ref,person_ref,name,name_variants\nc-1,p-1,\(name),\(column == "name" ? "" : value)\n"
+            do {
+                _ = try ImportTestSupport.importText(test.archive, csv, format: .csv, path: "x.csv")
+                Issue.record("a name of \(long.count) characters in \(column) was accepted")
+            } catch let error as DataErrors {
+                #expect(error.errors.map(\.description) == ["x.csv:2: \(column): the name is \(PersonDoc.maxNameLength + 1) characters long, more than the \(PersonDoc.maxNameLength) a name may have (expected a name as the sources write it)"])
+            }
+        }
+        let jsonl = #"{"case_ref":"c-2","body_kind":"other","category":"unknown","defendants":[{"person":{"person_ref":"p-2","name":"# + "\"" + long + "\"}}]}"
+        #expect(throws: DataErrors.self) { try ImportTestSupport.importText(test.archive, jsonl, format: .jsonl, path: "x.jsonl") }
+        #expect(try test.count("person") == 0)
+        // At the limit: imported
+        _ = try ImportTestSupport.importText(test.archive, "case_ref,person_ref,name\nc-1,p-1,\(long.dropLast())\n", format: .csv, path: "x.csv")
+        #expect(try test.count("person") == 1)
+    }
+
     // MARK: Trees
 
     static func writeTree(_ root: String, cases: Int, defendants: Int) throws {
