@@ -43,6 +43,15 @@ enum FuzzHarness {
         FuzzFailure(target: target, problem: problem)
     }
 
+    /// The work budget of one input: a parser linear in its input does at
+    /// most `perByte` steps per byte (and a few for an empty input). An
+    /// input over it is a failure like a crash: a rescan or an expansion.
+    static func withinBudget(_ target: String, _ work: Int, bytes: Int, perByte: Int) throws {
+        if work > perByte * bytes + 64 {
+            throw fail(target, "work \(work) for \(bytes) bytes, over the budget of \(perByte) a byte")
+        }
+    }
+
     // MARK: Files
 
     /// Runs `body` with the bytes in a scratch file of their own, removed
@@ -86,12 +95,19 @@ enum FuzzHarness {
     }
 
     static func csv(_ bytes: [UInt8], path: String) throws {
-        let whole = readCSV(try CSVReader(path: path, chunkSize: bytes.count + 1))
+        let reader = try CSVReader(path: path, chunkSize: bytes.count + 1)
+        let whole = readCSV(reader)
+        try withinBudget("csv", reader.work, bytes: bytes.count, perByte: 2)
         for chunk in [1, 2, 3, 7, 64] where chunk <= bytes.count {
-            let chunked = readCSV(try CSVReader(path: path, chunkSize: chunk))
+            let chunkedReader = try CSVReader(path: path, chunkSize: chunk)
+            // The separator is found without reading a record, in one pass
+            // over the first line.
+            _ = try? chunkedReader.detectDelimiter()
+            let chunked = readCSV(chunkedReader)
             if chunked != whole {
                 throw fail("csv", "reading in chunks of \(chunk) bytes gives \(chunked.prefix(3)) instead of \(whole.prefix(3))")
             }
+            try withinBudget("csv", chunkedReader.work, bytes: bytes.count, perByte: 3)
         }
         if let text = String(validating: bytes, as: UTF8.self) {
             let inMemory = readCSV(CSVReader(text: text))
@@ -122,6 +138,7 @@ enum FuzzHarness {
             let reader = try LineReader(path: path, chunkSize: chunk)
             var out: [[UInt8]] = []
             while let line = try reader.next() { out.append(Array(line)) }
+            try withinBudget("lines", reader.work, bytes: bytes.count, perByte: 2)
             return out
         }
         let whole = try read(bytes.count + 1)
@@ -145,14 +162,20 @@ enum FuzzHarness {
     /// A document that reads back written as JSON reads the same again
     /// (what export then import relies on).
     static func jsonl(_ bytes: [UInt8]) throws {
+        let ((), work) = try WorkCounter.counting { try jsonlLines(bytes) }
+        try withinBudget("jsonl", work, bytes: bytes.count, perByte: 8)
+    }
+
+    static func jsonlLines(_ bytes: [UInt8]) throws {
         for line in bytes.split(separator: 10) {
             guard let text = String(validating: line, as: UTF8.self) else { continue }
-            guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { continue }
+            // The importer's JSON reader (which refuses a NUL later, with the field's name)
+            guard let json = try? JSONText.parseValue(Array(text.utf8), allowingNUL: true) else { continue }
             guard let doc = try? CaseDoc(json: json) else { continue }
             let written = doc.json.serialized()
             let again: CaseDoc
             do {
-                again = try CaseDoc(json: try JSONDecoder().decode(JSONValue.self, from: Data(written.utf8)))
+                again = try CaseDoc(json: try JSONText.parseValue(Array(written.utf8), allowingNUL: true))
             } catch {
                 throw fail("jsonl", "a document written as \(written.prefix(300)) does not read back: \(error)")
             }
@@ -164,7 +187,9 @@ enum FuzzHarness {
 
     /// CSL-JSON that reads writes and reads back the same.
     static func cslJSON(_ bytes: [UInt8]) throws {
-        guard let sources = try? CSLJSON.decode(Data(bytes), file: "fuzz.json") else { return }
+        let (decoded, work) = WorkCounter.counting { try? CSLJSON.decode(Data(bytes), file: "fuzz.json") }
+        try withinBudget("csl-json", work, bytes: bytes.count, perByte: 4)
+        guard let sources = decoded else { return }
         let written = CSLJSON.encode(sources)
         var again: [Source]
         do { again = try CSLJSON.decode(written, file: "again.json") } catch {
@@ -241,6 +266,9 @@ enum FuzzHarness {
     /// and its normal form parses to the same days.
     static func edtf(_ bytes: [UInt8]) throws {
         let text = String(decoding: bytes.prefix(200), as: UTF8.self)
+        // The reader of every date a user or a file hands in, within its budget.
+        let (_, work) = WorkCounter.counting { try? DateReader.read(text) }
+        try withinBudget("edtf", work, bytes: text.utf8.count, perByte: 8)
         guard let date = try? EDTFDate.parse(text) else { return }
         if let lower = date.lower, let upper = date.upper, lower > upper {
             throw fail("edtf", "\"\(text)\": earliest day \(lower) after latest \(upper)")
@@ -264,6 +292,9 @@ enum FuzzHarness {
     /// and the SQL of a search selects exactly what it matches.
     static func statute(_ bytes: [UInt8]) throws {
         let text = String(decoding: bytes.prefix(300), as: UTF8.self)
+        var work = 0
+        _ = try? ChargeParser.parse(text, work: &work)
+        try withinBudget("statute", work, bytes: text.utf8.count, perByte: 8)
         guard let charges = try? ChargeParser.parse(text) else { return }
         for charge in charges where charge.ref.isEmpty { throw fail("statute", "\"\(text)\" gives an empty ref") }
         guard let query = try? ChargeQuery(text) else { return }
@@ -291,7 +322,9 @@ enum FuzzHarness {
             try db.execute("INSERT INTO fuzz_fts (body) VALUES ('Пряников Robert DROP TABLE person AND NEAR')")
         }
         for prefix in [false, true] {
-            let query = FullTextQuery.quoted(text, prefixLast: prefix)
+            var work = 0
+            let query = FullTextQuery.quoted(text, prefixLast: prefix, work: &work)
+            try withinBudget("search", work, bytes: text.utf8.count, perByte: 2)
             if query.isEmpty { continue }
             do { _ = try db.scalar("SELECT count(*) FROM fuzz_fts WHERE fuzz_fts MATCH ?", [query]) } catch {
                 throw fail("search", "\"\(text)\" quoted as \(query) is not valid FTS5: \(error)")
@@ -319,6 +352,23 @@ extension FuzzHarness {
         }
         let parts = String(decoding: bytes.prefix(400), as: UTF8.self)
             .split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        // The name query's keys: linear in the name, plus the typo keys of
+        // the surname of each of the name's two readings. Those are the
+        // one-deletion neighbours of each spelling of the surname (up to
+        // 8), under each class of given name (17 when none is typed), in two
+        // families: at most `typoKeyBytes` for a surname of 64 letters, and
+        // no surname has more, since longer ones have no neighbours.
+        let typoKeyBytes = NameKeys.maxVariants * NameKeys.allGivenClasses.count * 2
+            * (NameKeys.maxTypoKeyLength + 1) * (NameKeys.maxTypoKeyLength + 8)
+        for name in parts.prefix(2) {
+            let (_, work) = WorkCounter.counting {
+                let query = NameQuery(NameWithBirthYear(name).name)
+                return query.lookupKeys.count + query.broadSurnameLookupKeys.count
+            }
+            if work > 64 * name.utf8.count + 2 * typoKeyBytes {
+                throw fail("archive-search", "work \(work) for a name of \(name.utf8.count) bytes, over 64 a byte and \(2 * typoKeyBytes) for the surnames")
+            }
+        }
         var query = SearchQuery(text: parts[0])
         if parts.count > 1, !parts[1].isEmpty { query.filter.name = parts[1] }
         if parts.count > 2, !parts[2].isEmpty { query.filter.charge = parts[2] }

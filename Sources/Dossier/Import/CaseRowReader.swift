@@ -73,7 +73,9 @@ extension Archive {
                 columns.append(nil)
                 if !options.ignoreUnknownColumns {
                     let near = Suggest.nearest(to: trimmed, in: CaseRowColumn.allCases.map(\.rawValue), maxDistance: 3)
-                    log.add(DataError(file: file, line: header.line, field: trimmed,
+                    // A cell of megabytes (a header line gone wrong) is named by its start.
+                    let shown = trimmed.utf8.count > Suggest.maxTextLength ? String(trimmed.prefix(40)) + "… (\(trimmed.utf8.count) bytes)" : trimmed
+                    log.add(DataError(file: file, line: header.line, field: shown,
                                       problem: "unknown column" + (near.map { "; did you mean \($0)?" } ?? "")
                                         + " (give --ignore-unknown-columns to skip it)",
                                       expected: "columns from: " + CaseRowColumn.allCases.map(\.rawValue).joined(separator: ", ")))

@@ -78,11 +78,26 @@ final class CaseRowValidator {
         row.line = line
         row.caseRef = attempt { () throws(FieldError) in try require(.caseRef) } ?? ""
         row.personRef = attempt { () throws(FieldError) in try require(.personRef) } ?? ""
-        row.name = attempt { () throws(FieldError) in try require(.name) } ?? ""
+        row.name = attempt { () throws(FieldError) in
+            let name = try require(.name)
+            try PersonDoc.checkNameLength(name, field: CaseRowColumn.name.rawValue)
+            return name
+        } ?? ""
         if let text = cell(.nameVariants) {
+            // A set: each variant compared with all before it was quadratic.
+            var seen = Set<String>()
             for part in text.split(separator: ";") {
                 let variant = part.trimmingCharacters(in: .whitespaces)
-                if !variant.isEmpty, variant != row.name, !row.variants.contains(variant) { row.variants.append(variant) }
+                guard !variant.isEmpty, variant != row.name, seen.insert(variant).inserted else { continue }
+                if row.variants.count == PersonDoc.maxNameVariants {
+                    problems.append(PersonDoc.tooManyVariants(field: CaseRowColumn.nameVariants.rawValue))
+                    break
+                }
+                do { try PersonDoc.checkNameLength(variant, field: CaseRowColumn.nameVariants.rawValue) } catch {
+                    problems.append(error)
+                    break
+                }
+                row.variants.append(variant)
             }
         }
         row.person.reserveCapacity(CaseRowColumn.personFields.count)

@@ -14,6 +14,26 @@ public struct SearchQuery: Sendable {
         self.filter = filter
         self.limit = limit
     }
+
+    /// Longest search text, in characters: a search is a few words (a
+    /// name, a place, a phrase from a note), and even a pasted sentence or
+    /// two is a few hundred characters. Every word is looked up in the
+    /// full-text index and read as a name, so a longer text would cost
+    /// time for nothing a person means to search.
+    public static let maxTextLength = 1_000
+    /// Longest name query, in characters: the longest real names, with
+    /// patronymic, a double surname and a birth year, are under 80.
+    public static let maxNameLength = 200
+
+    /// Refuses a text or a name over its limit.
+    /// - Throws: `UsageError` (exit status 64): the query is the command
+    ///   line's.
+    public static func checkLength(_ text: String?, option: String, limit: Int) throws {
+        guard let text else { return }
+        // Bytes first: a megabyte is not counted character by character.
+        guard text.utf8.count > limit, text.unicodeScalars.count > limit else { return }
+        throw UsageError("\(option) is \(text.unicodeScalars.count) characters long, more than the \(limit) a search takes (search for a few words of it)")
+    }
 }
 
 /// One defendant found: a person in a case.
@@ -172,6 +192,8 @@ extension Archive {
 
     /// Defendants matching a query, best first.
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
+        try SearchQuery.checkLength(query.text, option: "the search text", limit: SearchQuery.maxTextLength)
+        try SearchQuery.checkLength(query.filter.name, option: "--name", limit: SearchQuery.maxNameLength)
         let text = query.text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         if let name = query.filter.name, text == nil { return try searchByName(name, query) }
         var (whereClause, bindings) = try query.filter.sql(defaultCode: defaultCode)

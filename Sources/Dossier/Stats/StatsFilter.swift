@@ -26,6 +26,7 @@ extension RecordFilter {
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw DataError(field: "--name", problem: "empty name", expected: "a name, e.g. Тухачевский or Tukhachevsky")
         }
+        try SearchQuery.checkLength(name, option: "--name", limit: SearchQuery.maxNameLength)
         let hits = try archive.nameHits(name, maxCandidates: Int(Int32.max))
         return ("d.person_id IN (SELECT value FROM json_each(?))",
                 [SearchIndex.jsonArray(hits.map { String($0.personID) })])

@@ -96,11 +96,14 @@ public enum CSLJSON {
             throw SourceParseError(file: file, line: 1, field: nil, problem: "\(error)")
         }
         var existing = Set(seen.keys)
+        var next: [String: Int] = [:]
+        var work = 0
         for position in pendingKeys {
-            let key = CitationKey.generate(for: sources[position], existing: existing)
+            let key = CitationKey.generate(for: sources[position], existing: existing, next: &next, work: &work)
             sources[position].key = key
             existing.insert(key)
         }
+        WorkCounter.add(work)
         return sources
     }
 

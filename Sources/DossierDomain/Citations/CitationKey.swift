@@ -21,13 +21,30 @@ public enum CitationKey {
     ///   is not an article or a preposition.
     /// Cyrillic is romanised (Library of Congress, without diacritics).
     public static func generate(for source: Source, existing: Set<String>) -> String {
+        var next: [String: Int] = [:]
+        var work = 0
+        return generate(for: source, existing: existing, next: &next, work: &work)
+    }
+
+    /// `generate` for many sources in turn, each key added to `existing`
+    /// before the next is made: `next` remembers, per base key, the first
+    /// suffix not yet tried, so that a thousand sources with one base key
+    /// try a thousand suffixes in all, not half a million (starting again
+    /// from `a` for each was quadratic in a file of items without ids).
+    package static func generate(for source: Source, existing: Set<String>, next: inout [String: Int],
+                                 work: inout Int) -> String {
         let base = baseKey(for: source)
+        work += 1
         if !existing.contains(base) { return base }
-        var counter = 0
+        var counter = next[base] ?? 0
         while true {
             let candidate = base + suffix(counter)
-            if !existing.contains(candidate) { return candidate }
+            work += 1
             counter += 1
+            if !existing.contains(candidate) {
+                next[base] = counter
+                return candidate
+            }
         }
     }
 

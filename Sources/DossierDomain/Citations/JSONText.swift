@@ -46,6 +46,7 @@ package enum JSONText {
             if parser.index < parser.bytes.count { throw parser.fail("unexpected text after the JSON value") }
             return false
         }
+        defer { WorkCounter.add(parser.work) }
         try parser.parseArrayOfLocated(body)
         parser.skipWhitespace()
         if parser.index < parser.bytes.count { throw parser.fail("unexpected text after the JSON array") }
@@ -65,6 +66,7 @@ package enum JSONText {
         var parser = Parser(bytes: bytes)
         parser.allowsNUL = allowingNUL
         parser.skipBOM()
+        defer { WorkCounter.add(parser.work) }
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
         if parser.index < parser.bytes.count { throw parser.fail("unexpected text after the JSON value") }
@@ -77,6 +79,11 @@ package enum JSONText {
         package var line = 1
         /// Whether `\u0000` is accepted in a string (a NUL byte never is).
         package var allowsNUL = false
+        /// Values read so far.
+        package private(set) var values = 0
+        /// The work done, for the growth tests: the bytes read (the parser
+        /// reads each once, never going back) and the values made.
+        package var work: Int { index + values }
 
         package init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -130,6 +137,7 @@ package enum JSONText {
 
         package mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
             guard depth < 200 else { throw fail("nesting too deep") }
+            values += 1
             skipWhitespace()
             guard let byte = peek() else { throw fail("unexpected end of file (expected a value)") }
             switch byte {

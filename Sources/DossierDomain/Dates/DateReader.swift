@@ -75,12 +75,20 @@ public enum DateReader {
         case invalid(String, example: String)
     }
 
+    /// The longest text read as a form sources write, in bytes: 80
+    /// characters of up to four bytes, and spaces around them.
+    static let maxSourceFormBytes = 400
+
     /// Reads the forms sources write; nil when the text is none of them.
     static func sourceForm(_ text: String) -> Form? {
+        WorkCounter.add(text.utf8.count)
+        // Bytes first: a megabyte of text is not counted character by character.
+        guard text.utf8.count <= maxSourceFormBytes else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 80 else { return nil }
         if let english = english(trimmed) { return english }
         let tokens = NoteTokens(trimmed)
+        WorkCounter.add(tokens.count)
         guard tokens.count > 0 else { return nil }
         if let refusal = numericRefusal(tokens) { return refusal }
         var start = 0

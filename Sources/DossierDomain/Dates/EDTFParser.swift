@@ -22,8 +22,19 @@ package enum EDTFParser {
         return !body.isEmpty && body.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// Longest date accepted, in bytes. A date with its qualifiers is a few
+    /// dozen characters; the longest real ones are sets of years or days
+    /// (`[1667,1668,1670..1672]`), a few hundred for the rare set of every
+    /// year of a decade or two. A longer text is no date: refused before it
+    /// is read, so that a megabyte cell costs nothing.
+    package static let maxLength = 1_000
+
     package static func parse(_ text: String) throws(EDTFProblem) -> EDTFDate {
         if text.isEmpty { throw EDTFProblem("the date is empty", example: genericExample) }
+        if text.utf8.count > maxLength {
+            throw EDTFProblem("the date is \(text.utf8.count) bytes long, more than the \(maxLength) a date may have", example: genericExample)
+        }
+        WorkCounter.add(text.utf8.count)
         // Fast path: printable ASCII has no whitespace but the space.
         let plainASCII = text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
         if !plainASCII && text.contains(where: \.isWhitespace) {
@@ -143,6 +154,7 @@ package enum EDTFParser {
             throw EDTFProblem("a set or list holds dates and ranges (a..b), not intervals or other sets", example: example)
         }
         let pieces = inner.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        WorkCounter.add(inner.count + pieces.count)
         let dots = Array("..".utf8)
         var members: [EDTFMember] = []
         for (index, piece) in pieces.enumerated() {
@@ -208,6 +220,7 @@ package enum EDTFParser {
         var parts: [ArraySlice<UInt8>] = []
         var start = bytes.startIndex
         var index = bytes.startIndex
+        WorkCounter.add(bytes.count)
         while index < bytes.endIndex {
             if bytes[index...].starts(with: separator) {
                 parts.append(bytes[start..<index])
@@ -224,6 +237,7 @@ package enum EDTFParser {
     // MARK: Single dates
 
     package static func parseSingle(_ bytes: ArraySlice<UInt8>, julian: Bool) throws(EDTFProblem) -> EDTFSingle {
+        WorkCounter.add(bytes.count)
         var scanner = EDTFScanner(bytes: bytes)
         let text = String(decoding: bytes, as: UTF8.self)
         var left: [EDTFQualification] = [[], [], []]

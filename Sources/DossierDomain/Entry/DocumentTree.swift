@@ -37,7 +37,7 @@ package struct DocumentTree: Sendable {
     /// size and depth capped, before the document is composed (`YAMLGuard`).
     /// - Throws: `DataError` naming the line of a YAML syntax error.
     package static func read(yaml text: String, file: String?) throws -> DocumentTree {
-        try YAMLGuard.check(text, file: file)
+        WorkCounter.add(try YAMLGuard.check(text, file: file).events)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -54,6 +54,12 @@ public final class CSVReader {
     /// longer line is refused rather than held in memory whole.
     public var maxRecordBytes = 64 << 20
     public var maxFields = 10_000
+    /// Work done so far, for the growth tests: the bytes visited (each
+    /// byte of a record once, the first line's once more to find its
+    /// separator) and the bytes moved when the buffer is refilled.
+    package private(set) var work = 0
+    /// Whether the start of the input was looked at for a byte order mark.
+    private var startRead = false
     /// The field separator: a comma, or a semicolon or tab (the "CSV" of
     /// spreadsheets in locales whose decimal mark is a comma); see
     /// `detectDelimiter`.
@@ -82,6 +88,7 @@ public final class CSVReader {
     private func fill() throws -> Bool {
         guard !atEnd, let handle else { return false }
         if position > 0 {
+            work += buffer.count - position
             buffer.removeSubrange(0..<position)
             position = 0
         }
@@ -100,10 +107,18 @@ public final class CSVReader {
     /// or on a tie (then comma, semicolon, tab in that order). Reads no record.
     public func detectDelimiter() throws -> UInt8 {
         let newline = UInt8(ascii: "\n")
-        while position == 0, !buffer.contains(newline), buffer.count < maxRecordBytes, try fill() {}
+        // Each chunk is searched for the newline once: searching the whole
+        // buffer again after every chunk was quadratic in a long first line.
+        var scanned = 0
+        while position == 0, !buffer[scanned...].contains(newline), buffer.count < maxRecordBytes {
+            work += buffer.count - scanned
+            scanned = buffer.count
+            guard try fill() else { break }
+        }
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var inQuotes = false
         for byte in buffer[position...] {
+            work += 1
             if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
             if inQuotes { continue }
             if byte == newline { break }
@@ -120,8 +135,11 @@ public final class CSVReader {
     /// The next record, or nil at the end of input.
     /// - Throws: `Malformed` for bad quoting or invalid UTF-8.
     public func next() throws -> Record? {
-        // Skip a UTF-8 byte order mark at the very start.
-        if line == 1, position == 0, bytesRead <= chunkSize {
+        // Skip a UTF-8 byte order mark at the very start (once: the first
+        // line may have been read already, in several chunks, to find its
+        // separator).
+        if !startRead {
+            startRead = true
             while buffer.count < 3, try fill() {}
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         }
@@ -170,6 +188,7 @@ public final class CSVReader {
             }
             let byte = buffer[index]
             index += 1
+            work += 1
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
                     if index >= buffer.count {

@@ -17,6 +17,9 @@ public final class LineReader {
     /// Longest line accepted, in bytes: a longer one is refused rather than
     /// held in memory whole.
     public var maxLineBytes = 64 << 20
+    /// Work done so far, for the growth tests: the bytes searched for a
+    /// line end (each once) and the bytes moved when the buffer is refilled.
+    package private(set) var work = 0
 
     public init(path: String, chunkSize: Int = 1 << 20) throws {
         self.path = path
@@ -37,6 +40,7 @@ public final class LineReader {
                       let hit = memchr(base + scanned, 0x0A, bytes.count - scanned) else { return nil }
                 return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             }
+            work += (found.map { $0 + 1 } ?? buffer.count) - scanned
             scanned = buffer.count
             if let newline = found {
                 var end = newline
@@ -56,6 +60,7 @@ public final class LineReader {
                 return line
             }
             if start > 0 {
+                work += buffer.count - start
                 buffer.removeSubrange(0..<start)
                 scanned -= start
                 start = 0

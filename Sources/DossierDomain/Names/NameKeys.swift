@@ -162,6 +162,7 @@ public enum NameKeys {
 
     /// The cross keys of one word (one for Cyrillic; one or more for Latin).
     package static func crossKeys(_ w: NameWord) -> [[UInt8]] {
+        WorkCounter.add(w.latin.count + 1)
         if let c = w.cyrillic {
             var t: [UInt8] = []
             t.reserveCapacity(c.count + 2)
@@ -192,19 +193,31 @@ public enum NameKeys {
         return out
     }
 
+    /// Longest key, in tokens, whose one-deletion neighbours are made: the
+    /// longest real surnames (compounds such as Голенищев-Кутузов-Толстой
+    /// included) have cross keys of 30 tokens or fewer. A longer key has
+    /// no neighbours, only itself: its n neighbours of n tokens each would
+    /// make the keys of one absurdly long word quadratic in its length (a
+    /// word of 100,000 letters, 10 GB of keys).
+    package static let maxTypoKeyLength = 64
+
     /// A string and its one-deletion neighbours (distinct; repeats collapse,
     /// and two vowel classes brought together merge into the second, as a
-    /// vowel run would).
+    /// vowel run would). Only the string itself when it is longer than
+    /// `maxTypoKeyLength`.
     package static func deletionNeighbourhood(_ s: [UInt8]) -> [[UInt8]] {
         var result: [[UInt8]] = [s]
-        guard s.count > 1 else { return result }
+        guard s.count > 1, s.count <= maxTypoKeyLength else { return result }
+        var seen: Set<[UInt8]> = [s]
         for d in 0..<s.count {
+            WorkCounter.add(s.count)
             var v: [UInt8] = []
+            v.reserveCapacity(s.count)
             for (k, c) in s.enumerated() where k != d {
                 if let l = v.last, l == c || (isVowelClass(l) && isVowelClass(c)) { v.removeLast() }
                 v.append(c)
             }
-            if !v.isEmpty && !result.contains(v) { result.append(v) }
+            if !v.isEmpty && seen.insert(v).inserted { result.append(v) }
         }
         return result
     }

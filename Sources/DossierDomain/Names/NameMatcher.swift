@@ -112,6 +112,7 @@ public struct NameQuery: Sendable {
             for k in NameKeys.crossKeys(s) {
                 for gi in gis {
                     let key = NameKeys.surnameKey(k, given: gi)
+                    WorkCounter.add(key.utf8.count)
                     if seen.insert(key).inserted { keys.append(key) }
                 }
             }
@@ -139,6 +140,7 @@ public struct NameQuery: Sendable {
                 for gi in gis { typo += NameKeys.queryTypoKeys(k, given: gi) }
             }
             for key in typo where seen.insert(key).inserted { keys.append(key) }
+            WorkCounter.add(typo.reduce(0) { $0 + $1.utf8.count })
         }
         return keys
     }

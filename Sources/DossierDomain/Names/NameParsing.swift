@@ -50,6 +50,7 @@ package struct NameWord: Sendable, Hashable {
         var items: [(cy: UInt8?, la: [UInt8])] = []
 
         func finish(dot: Bool, comma: Bool) {
+            WorkCounter.add(letters + 1)
             if letters > 0 {
                 let isCyr = cyrCount > latCount
                 var cyLetters: [UInt8]? = nil

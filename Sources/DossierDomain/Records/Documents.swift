@@ -128,11 +128,43 @@ extension CitationDoc {
 }
 
 extension PersonDoc {
+    /// Most name variants one person may have: the persons with the most
+    /// spellings in real records (transliterations, a maiden name, aliases)
+    /// have a dozen or two. Each variant is a stored name with its own
+    /// search keys, so a cell of thousands would be thousands of names.
+    public static let maxNameVariants = 100
+
+    /// Longest name or name variant, in characters: the longest real
+    /// names, with a double surname, patronymic, titles and a name in
+    /// religion, are under 200. Each name is split into words and keyed
+    /// for search in every script, so a name of megabytes (a CSV quote
+    /// left open) would cost seconds and hundreds of megabytes for nothing.
+    public static let maxNameLength = 1_000
+
+    /// Refuses a name longer than `maxNameLength`.
+    package static func checkNameLength(_ name: String, field: String) throws(FieldError) {
+        // Bytes first: a megabyte is not counted character by character.
+        guard name.utf8.count > maxNameLength, name.unicodeScalars.count > maxNameLength else { return }
+        throw FieldError(field: field, problem: FieldProblem(
+            problem: "the name is \(name.unicodeScalars.count) characters long, more than the \(maxNameLength) a name may have",
+            expected: "a name as the sources write it"))
+    }
+
+    package static func tooManyVariants(field: String) -> FieldError {
+        FieldError(field: field, problem: FieldProblem(problem: "more than \(maxNameVariants) name variants",
+                                                      expected: "the spellings the sources give, at most \(maxNameVariants)"))
+    }
+
     public init(json: JSONValue, path: String = "") throws(FieldError) {
         var reader = try JSONObjectReader(json, path: path)
         ref = try reader.required("person_ref")
         name = try reader.required("name")
+        try Self.checkNameLength(name, field: reader.fieldPath("name"))
         nameVariants = try reader.strings("name_variants").filter { $0 != name }
+        if nameVariants.count > Self.maxNameVariants { throw Self.tooManyVariants(field: reader.fieldPath("name_variants")) }
+        for (index, variant) in nameVariants.enumerated() {
+            try Self.checkNameLength(variant, field: reader.fieldPath("name_variants") + "[\(index)]")
+        }
         try readFields(from: &reader)
         citations = try CitationDoc.list(reader.array("citations"), path: reader.fieldPath("citations"))
         try reader.rejectUnknown()

@@ -14,6 +14,7 @@ package struct JSONObjectReader {
         }
         self.object = object
         self.path = path
+        WorkCounter.add(object.count + 1)
     }
 
     package func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -121,6 +122,7 @@ package struct JSONObjectReader {
 
     /// Throws when the object holds a key nobody read.
     package func rejectUnknown() throws(FieldError) {
+        WorkCounter.add(object.count)
         let unknown = object.keys.filter { !seen.contains($0) }.sorted()
         if let first = unknown.first {
             let near = Suggest.nearest(to: first, in: Array(seen))

@@ -159,7 +159,15 @@ public enum Script: String, Sendable {
 
 /// Nearest-word suggestions for "did you mean".
 public enum Suggest {
+    /// Longest text, in bytes, a suggestion is looked for: field names and
+    /// vocabulary words are a few dozen characters, so a longer text is no
+    /// misspelling of one, and comparing it with each would take time in
+    /// proportion to its length times theirs (a 10 MB CSV header cell, 40
+    /// column names: minutes).
+    public static let maxTextLength = 200
+
     public static func nearest(to text: String, in candidates: [String], maxDistance: Int? = nil) -> String? {
+        guard text.utf8.count <= maxTextLength else { return nil }
         let lowered = text.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
@@ -177,6 +185,7 @@ public enum Suggest {
     }
 
     public static func close(to text: String, in candidates: [String], limit: Int = 3) -> [String] {
+        guard text.utf8.count <= maxTextLength else { return [] }
         let lowered = text.lowercased()
         let limitDistance = max(2, text.count / 3)
         var scored: [(word: String, distance: Int)] = []
