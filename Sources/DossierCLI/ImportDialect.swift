@@ -26,6 +26,9 @@ extension Import {
         if delimiter != nil, !formats.allSatisfy({ $0 == .csv }) {
             throw ValidationError("--delimiter goes with CSV input")
         }
+        if sheet != nil, !formats.allSatisfy({ $0 == .xlsx || $0 == .ods }) {
+            throw ValidationError("--sheet goes with .xlsx and .ods input")
+        }
     }
 
     /// "; skipped 2 empty rows", or nothing.

@@ -9,6 +9,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case bibtex
     /// Memorial-style biographical notes (CSV or plain text): `Memorial/`.
     case memorial
+    /// A spreadsheet's sheet of case rows, as in CSV.
+    case xlsx, ods
 
     /// Guessed from a file name's extension.
     public static func guess(path: String) -> ImportFormat? {
@@ -17,6 +19,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
         if lower.hasSuffix(".json") { return .cslJSON }
         if lower.hasSuffix(".bib") || lower.hasSuffix(".bibtex") { return .bibtex }
+        if lower.hasSuffix(".xlsx") { return .xlsx }
+        if lower.hasSuffix(".ods") { return .ods }
         return nil
     }
 
@@ -57,6 +61,8 @@ public struct ImportOptions: Sendable {
     public var strictDates = false
     /// The CSV field separator; nil: detected from the header line.
     public var delimiter: UInt8?
+    /// The sheet of a spreadsheet to read (by its name); nil: the first.
+    public var sheet: String?
     /// The text encoding of CSV case rows.
     public var csvEncoding: MemorialEncoding = .utf8
     /// The statute code of references that name none, for this run only
@@ -127,6 +133,7 @@ extension Archive {
                         Self.returnFreedMemory()
                     case .csv: try importCaseRows(input, options: options, report: &report, log: &log)
                     case .memorial: try importMemorialNotes(input, options: options, report: &report, log: &log)
+                    case .xlsx, .ods: try importSpreadsheetRows(input, options: options, report: &report, log: &log)
                     }
                     ImportTiming.mark("rows \(input.path)")
                 }
