@@ -36,8 +36,7 @@ struct ODSSheetReader {
         var failure: Error?
         let limits = package.limits
 
-        let walker = XMLWalker()
-        walker.onStart = { name, attributes in
+        func styleStart(_ name: String, _ attributes: [String: String]) {
             if name == "date-style", let styleName = attributes["name"] {
                 dateStyle = styleName
                 dateParts = []
@@ -46,6 +45,23 @@ struct ODSSheetReader {
             if name == "style", let styleName = attributes["name"], let data = attributes["data-style-name"] {
                 cellDataStyle[styleName] = data
             }
+        }
+        func styleEnd(_ name: String) {
+            if name == "date-style", let styleName = dateStyle {
+                datePrecision[styleName] = dateParts.contains("day") ? .day : dateParts.contains("month") ? .month : .year
+                dateStyle = nil
+            }
+        }
+        // The common styles (styles.xml) first, then the content's own.
+        if let styles = try package.part("styles.xml") {
+            let walker = XMLWalker()
+            walker.onStart = { name, attributes in styleStart(name, attributes) }
+            walker.onEnd = { name in styleEnd(name) }
+            try walker.walk(styles, part: "styles.xml")
+        }
+        let walker = XMLWalker()
+        walker.onStart = { name, attributes in
+            styleStart(name, attributes)
             if name == "table" {
                 let tableName = attributes["name"] ?? "Sheet\(names.count + 1)"
                 names.append(tableName)
@@ -80,10 +96,7 @@ struct ODSSheetReader {
             }
         }
         walker.onEnd = { name in
-            if name == "date-style", let styleName = dateStyle {
-                datePrecision[styleName] = dateParts.contains("day") ? .day : dateParts.contains("month") ? .month : .year
-                dateStyle = nil
-            }
+            styleEnd(name)
             if name == "table", inTable {
                 if tableDepth > 0 { tableDepth -= 1 } else { inTable = false }
                 return

@@ -46,6 +46,10 @@ public struct SpreadsheetError: Error, Sendable, Equatable, CustomStringConverti
 public struct SpreadsheetLimits: Sendable {
     /// The largest part (a sheet's XML, the shared strings) once uncompressed.
     public var maxPartBytes = 256 << 20
+    /// A part may expand at most this many times its compressed size, once
+    /// it is larger than `minBombBytes`.
+    public var maxRatio = 300
+    public var minBombBytes = 16 << 20
     /// The largest file read from standard input.
     public var maxFileBytes = 256 << 20
     /// Most entries in the zip.
@@ -162,15 +166,20 @@ final class Package {
         if entry.uncompressedSize > UInt64(limit) {
             throw SpreadsheetError("\(path) would be \(entry.uncompressedSize >> 20) MB uncompressed, more than the \(limit >> 20) MB dossier reads")
         }
+        // XML compresses some 10 to 50 times; far more is a bomb. Checked
+        // as the part comes out, since the header's size may lie.
+        let ratioLimit = max(limits.minBombBytes, Int(min(entry.compressedSize, UInt64(limit))) * limits.maxRatio)
+        if entry.uncompressedSize > UInt64(ratioLimit) {
+            throw SpreadsheetError("\(path) would expand \(entry.uncompressedSize / max(entry.compressedSize, 1)) times, to \(entry.uncompressedSize >> 20) MB (a zip bomb?)")
+        }
         var data = Data()
         do {
             _ = try zip.extract(entry, skipCRC32: false) { chunk in
-                // The header's size may lie: count what really comes out.
-                if data.count + chunk.count > limit { throw TooLarge() }
+                if data.count + chunk.count > min(limit, ratioLimit) { throw TooLarge() }
                 data.append(chunk)
             }
         } catch is TooLarge {
-            throw SpreadsheetError("\(path) expands beyond \(limit >> 20) MB (a zip bomb?)")
+            throw SpreadsheetError("\(path) expands beyond \(min(limit, ratioLimit) >> 20) MB, far more than its size in the zip (a zip bomb?)")
         } catch {
             throw SpreadsheetError("\(path) cannot be uncompressed: the zip is damaged (\(error))")
         }
@@ -384,13 +393,24 @@ struct SheetGrid {
         "\(columnName(merge.left))\(merge.top):\(columnName(merge.right))\(merge.bottom)"
     }
 
-    /// The header (the first row with a value) and every row after it, up to
-    /// the last with a value. A merged cell in the header is refused; a cell
+    /// The header (the first row with a value that is not a title) and every
+    /// row after it, up to the last with a value. A merged cell in the header is refused; a cell
     /// merged down one column (a case ref over its defendants' rows) gives
     /// its value to every row it covers; one merged across columns is refused.
     mutating func records(sheet: String) throws -> [CSVReader.Record] {
-        guard let headerRow = rows.keys.min() else { return [] }
-        for merge in merges.sorted(by: { ($0.top, $0.left) < ($1.top, $1.left) }) {
+        let ordered = rows.keys.sorted()
+        guard var headerRow = ordered.first else { return [] }
+        // Titles above the table (one value in a cell merged across
+        // columns, as a heading over the sheet) are not the header.
+        for row in ordered {
+            headerRow = row
+            guard let cells = rows[row], cells.count == 1, let column = cells.keys.first,
+                  merges.contains(where: { $0.top == row && $0.left == column && $0.right > $0.left }) else { break }
+        }
+        guard rows[headerRow]?.count != 1 || !merges.contains(where: { $0.top == headerRow && $0.right > $0.left }) else {
+            return []
+        }
+        for merge in merges.sorted(by: { ($0.top, $0.left) < ($1.top, $1.left) }) where merge.bottom >= headerRow {
             let range = Self.rangeName(merge)
             if merge.top <= headerRow, merge.bottom >= headerRow {
                 throw SpreadsheetError("the header cells \(range) are merged: each column needs a name of its own",
