@@ -70,7 +70,7 @@ struct Import: ParsableCommand {
         }
         for file in files where format == nil {
             if file == "-" { throw ValidationError("reading standard input needs --input-format") }
-            if ImportFormat.guess(path: file) == nil {
+            if ImportFormat.guess(file: file) == nil {
                 throw ValidationError("cannot tell the format of \(file) from its extension; give --input-format csv|xlsx|ods|jsonl|csl-json|bibtex")
             }
         }
@@ -86,7 +86,7 @@ struct Import: ParsableCommand {
         if format == nil, files.count == 1, TreeCommands.isFolder(files[0]) {
             return try TreeCommands.importTree(try archive.open(create: true), root: files[0], sync: sync, dryRun: dryRun)
         }
-        let inputs = files.map { ImportInput(path: $0, format: format ?? ImportFormat.guess(path: $0)!) }
+        let inputs = files.map { ImportInput(path: $0, format: format ?? ImportFormat.guess(file: $0)!) }
         let opened = try archive.open(create: true)
         var options = ImportOptions()
         options.dryRun = dryRun

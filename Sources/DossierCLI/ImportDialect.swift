@@ -19,7 +19,7 @@ struct CSVDelimiterArgument: ExpressibleByArgument {
 extension Import {
     /// `--encoding` and `--delimiter` go with the inputs that use them.
     func validateDialect() throws {
-        let formats = files.map { format ?? ImportFormat.guess(path: $0) }
+        let formats = files.map { format ?? ImportFormat.guess(file: $0) }
         if encoding != nil, !formats.allSatisfy({ $0 == .csv || $0 == .memorial }) {
             throw ValidationError("--encoding goes with CSV and --input-format memorial")
         }

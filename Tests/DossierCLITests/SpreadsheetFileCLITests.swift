@@ -78,6 +78,28 @@ import Testing
         #expect(tree.status == 64)
     }
 
+    @Test func aSpreadsheetIsKnownByItsContent() throws {
+        let scratch = try Scratch()
+        let db = scratch.file("a.sqlite")
+        // No extension: the zip's content tells.
+        let bare = scratch.file("rows")
+        try FileManager.default.copyItem(atPath: Self.sheet("rows-libreoffice.ods"), toPath: bare)
+        let run = try CLIRunner.run(["import", Self.sources, bare, "--db", db])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("imported 6 records"))
+        // A workbook named .csv is not read as garbled CSV.
+        let named = scratch.file("rows.csv")
+        try FileManager.default.copyItem(atPath: Self.sheet("rows-openpyxl.xlsx"), toPath: named)
+        let csv = try CLIRunner.run(["import", named, "--db", db])
+        #expect(csv.status == 65)
+        #expect(csv.stderr.contains("\(named):1: a zip file, not CSV: an .xlsx or .ods spreadsheet? Give --input-format xlsx (or ods), or name it .xlsx (expected RFC 4180 CSV)"))
+        // Standard input, with --input-format.
+        let stdin = try CLIRunner.run(["import", "-", "--input-format", "xlsx", "--db", db,
+                                       "--sheet", "Примечания"], standardInput: Self.sheet("rows-openpyxl.xlsx"))
+        #expect(stdin.status == 0, "\(stdin.stderr)")
+        #expect(stdin.stdout.hasPrefix("imported 1 record: created 1 case"))
+    }
+
     @Test func helpNamesSpreadsheets() throws {
         let importHelp = try CLIRunner.run(["import", "--help"])
         #expect(importHelp.stdout.contains(".xlsx"))

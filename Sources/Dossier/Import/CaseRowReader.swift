@@ -18,6 +18,12 @@ extension Archive {
     /// charges) that contradicts an earlier row is an error.
     func importCaseRows(_ input: ImportInput, options: ImportOptions,
                         report: inout ImportReport, log: inout ProblemLog) throws {
+        if input.text == nil, input.path != "-", ImportFormat.isZip(input.path) {
+            log.add(DataError(file: input.path, line: 1,
+                              problem: "a zip file, not CSV: an .xlsx or .ods spreadsheet? Give --input-format xlsx (or ods), or name it .xlsx",
+                              expected: "RFC 4180 CSV"))
+            return
+        }
         let reader: CSVReader
         if let text = input.text { reader = CSVReader(text: text) } else { reader = try CSVReader(path: input.path) }
         reader.delimiter = try options.delimiter ?? reader.detectDelimiter()

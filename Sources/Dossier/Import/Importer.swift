@@ -24,6 +24,23 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         return nil
     }
 
+    /// From the extension, or for a file whose extension says nothing
+    /// (`rows`, `rows.xls`), from its content when it is a zip: a spreadsheet,
+    /// `.ods` or `.xlsx` by what the zip holds.
+    public static func guess(file path: String) -> ImportFormat? {
+        if let format = guess(path: path) { return format }
+        guard path != "-", isZip(path) else { return nil }
+        // A zip that is no spreadsheet is refused by the reader, with its reason.
+        return (try? SpreadsheetReader.kind(path: path)) == .ods ? .ods : .xlsx
+    }
+
+    /// Whether a file starts as a zip does.
+    static func isZip(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 4)) == Data([0x50, 0x4B, 0x03, 0x04])
+    }
+
     /// Sources go first, so that records in the same run may cite them.
     var order: Int { self == .cslJSON || self == .bibtex ? 0 : 1 }
 }
