@@ -6,16 +6,32 @@ import ZIPFoundation
 /// `SpreadsheetReader` reads back cell for cell. The header row is bold
 /// and frozen.
 package enum XLSXWriter {
-    package static func workbook(sheet: String, rows: [[String]]) throws -> Data {
+    /// A zip of these parts, deflated, in this order.
+    package static func zip(_ parts: [(path: String, data: Data)]) throws -> Data {
         let archive = try ZIPFoundation.Archive(data: Data(), accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
+        for (path, data) in parts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
                                  modificationDate: Date(timeIntervalSince1970: 315_532_800),
-                                 compressionMethod: .deflate) { position, size in
+                                 compressionMethod: path == "mimetype" ? .none : .deflate) { position, size in
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }
+        guard let data = archive.data else { throw ArchiveError("the zip could not be written") }
+        return data
+    }
+
+    /// The parts of a workbook around one worksheet's XML, without styles
+    /// or shared strings (for tests of the reader on any sheet).
+    package static func parts(sheetXML: Data) -> [(path: String, data: Data)] {
+        [("[Content_Types].xml", Data(#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#.utf8)),
+         ("xl/workbook.xml", Data(#"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#.utf8)),
+         ("xl/_rels/workbook.xml.rels", Data(#"<Relationships><Relationship Id="rId1" Type="t/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8)),
+         ("xl/worksheets/sheet1.xml", sheetXML)]
+    }
+
+    package static func workbook(sheet: String, rows: [[String]]) throws -> Data {
+        var parts: [(path: String, data: Data)] = []
+        func add(_ path: String, _ text: String) throws { parts.append((path, Data(text.utf8))) }
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let package = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -75,8 +91,7 @@ package enum XLSXWriter {
         }
         sheetXML += "</sheetData></worksheet>\n"
         try add("xl/worksheets/sheet1.xml", sheetXML)
-        guard let data = archive.data else { throw ArchiveError("the workbook could not be written") }
-        return data
+        return try zip(parts)
     }
 
     /// Text for XML: the five special characters as entities, and the
