@@ -96,7 +96,6 @@ extension Archive {
     private func importCaseRecords(_ reader: any CaseRecordSource, header: CSVReader.Record, file: String, totalBytes: Int?,
                                    options: ImportOptions, report: inout ImportReport, log: inout ProblemLog,
                                    malformed: (CSVReader.Malformed) -> DataError) throws {
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         var columns: [CaseRowColumn?] = []
         var present = Set<CaseRowColumn>()
         for name in header.fields {
