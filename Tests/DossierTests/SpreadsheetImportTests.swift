@@ -141,6 +141,48 @@ import Testing
         #expect(messages[2].hasPrefix("\(path)[Дела]:4: body_kind: unknown body kind \"tribunal\""))
     }
 
+    /// A sheet's XML in a workbook of its own, read.
+    func readSheet(_ rows: String, merges: String = "") throws -> SpreadsheetSheet {
+        let xml = "<worksheet><sheetData>\(rows)</sheetData>\(merges.isEmpty ? "" : "<mergeCells>\(merges)</mergeCells>")</worksheet>"
+        let folder = try Folder()
+        let path = try folder.write("s.xlsx", try XLSXWriter.zip(XLSXWriter.parts(sheetXML: Data(xml.utf8))))
+        return try SpreadsheetReader.read(path: path)
+    }
+
+    static func cell(_ reference: String, _ text: String) -> String {
+        "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
+    }
+
+    @Test func mergedCellsInTheRows() throws {
+        let c = Self.cell
+        let rows = "<row r=\"1\">\(c("A1", "case_ref"))\(c("B1", "name"))</row>"
+            + "<row r=\"2\">\(c("A2", "c-1"))\(c("B2", "Первый"))</row>"
+            + "<row r=\"3\">\(c("B3", "Вторая"))</row>"
+            + "<row r=\"5\">\(c("B5", "Третий"))</row>"
+        // Down one column: the value goes into each row under it that has values.
+        let sheet = try readSheet(rows, merges: "<mergeCell ref=\"A2:A5\"/>")
+        #expect(sheet.rows.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(sheet.rows.map { $0.fields.first ?? "" } == ["case_ref", "c-1", "c-1", "", "c-1"])
+        // Across columns, with a value: refused, at its row.
+        #expect(throws: SpreadsheetError("the cells A2:B2 are merged across columns; each column holds a field of its own", row: 2,
+                                         expected: "cells merged down one column at most (unmerge them)")) {
+            _ = try readSheet(rows, merges: "<mergeCell ref=\"A2:B2\"/>")
+        }
+        // A title merged across the columns above the header is not the header.
+        let titled = try readSheet("<row r=\"1\">\(c("A1", "Список"))</row><row r=\"2\">\(c("A2", "case_ref"))\(c("B2", "name"))</row>"
+                                   + "<row r=\"3\">\(c("A3", "c-1"))\(c("B3", "Первый"))</row>", merges: "<mergeCell ref=\"A1:B1\"/>")
+        #expect(titled.rows.map(\.line) == [2, 3])
+        #expect(titled.rows.first?.fields == ["case_ref", "name"])
+    }
+
+    @Test func aFormulaThatFailedIsRefused() throws {
+        let rows = "<row r=\"1\">\(Self.cell("A1", "case_ref"))</row><row r=\"2\"><c r=\"C2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c></row>"
+        #expect(throws: SpreadsheetError("C: the cell holds the error \"#DIV/0!\" (a formula that failed)", row: 2,
+                                         expected: "a value, or an empty cell")) {
+            _ = try readSheet(rows)
+        }
+    }
+
     @Test func exportedWorkbookRoundTrips() throws {
         let (_, csvExport, test) = try imported(Self.sheet("rows.csv"), format: .csv)
         let (data, report) = try test.archive.exportXLSX()

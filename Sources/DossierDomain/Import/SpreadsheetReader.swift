@@ -422,7 +422,10 @@ struct SheetGrid {
                                        row: merge.top, expected: "cells merged down one column at most (unmerge them)")
             }
             guard let value = rows[merge.top]?[merge.left], merge.bottom > merge.top else { continue }
-            for row in (merge.top + 1)...merge.bottom { try set(row: row, column: merge.left, value) }
+            // Only into rows with values of their own: an empty row stays empty.
+            for row in (merge.top + 1)...merge.bottom where rows[row] != nil && rows[row]?[merge.left] == nil {
+                try set(row: row, column: merge.left, value)
+            }
         }
         let lastRow = rows.keys.max()!
         let width = (rows[headerRow]!.keys.max() ?? 0) + 1
