@@ -103,8 +103,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("merged-header.xlsx", ":2: the header cells J2:K2 are merged: each column needs a name of its own (expected one header cell per column (unmerge them and name each column))"),
-        ("merged-header.ods", ":2: the header cells J2:K2 are merged: each column needs a name of its own (expected one header cell per column (unmerge them and name each column))"),
+        ("merged-header.xlsx", "[Лист1]:2: the header cells J2:K2 are merged: each column needs a name of its own (expected one header cell per column (unmerge them and name each column))"),
+        ("merged-header.ods", "[Лист1]:2: the header cells J2:K2 are merged: each column needs a name of its own (expected one header cell per column (unmerge them and name each column))"),
         ("not-a-zip.xlsx", ": not a zip file, or a damaged one (an .xlsx or .ods file is a zip; is it a CSV file or an old .xls under another name?) (expected an .xlsx (Office Open XML) or .ods (OpenDocument) spreadsheet)"),
         ("truncated.xlsx", ": not a zip file, or a damaged one (an .xlsx or .ods file is a zip; is it a CSV file or an old .xls under another name?) (expected an .xlsx (Office Open XML) or .ods (OpenDocument) spreadsheet)"),
         ("zip-bomb.xlsx", ": xl/worksheets/sheet1.xml would be 300 MB uncompressed, more than the 256 MB dossier reads (expected an .xlsx (Office Open XML) or .ods (OpenDocument) spreadsheet)"),
@@ -149,6 +149,13 @@ import Testing
         return try SpreadsheetReader.read(path: path)
     }
 
+    /// The error as it comes from the sheet `S` of `readSheet`.
+    static func inSheetS(_ error: SpreadsheetError) -> SpreadsheetError {
+        var located = error
+        located.sheet = "S"
+        return located
+    }
+
     static func cell(_ reference: String, _ text: String) -> String {
         "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
     }
@@ -164,8 +171,8 @@ import Testing
         #expect(sheet.rows.map(\.line) == [1, 2, 3, 4, 5])
         #expect(sheet.rows.map { $0.fields.first ?? "" } == ["case_ref", "c-1", "c-1", "", "c-1"])
         // Across columns, with a value: refused, at its row.
-        #expect(throws: SpreadsheetError("the cells A2:B2 are merged across columns; each column holds a field of its own", row: 2,
-                                         expected: "cells merged down one column at most (unmerge them)")) {
+        #expect(throws: Self.inSheetS(SpreadsheetError("the cells A2:B2 are merged across columns; each column holds a field of its own",
+                                                       row: 2, expected: "cells merged down one column at most (unmerge them)"))) {
             _ = try readSheet(rows, merges: "<mergeCell ref=\"A2:B2\"/>")
         }
         // A title merged across the columns above the header is not the header.
@@ -177,8 +184,8 @@ import Testing
 
     @Test func aFormulaThatFailedIsRefused() throws {
         let rows = "<row r=\"1\">\(Self.cell("A1", "case_ref"))</row><row r=\"2\"><c r=\"C2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c></row>"
-        #expect(throws: SpreadsheetError("C: the cell holds the error \"#DIV/0!\" (a formula that failed)", row: 2,
-                                         expected: "a value, or an empty cell")) {
+        #expect(throws: Self.inSheetS(SpreadsheetError("C: the cell holds the error \"#DIV/0!\" (a formula that failed)", row: 2,
+                                                       expected: "a value, or an empty cell"))) {
             _ = try readSheet(rows)
         }
     }

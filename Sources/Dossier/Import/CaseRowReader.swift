@@ -78,7 +78,8 @@ extension Archive {
         do {
             sheet = try SpreadsheetReader.read(path: input.path, sheet: options.sheet)
         } catch let error as SpreadsheetError {
-            log.add(DataError(file: input.path, line: error.row, problem: error.problem, expected: error.expected))
+            let file = error.sheet.map { "\(input.path)[\($0)]" } ?? input.path
+            log.add(DataError(file: file, line: error.row, problem: error.problem, expected: error.expected))
             return
         }
         let file = "\(input.path)[\(sheet.name)]"

@@ -149,7 +149,14 @@ struct ODSSheetReader {
             }
         }
         walker.onText = { text in if paragraph != nil { paragraph! += text } }
-        try walker.walk(data, part: "content.xml")
+        do { try walker.walk(data, part: "content.xml") } catch var error as SpreadsheetError where error.row != nil {
+            error.sheet = chosen
+            throw error
+        }
+        if var located = failure as? SpreadsheetError, located.row != nil, let chosen {
+            located.sheet = chosen
+            throw located
+        }
         if let failure { throw failure }
         guard let chosen else {
             if let wanted {
@@ -158,7 +165,7 @@ struct ODSSheetReader {
             }
             throw SpreadsheetError("content.xml holds no sheet")
         }
-        return SpreadsheetSheet(name: chosen, rows: try grid.records(sheet: chosen))
+        return try SpreadsheetReader.inSheet(chosen) { SpreadsheetSheet(name: chosen, rows: try grid.records(sheet: chosen)) }
     }
 
     /// A repeat or span count: 1 when absent, and at least 1.

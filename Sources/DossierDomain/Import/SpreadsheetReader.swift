@@ -27,6 +27,8 @@ public struct SpreadsheetError: Error, Sendable, Equatable, CustomStringConverti
     /// The sheet's row, when the problem is in one.
     public var row: Int?
     public var expected: String
+    /// The sheet the row is in.
+    public var sheet: String?
 
     static let container = "an .xlsx (Office Open XML) or .ods (OpenDocument) spreadsheet"
     static let table = "a header row of one cell per column, then one row per defendant"
@@ -73,6 +75,14 @@ public enum SpreadsheetReader {
         switch try package.kind() {
         case .xlsx: return try XLSXSheetReader(package: package).read(sheet: sheet)
         case .ods: return try ODSSheetReader(package: package).read(sheet: sheet)
+        }
+    }
+
+    /// Runs `body` for the sheet `name`; a problem in one of its rows names it.
+    static func inSheet<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch var error as SpreadsheetError where error.row != nil {
+            error.sheet = name
+            throw error
         }
     }
 

@@ -36,8 +36,10 @@ struct XLSXSheetReader {
         let strings = try relations.sharedStrings.map { try readSharedStrings(try located($0)) } ?? []
         let formats = try relations.styles.map { try readStyles(try located($0)) } ?? CellFormats()
         var grid = SheetGrid(limits: package.limits)
-        try readWorksheet(sheetPath, strings: strings, formats: formats, date1904: workbook.date1904, into: &grid)
-        return SpreadsheetSheet(name: chosen.name, rows: try grid.records(sheet: chosen.name))
+        return try SpreadsheetReader.inSheet(chosen.name) {
+            try readWorksheet(sheetPath, strings: strings, formats: formats, date1904: workbook.date1904, into: &grid)
+            return SpreadsheetSheet(name: chosen.name, rows: try grid.records(sheet: chosen.name))
+        }
     }
 
     /// The workbook part named by the package relationships.
