@@ -8,7 +8,7 @@ openpyxl or LibreOffice; run this again only to change them:
 
     pip install openpyxl
     apt-get install libreoffice-calc-nogui
-    python3 scripts/make-spreadsheet-fixtures.py
+    swift build && python3 scripts/make-spreadsheet-fixtures.py
 
 Every person, case and source here is invented.
 """
@@ -232,6 +232,22 @@ def write_bad():
         f.write(data[: len(data) // 2])
 
 
+def write_resaved_export():
+    """dossier's own .xlsx export of both example files, opened and saved
+    again by LibreOffice as .ods and .xlsx: the export must survive a real
+    spreadsheet program. Needs a built dossier ($DOSSIER, else the debug build)."""
+    dossier = os.environ.get("DOSSIER", os.path.join(ROOT, ".build", "debug", "dossier"))
+    with tempfile.TemporaryDirectory() as work:
+        db = os.path.join(work, "a.sqlite")
+        subprocess.run([dossier, "import", "--db", db, os.path.join(EXAMPLES, "sources.json"),
+                        os.path.join(EXAMPLES, "rows.csv"), os.path.join(SHEETS, "rows.csv")],
+                       check=True, stdout=subprocess.DEVNULL)
+        exported = os.path.join(work, "export.xlsx")
+        subprocess.run([dossier, "export", "--db", db, "--format", "xlsx", "--out", exported], check=True)
+        libreoffice(exported, "ods", os.path.join(SHEETS, "export-resaved.ods"))
+        libreoffice(os.path.join(SHEETS, "export-resaved.ods"), "xlsx", os.path.join(SHEETS, "export-resaved.xlsx"))
+
+
 def main():
     if shutil.which("soffice") is None:
         sys.exit("make-spreadsheet-fixtures: needs soffice (apt-get install libreoffice-calc-nogui)")
@@ -249,6 +265,7 @@ def main():
     shutil.copyfile(os.path.join(SHEETS, "rows-libreoffice.xlsx"), os.path.join(EXAMPLES, "rows.xlsx"))
     shutil.copyfile(os.path.join(SHEETS, "rows-libreoffice.ods"), os.path.join(EXAMPLES, "rows.ods"))
     write_bad()
+    write_resaved_export()
 
 
 if __name__ == "__main__":

@@ -204,6 +204,21 @@ import Testing
         #expect(again == csvExport)
     }
 
+    /// dossier's `.xlsx` export, opened and saved again by LibreOffice as
+    /// `.ods` and as `.xlsx`, imports to the same rows.
+    @Test(arguments: [("export-resaved.ods", ImportFormat.ods), ("export-resaved.xlsx", .xlsx)])
+    func exportSavedAgainByLibreOffice(file: String, format: ImportFormat) throws {
+        let test = try TestArchive()
+        _ = try test.archive.importFiles([
+            ImportInput(path: ImportTestSupport.fixture("examples/sources.json"), format: .cslJSON),
+            ImportInput(path: ImportTestSupport.fixture("examples/rows.csv"), format: .csv),
+            ImportInput(path: Self.sheet("rows.csv"), format: .csv),
+        ])
+        let (_, export, _) = try imported(Self.sheet(file), format: format)
+        #expect(export == (try ImportTestSupport.export(test.archive, .csv)))
+        #expect(export.components(separatedBy: "\r\n").count == 10)  // the header, eight rows, the end
+    }
+
     @Test func formulaLikeCellsRoundTrip() throws {
         let test = try TestArchive()
         _ = try ImportTestSupport.importText(test.archive, """
