@@ -182,6 +182,30 @@ import Testing
         #expect(titled.rows.first?.fields == ["case_ref", "name"])
     }
 
+    @Test func hugeMergesAndRepeatsCostNothing() throws {
+        let c = Self.cell
+        // A case ref merged down over every row Excel has.
+        let sheet = try readSheet("<row r=\"1\">\(c("A1", "case_ref"))\(c("B1", "name"))</row><row r=\"2\">\(c("A2", "c-1"))\(c("B2", "Первый"))</row>"
+                                  + "<row r=\"3\">\(c("B3", "Вторая"))</row>", merges: "<mergeCell ref=\"A2:A1048576\"/>")
+        #expect(sheet.rows.map { $0.fields[0] } == ["case_ref", "c-1", "c-1"])
+        // An .ods cell spanning a billion rows, and a row of merged empty cells repeated a billion times.
+        let content = """
+            <office:document-content><office:body><office:spreadsheet><table:table table:name="S">\
+            <table:table-row><table:table-cell><text:p>case_ref</text:p></table:table-cell></table:table-row>\
+            <table:table-row><table:table-cell table:number-rows-spanned="1000000000"><text:p>c-1</text:p></table:table-cell></table:table-row>\
+            <table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-rows-spanned="1000000000"/></table:table-row>\
+            <table:table-row><table:table-cell table:number-columns-repeated="2"><text:p>x</text:p></table:table-cell></table:table-row>\
+            </table:table></office:spreadsheet></office:body></office:document-content>
+            """
+        let folder = try Folder()
+        let path = try folder.write("s.ods", try XLSXWriter.zip([("mimetype", Data("application/vnd.oasis.opendocument.spreadsheet".utf8)),
+                                                                 ("content.xml", Data(content.utf8))]))
+        let ods = try SpreadsheetReader.read(path: path)
+        #expect(ods.rows.first?.fields == ["case_ref"])
+        #expect(ods.rows.last?.line == 1_000_003)
+        #expect(ods.rows.last?.fields == ["x", "x"])
+    }
+
     @Test func aFormulaThatFailedIsRefused() throws {
         let rows = "<row r=\"1\">\(Self.cell("A1", "case_ref"))</row><row r=\"2\"><c r=\"C2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c></row>"
         #expect(throws: Self.inSheetS(SpreadsheetError("C: the cell holds the error \"#DIV/0!\" (a formula that failed)", row: 2,

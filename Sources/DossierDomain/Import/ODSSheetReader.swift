@@ -129,8 +129,9 @@ struct ODSSheetReader {
                 if row > 1_048_576 {
                     throw SpreadsheetError("more than 1,048,576 rows", expected: SpreadsheetError.table)
                 }
-                guard !rowCells.isEmpty || !rowMerges.isEmpty else { return }
-                if rowRepeat > 1, !rowCells.isEmpty, rowRepeat * rowCells.count > limits.maxCells {
+                // A merge of empty cells says nothing: only rows with values are spelled out.
+                guard !rowCells.isEmpty else { return }
+                if rowRepeat > 1, rowRepeat * rowCells.count > limits.maxCells {
                     throw SpreadsheetError("a row repeated \(rowRepeat) times", row: first, expected: SpreadsheetError.table)
                 }
                 for number in first...row {
@@ -142,7 +143,8 @@ struct ODSSheetReader {
                         for offset in 0..<item.repeat { try grid.set(row: number, column: item.column + offset, item.text) }
                     }
                     for merge in rowMerges {
-                        grid.merges.append((number, merge.column, number + merge.rows - 1, merge.column + merge.columns - 1))
+                        grid.merges.append((number, merge.column, min(number + merge.rows - 1, 1_048_576),
+                                            min(merge.column + merge.columns - 1, limits.maxColumns)))
                     }
                 }
             default: break

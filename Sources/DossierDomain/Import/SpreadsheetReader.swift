@@ -420,6 +420,8 @@ struct SheetGrid {
         guard rows[headerRow]?.count != 1 || !merges.contains(where: { $0.top == headerRow && $0.right > $0.left }) else {
             return []
         }
+        let lastValue = ordered.last!
+        var work = 0
         for merge in merges.sorted(by: { ($0.top, $0.left) < ($1.top, $1.left) }) where merge.bottom >= headerRow {
             let range = Self.rangeName(merge)
             if merge.top <= headerRow, merge.bottom >= headerRow {
@@ -433,8 +435,14 @@ struct SheetGrid {
             }
             guard let value = rows[merge.top]?[merge.left], merge.bottom > merge.top else { continue }
             // Only into rows with values of their own: an empty row stays empty.
-            for row in (merge.top + 1)...merge.bottom where rows[row] != nil && rows[row]?[merge.left] == nil {
-                try set(row: row, column: merge.left, value)
+            guard merge.top < lastValue else { continue }
+            for row in (merge.top + 1)...min(merge.bottom, lastValue) {
+                work += 1
+                if work > limits.maxCells {
+                    throw SpreadsheetError("cells merged over more than \(limits.maxCells) cells in all", row: merge.top,
+                                           expected: SpreadsheetError.table)
+                }
+                if rows[row] != nil, rows[row]?[merge.left] == nil { try set(row: row, column: merge.left, value) }
             }
         }
         let lastRow = rows.keys.max()!

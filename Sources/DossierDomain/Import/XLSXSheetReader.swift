@@ -273,7 +273,7 @@ struct XLSXSheetReader {
             }
             if letters > 3 || digits > 7 { return nil }
         }
-        guard letters > 0, digits > 0, row > 0 else { return nil }
+        guard letters > 0, digits > 0, row > 0, row <= 1_048_576 else { return nil }
         return (row, column - 1)
     }
 
