@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // YAML for the documents `dossier new`/`edit` open in an editor.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Reading and writing the zip container of .xlsx and .ods files.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -42,7 +44,10 @@ let package = Package(
         // parser. Everything that needs no database; it cannot reach one.
         .target(
             name: "DossierDomain",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // The archive: everything that runs SQL, on top of the domain.
         .target(

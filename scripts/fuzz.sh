@@ -39,7 +39,7 @@ while [ $# -gt 0 ]; do
         *) targets+=("$1"); shift ;;
     esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(csv lines jsonl csl-json bibtex edtf statute search archive-search csv-cell yaml memorial)
+[ ${#targets[@]} -gt 0 ] || targets=(csv lines jsonl csl-json bibtex edtf statute search archive-search csv-cell yaml memorial xlsx-sheet ods-content)
 cd "$(dirname "$0")/.."
 build=.build/fuzz
 mkdir -p "$build"
@@ -52,16 +52,17 @@ binary=$build/dossier-fuzz
 if [ ! -x "$binary" ] || [ -n "$(find $sources -newer "$binary" | head -n 1)" ]; then
     echo "fuzz: building $binary"
     rm -f "$binary"
-    # The package's dependencies (Yams and its C library) come from the
+    # The package's dependencies (Yams and its C library, ZIPFoundation and zlib) come from the
     # ordinary debug build, uninstrumented.
     swift build --product dossier >/dev/null
     packages=$(swift build --show-bin-path)
     cyaml=$(dirname "$(find .build/checkouts/Yams/Sources/CYaml -name module.modulemap | head -n 1)")
-    dependencies=("$packages"/Yams.build/*.o "$packages"/CYaml.build/src/*.o)
+    czlib=.build/checkouts/ZIPFoundation/Sources/CZLib
+    dependencies=("$packages"/Yams.build/*.o "$packages"/CYaml.build/src/*.o "$packages"/ZIPFoundation.build/*.o)
     # One package name for all modules: the domain's `package` declarations
     # are visible to the archive module and the harness.
     flags=(-package-name dossier -parse-as-library -enable-testing -sanitize=fuzzer,address -I "$build" -I Sources/CSQLite
-           -I "$packages/Modules" -I "$cyaml")
+           -I "$packages/Modules" -I "$cyaml" -I "$czlib")
     # The schema and fixtures the package build embedded (the archive
     # search target opens an archive).
     embedded=$(find .build/plugins/outputs -path '*Dossier*' -name Embedded.swift | head -n 1)
@@ -76,7 +77,7 @@ if [ ! -x "$binary" ] || [ -n "$(find $sources -newer "$binary" | head -n 1)" ];
     swiftc -module-name Dossier "${flags[@]}" -wmo -c -emit-module -emit-module-path "$build/Dossier.swiftmodule" \
         $(find Sources/Dossier -name '*.swift' | sort) "$build/Embedded.swift" -o "$build/Dossier.o"
     swiftc -module-name DossierFuzz "${flags[@]}" fuzz/main.swift Tests/DossierTests/HostileFuzzHarness.swift \
-        "$build/Dossier.o" "$build/DossierDomain.o" "$build/DossierStorage.o" "${dependencies[@]}" -lsqlite3 -o "$binary" 2>&1 \
+        "$build/Dossier.o" "$build/DossierDomain.o" "$build/DossierStorage.o" "${dependencies[@]}" -lsqlite3 -lz -o "$binary" 2>&1 \
         | grep -v "Cannot export local symbol" || true
     [ -x "$binary" ] || { echo "fuzz: the build failed" >&2; exit 1; }
 fi

@@ -139,8 +139,8 @@ install -m 0644 README.md "$root/usr/share/doc/dossier/"
 } > "$root/usr/share/doc/dossier/copyright"
 
 # The C library version: the newest GLIBC_ symbol version either binary
-# asks for. libstdc++6 and libgcc-s1 come with every Debian system; naming
-# them keeps the list honest. SQLite: see SQLiteRequirement.swift.
+# asks for. libstdc++6, libgcc-s1 and zlib1g (the zip of .xlsx and .ods
+# files) come with every Debian system; naming them keeps the list honest. SQLite: see SQLiteRequirement.swift.
 glibc=$(objdump -T "$tree/bin/dossier" "$tree/lib/libDossierExtension.so" \
     | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -n 1)
 sqlite_min=$(sed -n 's/^ *public static let minimum = "\([^"]*\)".*/\1/p' Sources/Dossier/SQLiteRequirement.swift)
@@ -152,7 +152,7 @@ Version: $version
 Architecture: $deb_arch
 Maintainer: The dossier authors
 Installed-Size: $installed_kib
-Depends: libc6 (>= $glibc), libgcc-s1, libstdc++6, libsqlite3-0 (>= $sqlite_min)
+Depends: libc6 (>= $glibc), libgcc-s1, libstdc++6, zlib1g, libsqlite3-0 (>= $sqlite_min)
 Section: utils
 Priority: optional
 Description: archival case database for historians of trials

@@ -9,7 +9,9 @@ struct Export: ParsableCommand {
             jsonl (the default) is lossless: sources, persons in no case, then one case per line; \
             `dossier import` reads it back into the same archive. csv writes the flat case rows \
             (one per defendant and citation), with cells a spreadsheet would run as a formula \
-            neutralised by a leading '. With --out the file is replaced only when the export is complete.
+            neutralised by a leading '. xlsx writes the same rows as an Excel workbook of one sheet, every cell \
+            text (so 58.10 and 1937-08 stay as written); `dossier import` reads it back. With --out the file is \
+            replaced only when the export is complete.
             --tree DIR writes instead one YAML file per case, per person in no case or in several, and             per source, for a team to keep in git (see docs/collaboration.md); `dossier import DIR` reads it.
             Example: dossier export --out archive.jsonl
             Documented in docs/import-export.md.
@@ -24,7 +26,7 @@ struct Export: ParsableCommand {
     var tree: String?
 
     func validate() throws {
-        if tree != nil, out != nil || outputOptions.format == .csv {
+        if tree != nil, out != nil || outputOptions.format != .jsonl {
             throw ValidationError("--tree writes YAML files into a folder; give it without --out and --format")
         }
     }
@@ -32,6 +34,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let opened = try archive.open(readOnly: true)
         if let tree { return try TreeCommands.export(opened, to: tree) }
+        if outputOptions.format == .xlsx { return try exportWorkbook(opened) }
         guard let out, out != "-" else {
             let sink = TextSink { FileHandle.standardOutput.write(Data($0.utf8)) }
             try opened.export(format: exportFormat, to: sink)
@@ -77,9 +80,22 @@ extension Export {
     /// The import formats. An export is a file to read back, not a view,
     /// so it is JSON Lines (lossless) whether or not stdout is a terminal.
     enum Formats: OutputFormats {
-        static let allowed: [OutputFormat] = [.jsonl, .csv]
+        static let allowed: [OutputFormat] = [.jsonl, .csv, .xlsx]
         static let fixedDefault: OutputFormat? = .jsonl
     }
 
     var exportFormat: ExportFormat { outputOptions.format == .csv ? .csv : .jsonl }
+
+    /// `--format xlsx`: a binary file, so not onto a terminal.
+    func exportWorkbook(_ opened: Archive) throws {
+        let (data, _) = try opened.exportXLSX()
+        guard let out, out != "-" else {
+            if isTerminal(STDOUT_FILENO) {
+                throw ValidationError("an .xlsx workbook is not for a terminal: give --out FILE.xlsx, or redirect the output")
+            }
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        try Self.writeAtomically(to: out) { handle in try handle.write(contentsOf: data) }
+    }
 }

@@ -4,10 +4,13 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import case rows (CSV), case documents (JSON Lines), sources (CSL-JSON, BibTeX) or Memorial notes.",
+        abstract: "Import case rows (CSV, .xlsx, .ods), case documents (JSON Lines), sources (CSL-JSON, BibTeX) or Memorial notes.",
         discussion: """
-            The format is guessed from the extension (.csv, .jsonl, .json, .bib) unless --input-format is \
-            given; - reads standard input (with --input-format). One run is one transaction: on any problem \
+            The format is guessed from the extension (.csv, .xlsx, .ods, .jsonl, .json, .bib) unless \
+            --input-format is given; - reads standard input (with --input-format). A spreadsheet (.xlsx from \
+            Excel, LibreOffice or openpyxl, .ods from LibreOffice) is read as its CSV would be: the first sheet, \
+            or --sheet NAME; dates typed as dates become EDTF, numbers are read as the cell shows them \
+            (docs/spreadsheets.md). One run is one transaction: on any problem \
             nothing is written and every problem is listed as file:line: field: problem. Records are matched \
             by ref, so importing the same file twice changes nothing. --input-format memorial reads \
             biographical notes in Memorial's house style (CSV with name,note[,source,ref], or plain text: a \
@@ -37,6 +40,8 @@ struct Import: ParsableCommand {
     var encoding: MemorialEncodingArgument?
     @Option(help: "CSV field separator: comma, semicolon or tab (default: detected from the header line).")
     var delimiter: CSVDelimiterArgument?
+    @Option(help: ArgumentHelp("The sheet of an .xlsx or .ods file to read (default: the first).", valueName: "name"))
+    var sheet: String?
     @Option(help: "With --input-format memorial: text (the end report) or json (every note's parse and the report).")
     var report: MemorialReportStyle = .text
     @Option(name: .customLong("default-code"),
@@ -65,8 +70,8 @@ struct Import: ParsableCommand {
         }
         for file in files where format == nil {
             if file == "-" { throw ValidationError("reading standard input needs --input-format") }
-            if ImportFormat.guess(path: file) == nil {
-                throw ValidationError("cannot tell the format of \(file) from its extension; give --input-format csv|jsonl|csl-json|bibtex")
+            if ImportFormat.guess(file: file) == nil {
+                throw ValidationError("cannot tell the format of \(file) from its extension; give --input-format csv|xlsx|ods|jsonl|csl-json|bibtex")
             }
         }
     }
@@ -81,13 +86,14 @@ struct Import: ParsableCommand {
         if format == nil, files.count == 1, TreeCommands.isFolder(files[0]) {
             return try TreeCommands.importTree(try archive.open(create: true), root: files[0], sync: sync, dryRun: dryRun)
         }
-        let inputs = files.map { ImportInput(path: $0, format: format ?? ImportFormat.guess(path: $0)!) }
+        let inputs = files.map { ImportInput(path: $0, format: format ?? ImportFormat.guess(file: $0)!) }
         let opened = try archive.open(create: true)
         var options = ImportOptions()
         options.dryRun = dryRun
         options.ignoreUnknownColumns = ignoreUnknownColumns
         options.strictDates = strictDates
         options.delimiter = delimiter?.byte
+        options.sheet = sheet
         if let encoding { options.csvEncoding = encoding.value }
         options.defaultCode = defaultCode
         if isTerminal(2) { options.progress = Progress.make() }

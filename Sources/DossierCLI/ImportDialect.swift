@@ -19,7 +19,7 @@ struct CSVDelimiterArgument: ExpressibleByArgument {
 extension Import {
     /// `--encoding` and `--delimiter` go with the inputs that use them.
     func validateDialect() throws {
-        let formats = files.map { format ?? ImportFormat.guess(path: $0) }
+        let formats = files.map { format ?? ImportFormat.guess(file: $0) }
         // Every text format: CSV, JSON Lines, CSL-JSON, BibTeX, Memorial notes.
         let text: Set<ImportFormat> = [.csv, .memorial, .jsonl, .cslJSON, .bibtex]
         if encoding != nil, !formats.allSatisfy({ $0.map(text.contains) ?? false }) {
@@ -27,6 +27,9 @@ extension Import {
         }
         if delimiter != nil, !formats.allSatisfy({ $0 == .csv }) {
             throw ValidationError("--delimiter goes with CSV input")
+        }
+        if sheet != nil, !formats.allSatisfy({ $0 == .xlsx || $0 == .ods }) {
+            throw ValidationError("--sheet goes with .xlsx and .ods input")
         }
     }
 

@@ -27,7 +27,7 @@ struct ArchiveOptions: ParsableArguments {
 /// Every output format a dossier command can print. A command takes the
 /// subset its `OutputFormats` type declares.
 enum OutputFormat: String, CaseIterable, Sendable {
-    case table, json, csv, yaml, svg, jsonl
+    case table, json, csv, yaml, svg, jsonl, xlsx
 }
 
 /// The `--format` values one command accepts, and its default.

@@ -23,7 +23,8 @@ enum CLIRunner {
     /// GNU time, which reports the peak memory of the process it runs.
     static let gnuTime = "/usr/bin/time"
 
-    /// Runs `dossier` with these arguments, stdin from /dev/null.
+    /// Runs `dossier` with these arguments, stdin from /dev/null or the
+    /// file `standardInput` names.
     ///
     /// With `measuringMemory`, `dossier` runs under GNU time when it is
     /// installed, which reports the peak of `dossier` alone. The `ru_maxrss`
@@ -33,7 +34,7 @@ enum CLIRunner {
     /// the larger peak across exec): a few hundred MB while other tests run
     /// in parallel. Without GNU time that upper bound is what is reported.
     static func run(_ arguments: [String], environment: [String: String] = [:],
-                    measuringMemory: Bool = false) throws -> CLIRun {
+                    measuringMemory: Bool = false, standardInput: String = "/dev/null") throws -> CLIRun {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -42,7 +43,7 @@ enum CLIRunner {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, standardInput, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 

@@ -61,7 +61,7 @@ import Testing
         (["duplicates"], "(values: table, json, csv)"),
         (["stats"], "(values: table, json, csv, svg)"),
         (["show"], "(values: table, json, yaml)"),
-        (["export"], "(values: jsonl, csv)"),
+        (["export"], "(values: jsonl, csv, xlsx)"),
     ])
     func helpListsOnlyTheFormatsTheCommandPrints(command: [String], values: String) throws {
         let run = try CLIRunner.run(command + ["--help"])

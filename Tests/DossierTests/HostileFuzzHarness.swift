@@ -1,8 +1,9 @@
 // The fuzz targets: what each parser must do with any input. Shared by the
 // seeded property tests (HostileFuzzTests) and the libFuzzer build
 // (fuzz/main.swift, scripts/fuzz.sh), so that both check the same things.
-// Depends on Dossier and DossierStorage only.
+// Depends on Dossier, DossierDomain and DossierStorage only.
 @testable import Dossier
+@testable import DossierDomain
 import DossierStorage
 import Foundation
 
@@ -16,7 +17,7 @@ struct FuzzFailure: Error, CustomStringConvertible {
 enum FuzzHarness {
     /// The targets, by name.
     static let targets = ["csv", "lines", "jsonl", "csl-json", "bibtex", "edtf", "statute", "search",
-                          "archive-search", "csv-cell", "yaml", "memorial"]
+                          "archive-search", "csv-cell", "yaml", "memorial", "xlsx-sheet", "ods-content"]
 
     /// Runs one input through a target.
     /// - Throws: `FuzzFailure` when an invariant does not hold. Parsers
@@ -35,6 +36,8 @@ enum FuzzHarness {
         case "csv-cell": try csvCell(bytes)
         case "yaml": try yaml(bytes)
         case "memorial": try memorial(bytes)
+        case "xlsx-sheet": try spreadsheet(bytes, ods: false)
+        case "ods-content": try spreadsheet(bytes, ods: true)
         default: throw FuzzFailure(target: target, problem: "no such target")
         }
     }
@@ -242,6 +245,31 @@ enum FuzzHarness {
             throw fail("yaml", "\(work.events) parser events for \(work.bytes) bytes")
         }
         do { _ = try DocumentTree.read(yaml: text, file: "fuzz.yaml") } catch is DataError { return }
+    }
+
+    // MARK: Spreadsheets
+
+    /// The bytes as a workbook's sheet (`xlsx-sheet`) or an OpenDocument
+    /// spreadsheet's content.xml (`ods-content`): read, or refused with a
+    /// `SpreadsheetError`; rows in order, within the limits.
+    static func spreadsheet(_ bytes: [UInt8], ods: Bool) throws {
+        let target = ods ? "ods-content" : "xlsx-sheet"
+        let parts: [(path: String, data: Data)] = ods
+            ? [("mimetype", Data("application/vnd.oasis.opendocument.spreadsheet".utf8)), ("content.xml", Data(bytes))]
+            : XLSXWriter.parts(sheetXML: Data(bytes))
+        var limits = SpreadsheetLimits()
+        limits.maxCells = 20_000
+        limits.maxColumns = 1_000
+        try withFile(Array(try XLSXWriter.zip(parts))) { path in
+            let sheet: SpreadsheetSheet
+            do { sheet = try SpreadsheetReader.read(path: path, limits: limits) } catch is SpreadsheetError { return }
+            var last = 0
+            for record in sheet.rows {
+                if record.line <= last { throw fail(target, "row \(record.line) after row \(last)") }
+                if record.fields.count > limits.maxColumns { throw fail(target, "\(record.fields.count) fields") }
+                last = record.line
+            }
+        }
     }
 
     // MARK: Memorial notes

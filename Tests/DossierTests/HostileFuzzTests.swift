@@ -56,6 +56,13 @@ struct SeededRandom: RandomNumberGenerator {
             "kind: case\ntitle: Дело Вымыслова\ndefendants:\n  - name: Вымыслов Петр\n    charges:\n      - 58-10\n      - text: 58-1а\n",
             "title: \"x: y\"\nnote: |\n  two\n  lines\nlist: [a, {b: c}, [d]]\n",
         ],
+        "xlsx-sheet": [
+            #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>case_ref</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c></row><row r="3"><c r="A3"><v>58.1</v></c><c r="C3" t="b"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A3:A5"/></mergeCells></worksheet>"#,
+            #"<x:worksheet><x:sheetData><x:row><x:c><x:v>1</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>"#,
+        ],
+        "ods-content": [
+            #"<office:document-content><office:body><office:spreadsheet><table:table table:name="S"><table:table-row><table:table-cell office:value-type="string"><text:p>case_ref</text:p></table:table-cell><table:table-cell table:number-columns-spanned="2"><text:p>a<text:s text:c="3"/>b</text:p></table:table-cell><table:covered-table-cell/></table:table-row><table:table-row table:number-rows-repeated="4"><table:table-cell table:number-columns-repeated="3" office:value-type="date" office:date-value="1937-08-14"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
+        ],
         "memorial": [
             "Род. в 1899, Тульская губ., д. Небывалово, русский, обр.: среднее. Проживал: Москва. # Арестован 14.08.1937. Обв. по ст. 58-7-8-11 УК РСФСР. Приговор: Комиссия НКВД и Прокуратуры СССР, 02.11.1937 – ВМН. Расстрелян 10.11.1937. # Реабилитирован 21.03.1958",
             "Родилась в 1893 г.; б/п. Арестована 5 сентября 1937 г. Повторно арестована 1949. Освобождена в 1955 г.",

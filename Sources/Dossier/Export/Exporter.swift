@@ -117,9 +117,29 @@ extension Archive {
     }
 
     func exportCSV(to sink: TextSink) throws -> ExportReport {
+        try sink.append(CaseRowColumn.allCases.map(\.rawValue).joined(separator: ",") + "\r\n")
+        return try forEachCaseRow { cells in
+            try sink.append(cells.map { Escaping.csvField($0, formulas: .reversible) }.joined(separator: ",") + "\r\n")
+        }
+    }
+
+    /// The rows of the CSV export as an `.xlsx` workbook of one sheet,
+    /// every cell text (so that `58.10` and `1937-08` stay as they are),
+    /// with the same `'` before a cell that would be a formula.
+    public func exportXLSX() throws -> (data: Data, report: ExportReport) {
+        var rows: [[String]] = [CaseRowColumn.allCases.map(\.rawValue)]
+        let report = try db.read {
+            try forEachCaseRow { cells in rows.append(cells.map(SpreadsheetCell.neutralised)) }
+        }
+        return (try XLSXWriter.workbook(sheet: "cases", rows: rows), report)
+    }
+
+    /// Each flat case row: the columns of `docs/formats.md`, one row per
+    /// defendant and citation of the defendant (a defendant without
+    /// citations still has one row), empty cells as "".
+    func forEachCaseRow(_ body: ([String]) throws -> Void) throws -> ExportReport {
         var report = ExportReport()
         let columns = CaseRowColumn.allCases
-        try sink.append(columns.map(\.rawValue).joined(separator: ",") + "\r\n")
         try db.prepare("""
             SELECT id, ref, title, body, body_kind, category, place, date, notes FROM proceeding ORDER BY ref
             """).forEach { statement in
@@ -153,8 +173,7 @@ extension Archive {
                 for citation in citations {
                     cells[.sourceKey] = citation?.sourceKey
                     cells[.locator] = citation?.locator
-                    try sink.append(columns.map { Escaping.csvField(cells[$0] ?? "", formulas: .reversible) }
-                        .joined(separator: ",") + "\r\n")
+                    try body(columns.map { cells[$0] ?? "" })
                     report.rows += 1
                 }
             }

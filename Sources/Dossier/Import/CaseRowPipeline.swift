@@ -9,6 +9,23 @@ import Foundation
 ///
 /// The reader and validator belong to the pipeline's thread from `start`
 /// until `stop` returns.
+/// Where case records come from: a CSV file, or the rows of a spreadsheet.
+protocol CaseRecordSource: AnyObject {
+    func next() throws -> CSVReader.Record?
+    /// Bytes of the input read so far (for the progress line).
+    var bytesRead: Int { get }
+}
+
+extension CSVReader: CaseRecordSource {}
+
+/// The rows of a spreadsheet's sheet, already read.
+final class SheetRecords: CaseRecordSource {
+    private var rows: ArraySlice<CSVReader.Record>
+    init(_ rows: ArraySlice<CSVReader.Record>) { self.rows = rows }
+    func next() throws -> CSVReader.Record? { rows.popFirst() }
+    var bytesRead: Int { 0 }
+}
+
 final class CaseRowPipeline: @unchecked Sendable {
     enum Item {
         case row(CaseRow)
@@ -32,7 +49,7 @@ final class CaseRowPipeline: @unchecked Sendable {
     static let batchSize = 1024
     static let maxReady = 4
 
-    private let reader: CSVReader
+    private let reader: any CaseRecordSource
     private let validator: CaseRowValidator
     /// For each field of a record, the `CaseRowColumn` index it fills (nil: skipped).
     private let indexes: [Int?]
@@ -43,7 +60,7 @@ final class CaseRowPipeline: @unchecked Sendable {
     private var cancelled = false
     private var running = false
 
-    init(reader: CSVReader, validator: CaseRowValidator, indexes: [Int?], file: String) {
+    init(reader: any CaseRecordSource, validator: CaseRowValidator, indexes: [Int?], file: String) {
         self.reader = reader
         self.validator = validator
         self.indexes = indexes

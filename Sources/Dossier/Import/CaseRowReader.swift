@@ -18,6 +18,12 @@ extension Archive {
     /// charges) that contradicts an earlier row is an error.
     func importCaseRows(_ input: ImportInput, options: ImportOptions,
                         report: inout ImportReport, log: inout ProblemLog) throws {
+        if input.text == nil, input.path != "-", ImportFormat.isZip(input.path) {
+            log.add(DataError(file: input.path, line: 1,
+                              problem: "a zip file, not CSV: an .xlsx or .ods spreadsheet? Give --input-format xlsx (or ods), or name it .xlsx",
+                              expected: "RFC 4180 CSV"))
+            return
+        }
         let reader: CSVReader
         if let text = input.text { reader = CSVReader(text: text) } else { reader = try CSVReader(path: input.path) }
         reader.delimiter = try options.delimiter ?? reader.detectDelimiter()
@@ -31,7 +37,7 @@ extension Archive {
         let file = input.path
         let totalBytes = input.text.map { $0.utf8.count } ?? Self.fileSize(input.path)
         var names: [String] = []
-        func malformed(_ error: CSVReader.Malformed) {
+        func malformed(_ error: CSVReader.Malformed) -> DataError {
             let field = error.field.map { $0 <= names.count ? names[$0 - 1] : "field \($0)" }
             var problem = error.problem
             if options.csvEncoding == .cp1251, let bytes = error.bytes, String(validating: bytes, as: UTF8.self) != nil {
@@ -43,8 +49,8 @@ extension Archive {
                 problem += "; it looks like Windows-1251: give --encoding cp1251"
             }
             let encoding = options.csvEncoding == .cp1251 ? "Windows-1251" : "UTF-8"
-            log.add(DataError(file: file, line: error.line, field: field, problem: problem,
-                              expected: "RFC 4180 CSV in \(encoding)"))
+            return DataError(file: file, line: error.line, field: field, problem: problem,
+                             expected: "RFC 4180 CSV in \(encoding)")
         }
         // Header.
         let header: CSVReader.Record
@@ -55,10 +61,42 @@ extension Archive {
             }
             header = first
         } catch let error as CSVReader.Malformed {
-            malformed(error)
+            log.add(malformed(error))
             return
         }
         names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        try importCaseRecords(reader, header: header, file: file, totalBytes: totalBytes, options: options,
+                              report: &report, log: &log, malformed: malformed)
+    }
+
+    /// Imports the spreadsheet's sheet of case rows: the same columns and
+    /// rules as CSV, with the sheet's row numbers as lines, and the file
+    /// named with its sheet (`rows.xlsx[Лист1]:3: ...`).
+    func importSpreadsheetRows(_ input: ImportInput, options: ImportOptions,
+                               report: inout ImportReport, log: inout ProblemLog) throws {
+        let sheet: SpreadsheetSheet
+        do {
+            sheet = try SpreadsheetReader.read(path: input.path, sheet: options.sheet)
+        } catch let error as SpreadsheetError {
+            let file = error.sheet.map { "\(input.path)[\($0)]" } ?? input.path
+            log.add(DataError(file: file, line: error.row, problem: error.problem, expected: error.expected))
+            return
+        }
+        let file = "\(input.path)[\(sheet.name)]"
+        guard let header = sheet.rows.first else {
+            log.add(DataError(file: file, line: 1, problem: "the sheet is empty", expected: "a header row"))
+            return
+        }
+        try importCaseRecords(SheetRecords(sheet.rows.dropFirst()), header: header, file: file, totalBytes: nil,
+                              options: options, report: &report, log: &log, malformed: { error in
+            DataError(file: file, line: error.line, problem: error.problem)
+        })
+    }
+
+    /// The header's columns checked, then every record validated and written.
+    private func importCaseRecords(_ reader: any CaseRecordSource, header: CSVReader.Record, file: String, totalBytes: Int?,
+                                   options: ImportOptions, report: inout ImportReport, log: inout ProblemLog,
+                                   malformed: (CSVReader.Malformed) -> DataError) throws {
         var columns: [CaseRowColumn?] = []
         var present = Set<CaseRowColumn>()
         for name in header.fields {
@@ -123,7 +161,7 @@ extension Archive {
                 case .empty:
                     report.emptyRows += 1
                 case .malformed(let error):
-                    malformed(error)
+                    log.add(malformed(error))
                 case .failure(let error):
                     throw error
                 }

@@ -9,6 +9,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case bibtex
     /// Memorial-style biographical notes (CSV or plain text): `Memorial/`.
     case memorial
+    /// A spreadsheet's sheet of case rows, as in CSV.
+    case xlsx, ods
 
     /// Guessed from a file name's extension.
     public static func guess(path: String) -> ImportFormat? {
@@ -17,7 +19,26 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
         if lower.hasSuffix(".json") { return .cslJSON }
         if lower.hasSuffix(".bib") || lower.hasSuffix(".bibtex") { return .bibtex }
+        if lower.hasSuffix(".xlsx") { return .xlsx }
+        if lower.hasSuffix(".ods") { return .ods }
         return nil
+    }
+
+    /// From the extension, or for a file whose extension says nothing
+    /// (`rows`, `rows.xls`), from its content when it is a zip: a spreadsheet,
+    /// `.ods` or `.xlsx` by what the zip holds.
+    public static func guess(file path: String) -> ImportFormat? {
+        if let format = guess(path: path) { return format }
+        guard path != "-", isZip(path) else { return nil }
+        // A zip that is no spreadsheet is refused by the reader, with its reason.
+        return (try? SpreadsheetReader.kind(path: path)) == .ods ? .ods : .xlsx
+    }
+
+    /// Whether a file starts as a zip does.
+    static func isZip(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 4)) == Data([0x50, 0x4B, 0x03, 0x04])
     }
 
     /// Sources go first, so that records in the same run may cite them.
@@ -57,6 +78,8 @@ public struct ImportOptions: Sendable {
     public var strictDates = false
     /// The CSV field separator; nil: detected from the header line.
     public var delimiter: UInt8?
+    /// The sheet of a spreadsheet to read (by its name); nil: the first.
+    public var sheet: String?
     /// The text encoding of CSV case rows.
     /// The text encoding of every input (named for CSV, which had it
     /// first): CSV, JSON Lines, CSL-JSON, BibTeX and Memorial notes.
@@ -129,6 +152,7 @@ extension Archive {
                         Self.returnFreedMemory()
                     case .csv: try importCaseRows(input, options: options, report: &report, log: &log)
                     case .memorial: try importMemorialNotes(input, options: options, report: &report, log: &log)
+                    case .xlsx, .ods: try importSpreadsheetRows(input, options: options, report: &report, log: &log)
                     }
                     ImportTiming.mark("rows \(input.path)")
                 }
