@@ -163,7 +163,7 @@ extension Archive {
                              json_each(dossier_surname_typo_keys(s.key)) j
                         """)
                 case "place_reading":
-                    try PlaceIndex.refresh(db)
+                    try PlaceIndex.rebuild(db)
                 case "source_fts":
                     try db.execute("DELETE FROM source_fts")
                     try db.execute("""

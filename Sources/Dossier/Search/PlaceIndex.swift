@@ -53,15 +53,50 @@ public enum PlaceIndex {
         "SELECT \(t.key) FROM \(t.table) WHERE \(t.key) NOT IN (SELECT id FROM \(t.source) WHERE \(t.text) IS NOT NULL AND trim(\(t.text)) <> '')"
     }
 
-    /// How many readings are missing or out of date (for `check`).
-    static func staleCount(_ db: Connection) throws -> Int {
+    /// How many readings are missing, out of date, or not what the
+    /// gazetteer reads now (for `check`).
+    static func staleCount(_ db: Connection, gazetteer: Gazetteer = Gazetteers.standard) throws -> Int {
         guard try exists(db) else { return 0 }
         var count = 0
         for t in targets {
             count += try db.scalar("SELECT count(*) FROM (\(staleSQL(t)))").intValue ?? 0
             count += try db.scalar("SELECT count(*) FROM (\(orphanSQL(t)))").intValue ?? 0
+            count += try wrongReadings(db, t, gazetteer: gazetteer).count
         }
         return count
+    }
+
+    /// Rows whose stored reading is current by its `read` but differs from
+    /// what the gazetteer reads (a reading altered by hand).
+    static func wrongReadings(_ db: Connection, _ t: Target, gazetteer: Gazetteer) throws -> [Int64] {
+        var wrong: [Int64] = []
+        var cache: [String: PlaceReading] = [:]
+        let sql = """
+            SELECT r.id, r.\(t.text), r.\(t.lower), r.\(t.upper), x.place_id, x.candidates FROM \(t.source) r
+            JOIN \(t.table) x ON x.\(t.key) = r.id WHERE x.read IS \(readText(t))
+            """
+        try db.prepare(sql).forEach { row in
+            guard let id = row.int(at: 0), let text = row.string(at: 1) else { return }
+            let lower = row.int(at: 2), upper = row.int(at: 3)
+            let key = "\(lower ?? -1)|\(upper ?? -1)|\(text)"
+            let reading = cache[key] ?? gazetteer.read(text, lower: lower, upper: upper)
+            cache[key] = reading
+            let candidates = reading.candidates.isEmpty ? nil : reading.candidates.joined(separator: " ")
+            if row.string(at: 4) != reading.placeID || row.string(at: 5) != candidates { wrong.append(Int64(id)) }
+        }
+        return wrong
+    }
+
+    /// Reads every row again whose reading is not what the gazetteer reads
+    /// now, then the missing and out-of-date ones (`check --fix`).
+    static func rebuild(_ db: Connection, gazetteer: Gazetteer = Gazetteers.standard) throws {
+        guard try exists(db) else { return }
+        for t in targets {
+            for id in try wrongReadings(db, t, gazetteer: gazetteer) {
+                try db.executeCached("DELETE FROM \(t.table) WHERE \(t.key) = ?", [id])
+            }
+        }
+        try refresh(db, gazetteer: gazetteer)
     }
 
     static func exists(_ db: Connection) throws -> Bool {
