@@ -70,17 +70,14 @@ public enum PlaceIndex {
     /// what the gazetteer reads (a reading altered by hand).
     static func wrongReadings(_ db: Connection, _ t: Target, gazetteer: Gazetteer) throws -> [Int64] {
         var wrong: [Int64] = []
-        var cache: [String: PlaceReading] = [:]
+        var readings = ReadingCache(gazetteer: gazetteer)
         let sql = """
             SELECT r.id, r.\(t.text), r.\(t.lower), r.\(t.upper), x.place_id, x.candidates FROM \(t.source) r
             JOIN \(t.table) x ON x.\(t.key) = r.id WHERE x.read IS \(readText(t))
             """
         try db.prepare(sql).forEach { row in
             guard let id = row.int(at: 0), let text = row.string(at: 1) else { return }
-            let lower = row.int(at: 2), upper = row.int(at: 3)
-            let key = "\(lower ?? -1)|\(upper ?? -1)|\(text)"
-            let reading = cache[key] ?? gazetteer.read(text, lower: lower, upper: upper)
-            cache[key] = reading
+            let reading = readings.read(text, lower: row.int(at: 2), upper: row.int(at: 3))
             let candidates = reading.candidates.isEmpty ? nil : reading.candidates.joined(separator: " ")
             if row.string(at: 4) != reading.placeID || row.string(at: 5) != candidates { wrong.append(Int64(id)) }
         }
@@ -116,15 +113,32 @@ public enum PlaceIndex {
                 pending.append((Int64(id), text, statement.int(at: 2), statement.int(at: 3), read))
             }
             guard !pending.isEmpty else { continue }
-            var cache: [String: PlaceReading] = [:]
+            var readings = ReadingCache(gazetteer: gazetteer)
             let insert = try db.cached("INSERT OR REPLACE INTO \(t.table) (\(t.key), place_id, candidates, read) VALUES (?, ?, ?, ?)")
             for (id, text, lower, upper, read) in pending {
-                let cacheKey = "\(lower ?? -1)|\(upper ?? -1)|\(text)"
-                let reading = cache[cacheKey] ?? gazetteer.read(text, lower: lower, upper: upper)
-                cache[cacheKey] = reading
+                let reading = readings.read(text, lower: lower, upper: upper)
                 let candidates = reading.candidates.isEmpty ? nil : reading.candidates.joined(separator: " ")
                 try insert.execute([id, reading.placeID, candidates, read])
             }
         }
+    }
+}
+
+/// Readings of many rows: a text is read once, and again per date only
+/// when its name fits several places (the date decides nothing else).
+struct ReadingCache {
+    let gazetteer: Gazetteer
+    var undated: [String: PlaceReading] = [:]
+    var dated: [String: PlaceReading] = [:]
+
+    mutating func read(_ text: String, lower: Int?, upper: Int?) -> PlaceReading {
+        let plain = undated[text] ?? gazetteer.read(text)
+        undated[text] = plain
+        guard plain.placeID == nil, !plain.candidates.isEmpty, lower != nil || upper != nil else { return plain }
+        let key = "\(lower ?? -1)|\(upper ?? -1)|\(text)"
+        if let reading = dated[key] { return reading }
+        let reading = gazetteer.read(text, lower: lower, upper: upper)
+        dated[key] = reading
+        return reading
     }
 }
