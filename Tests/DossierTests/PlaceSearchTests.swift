@@ -153,3 +153,24 @@ import Testing
         #expect(try cases(test, birthplace: "Moscow").isEmpty)
     }
 }
+
+extension PlaceSearchTests {
+    @Test func thePublishedSiteFacetsByPlace() throws {
+        let test = try archive()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-places-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try test.archive.publish(PublishOptions(directory: folder.path))
+        let copy = try Connection(path: folder.appendingPathComponent("archive.db").path, mode: .readOnly)
+        var counts: [String: Int] = [:]
+        for row in try copy.fetchAll("SELECT place_name, count(*) FROM defendant_view GROUP BY place_name") {
+            counts[row.string(0) ?? ""] = row.int(1)
+        }
+        #expect(counts["Волгоград"] == 4)
+        #expect(counts["Гатчина"] == 2)
+        #expect(counts["г. Вымышленск"] == 1)
+        let row = try copy.fetchOne("SELECT place, place_id, place_name FROM case_view WHERE ref = 'c-stalingrad-en'")
+        #expect(row?.string(0) == "Stalingrad")
+        #expect(row?.string(1) == "volgograd")
+        #expect(row?.string(2) == "Волгоград")
+    }
+}
