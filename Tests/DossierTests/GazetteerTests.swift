@@ -50,6 +50,10 @@ extension GazetteerTests {
         for text in ["Тверь", "Калинин", "г. Калинин", "Kalinin"] { #expect(id(text) == "tver", "\(text)") }
         for text in ["Гатчина", "Троцк", "Красногвардейск", "Trotsk", "Троцк Ленинградской губ."] { #expect(id(text) == "gatchina", "\(text)") }
         for text in ["Тифлис", "Тбилиси", "Tiflis", "г. Тифлис"] { #expect(id(text) == "tbilisi", "\(text)") }
+        for text in ["Чкалов", "Оренбург", "Chkalov"] { #expect(id(text) == "orenburg", "\(text)") }
+        for text in ["Орджоникидзе", "Дзауджикау", "Владикавказ", "Ordzhonikidze"] { #expect(id(text) == "vladikavkaz", "\(text)") }
+        for text in ["Ворошиловград", "Луганск", "Voroshilovgrad", "Luhansk"] { #expect(id(text) == "luhansk", "\(text)") }
+        for text in ["Пишпек", "Фрунзе", "Frunze", "Бишкек"] { #expect(id(text) == "bishkek", "\(text)") }
     }
 
     @Test func theTrapsStayApart() {
