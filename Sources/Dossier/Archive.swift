@@ -44,7 +44,11 @@ public final class Archive {
             try db.execute("PRAGMA mmap_size = 2147418112")
             try db.execute("PRAGMA cache_size = -65536")
         } else if migrate {
-            try Schema.migrator.migrate(db)
+            let applied = try Schema.migrator.migrate(db)
+            if !applied.isEmpty {
+                // Read the places of the records the archive already holds.
+                try db.write { try PlaceIndex.refresh(db) }
+            }
         } else {
             _ = try Schema.migrator.pending(db)
         }
@@ -67,6 +71,7 @@ public final class Archive {
             try db.executeCached("INSERT INTO change (command, summary) VALUES (?, ?)", [command, summary])
             let result = try body()
             try SearchIndex.refresh(db)
+            try PlaceIndex.refresh(db)
             return result
         }
     }

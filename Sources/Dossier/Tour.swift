@@ -7,7 +7,8 @@ public enum Tour {
     /// The fixtures as import inputs (sources first).
     public static func fixtureInputs() -> [ImportInput] {
         var inputs: [ImportInput] = []
-        for name in EmbeddedFixtures.names where !name.contains("/") {
+        // The gazetteer is reference data the program reads, not records.
+        for name in EmbeddedFixtures.names where !name.contains("/") && name != Gazetteers.fixtureName {
             guard let text = EmbeddedFixtures.file(name), let format = ImportFormat.guess(path: name) else { continue }
             inputs.append(ImportInput(path: "Fixtures/" + name, format: format, text: text))
         }

@@ -65,7 +65,7 @@ struct DossierCommand: ParsableCommand {
             """,
         version: Version.text,
         subcommands: [Init.self, Tour.self, Import.self, Export.self, Add.self, New.self, Edit.self, Show.self, Search.self,
-                      Cite.self, SourcesCommand.self, DateCommand.self, Publish.self, Stats.self, Figures.self,
+                      Cite.self, SourcesCommand.self, DateCommand.self, PlaceCommand.self, Publish.self, Stats.self, Figures.self,
                       Duplicates.self, Merge.self, NotDuplicate.self,
                       History.self, Revert.self, Check.self, Backup.self]
     )

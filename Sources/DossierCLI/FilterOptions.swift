@@ -13,7 +13,9 @@ struct FilterOptions: ParsableArguments {
     @Flag(help: "Only decisions of investigating organs (security_organ: OGPU, NKVD, MGB, MVD; procuracy).")
     var investigative = false
     @Option(help: "political, criminal or unknown (repeatable).") var category: [String] = []
-    @Option(help: "A place (substring).") var place: String?
+    @Option(help: "A place in any name, script or spelling (Volgograd finds Царицын, Сталинград); a region finds the places inside it. Unknown places: substring.")
+    var place: String?
+    @Option(help: "A birthplace, read like --place.") var birthplace: String?
     @Option(help: "A nationality in any written form: латыш, латышка and Latvian find each other.") var nationality: String?
     @Option(help: "Decided on or after this date, EDTF or as sources write it (ranges that overlap count).") var from: String?
     @Option(help: "Decided on or before this date, EDTF or as sources write it (ranges that overlap count).") var to: String?
@@ -43,6 +45,7 @@ struct FilterOptions: ParsableArguments {
         if extrajudicial { filter.judicial = false }
         if investigative { filter.jurisdiction = .investigative }
         filter.place = place
+        filter.birthplace = birthplace
         filter.nationality = nationality
         filter.from = from
         filter.to = to

@@ -7,7 +7,8 @@ struct Stats: ParsableCommand {
         abstract: "Outcome counts and shares with 95% Wilson intervals, acquittal and non-conviction rates.",
         discussion: """
             One record is one defendant in one case. Groups by the year or decade of the case's decision \
-            date, body kind, category, charge or place, or two of them (--by decade,category). A date \
+            date, body kind, category, charge, place (the gazetteer's place, whatever name it was written \
+            under), region (the oblast, krai or republic of the place at the case's date) or nationality, or two of them (--by decade,category). A date \
             spanning several years counts under "uncertain year" unless --spread distributes it evenly \
             over those years. Every figure is defined in the output.
             Examples: dossier stats --by decade --category political
@@ -24,7 +25,7 @@ struct Stats: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var filters: FilterOptions
-    @Option(help: ArgumentHelp("Group by year, decade, body-kind, category, charge, place or nationality; two with a comma.",
+    @Option(help: ArgumentHelp("Group by year, decade, body-kind, category, charge, place, region or nationality; two with a comma.",
                                valueName: "grouping"))
     var by: String?
     @Flag(help: "Spread records whose decision date spans several years evenly over those years.")

@@ -163,7 +163,7 @@ final class PublishedSite {
             }
         }
         let defendants = try #require(site.tables["defendant_view"])
-        #expect(Set(defendants["facets"] as? [String] ?? []).isSuperset(of: ["outcome", "body_kind", "category", "decade", "place"]))
+        #expect(Set(defendants["facets"] as? [String] ?? []).isSuperset(of: ["outcome", "body_kind", "category", "decade", "place_name"]))
     }
 
     @Test(arguments: ["Tuchatschewski", "Toukhatchevski", "Tukhachevksy", "M. N. Tukhachevsky", "Тухачевский М. Н.",

@@ -190,7 +190,7 @@ enum PublishSQL {
                \(decade("p.date_lower", "p.date_upper")) AS decade,
                p.body, p.body_kind,
                \(jurisdiction) AS jurisdiction,
-               p.category, p.place,
+               p.category, p.place, \(placeColumns),
                (SELECT count(*) FROM defendant WHERE proceeding_id = p.id) AS defendant_count,
                (SELECT group_concat(line, char(10)) FROM (
                    SELECT l.label AS line FROM defendant d JOIN person_label l ON l.person_id = d.person_id
@@ -225,6 +225,13 @@ enum PublishSQL {
         """
     }
 
+    /// The case's place as the gazetteer read it: its id, and its name
+    /// today (else the place as written), for the facet.
+    static let placeColumns = """
+        (SELECT place_id FROM proceeding_place WHERE proceeding_id = p.id) AS place_id,
+               coalesce(dossier_place_name((SELECT place_id FROM proceeding_place WHERE proceeding_id = p.id)), p.place) AS place_name
+        """
+
     static var defendantRows: String {
         """
         SELECT d.id, p.ref AS case_ref, p.title AS case_title, x.ref AS person_ref, l.label AS name,
@@ -233,7 +240,7 @@ enum PublishSQL {
                d.outcome, d.outcome_text, d.outcome_subcategory,
                d.sentence, d.sentence_kind, d.term_years, d.charge_reduced, d.outcome_date,
                \(events(of: "d.id")) AS events,
-               p.body, p.body_kind, \(jurisdiction) AS jurisdiction, p.category, p.place,
+               p.body, p.body_kind, \(jurisdiction) AS jurisdiction, p.category, p.place, \(placeColumns),
                p.date AS case_date,
                \(year(decisionLower)) AS year,
                \(decade(decisionLower, decisionUpper)) AS decade,

@@ -17,6 +17,8 @@ enum SiteDescriptions {
     static let dateNote = "EDTF (ISO 8601-2): 1937-06-11, 1937-06, 1937, 193X, 1937?, 1937/1938; os: marks an Old Style (Julian) date"
     static let lowerNote = "earliest possible day, counted from 1970-01-01 (negative before), for sorting and ranges"
     static let upperNote = "latest possible day, counted from 1970-01-01; empty when open or unknown"
+    static let placeIDNote = "the gazetteer's id of the place (docs/places.md), when the place as written names one place; empty when unresolved"
+    static let placeNameNote = "the place under its name today when the gazetteer could read it (Царицын, Сталинград and Stalingrad are all Волгоград), else as written"
     static let decadeNote = "the decade in which the whole date range lies (1930s); empty when undated or when the range crosses decades"
     static let lines = "one per line"
 
@@ -57,7 +59,9 @@ enum SiteDescriptions {
                 ("body_kind", "kind of deciding body: \(bodyKinds)"),
                 ("jurisdiction", "judicial (a court), extrajudicial (troika, dvoika, special board, commission: not trials), investigative (the security organs or the procuracy ending a case) or other"),
                 ("category", "political, criminal or unknown"),
-                ("place", "where the case was decided"),
+                ("place", "where the case was decided, as written"),
+                ("place_id", placeIDNote),
+                ("place_name", placeNameNote),
                 ("defendant_count", "number of defendants"),
                 ("defendants", "the defendants, \(lines): the name as primary in the archive, with a Latin-script form in brackets"),
                 ("charges", "each defendant's charges as written in the sources, \(lines)"),
@@ -67,8 +71,8 @@ enum SiteDescriptions {
                 ("citations", "the sources for the case, its defendants and their events: Chicago short notes with the locator, and [confidence]: confirmed, probable, unverified or disputed"),
                 ("notes", "the compiler's notes on the case"),
             ],
-            facets: ["body_kind", "jurisdiction", "category", "decade", "place"],
-            sortable: ["ref", "title", "date", "year", "decade", "body_kind", "category", "place", "defendant_count"],
+            facets: ["body_kind", "jurisdiction", "category", "decade", "place_name"],
+            sortable: ["ref", "title", "date", "year", "decade", "body_kind", "category", "place", "place_name", "defendant_count"],
             sort: "year", search: ("case_fts", "id"), label: "title")),
         ("defendant_view", Table(
             title: "Defendants",
@@ -94,16 +98,18 @@ enum SiteDescriptions {
                 ("body_kind", "kind of deciding body: \(bodyKinds)"),
                 ("jurisdiction", "judicial (a court), extrajudicial (troika, dvoika, special board, commission), investigative (security organs, procuracy) or other"),
                 ("category", "political, criminal or unknown"),
-                ("place", "where the case was decided"),
+                ("place", "where the case was decided, as written"),
+                ("place_id", placeIDNote),
+                ("place_name", placeNameNote),
                 ("case_date", "date of the case, \(dateNote)"),
                 ("year", "year of the decision (the outcome date, else the case's date), by its earliest possible day"),
                 ("decade", "decade of the decision (the outcome date, else the case's date): \(decadeNote)"),
                 ("notes", "the compiler's notes on this defendant"),
                 ("citations", "the sources for this person, their part in the case and their events: Chicago short notes with [confidence], \(lines)"),
             ],
-            facets: ["outcome", "body_kind", "jurisdiction", "category", "decade", "place"],
+            facets: ["outcome", "body_kind", "jurisdiction", "category", "decade", "place_name"],
             sortable: ["case_ref", "case_title", "name", "outcome", "sentence_kind", "term_years", "outcome_date",
-                       "body_kind", "category", "place", "case_date", "year", "decade"],
+                       "body_kind", "category", "place", "place_name", "case_date", "year", "decade"],
             sort: "year", search: ("search_text", "id"), label: "name")),
         ("person_view", Table(
             title: "People",

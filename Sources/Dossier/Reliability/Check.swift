@@ -162,6 +162,8 @@ extension Archive {
                         SELECT j.value, s.key FROM (\(Self.surnamesWithoutTypoKeys)) s,
                              json_each(dossier_surname_typo_keys(s.key)) j
                         """)
+                case "place_reading":
+                    try PlaceIndex.rebuild(db)
                 case "source_fts":
                     try db.execute("DELETE FROM source_fts")
                     try db.execute("""
@@ -236,6 +238,10 @@ extension Archive {
                      + (SELECT count(*) FROM source_fts WHERE rowid NOT IN (SELECT id FROM source))
                 """).intValue ?? 0
             if stale > 0 { finding("source_fts", "the citation lookup index of \(stale) source\(stale == 1 ? " is" : "s are") missing or out of date") }
+        }
+        let places = try PlaceIndex.staleCount(db)
+        if places > 0 {
+            finding("place_reading", "the gazetteer reading of \(places) place\(places == 1 ? " is" : "s are") missing or out of date")
         }
         return findings
     }

@@ -23,8 +23,13 @@ public struct RecordFilter: Sendable, Equatable {
         set { jurisdiction = newValue.map { $0 ? .court : .extrajudicial } }
     }
     public var categories: [Category] = []
-    /// A place, matched as a case-insensitive substring.
+    /// A place, in any of its names, scripts or spellings: the cases whose
+    /// place the gazetteer reads as that place or a place inside it (at the
+    /// case's date). A place the gazetteer does not know is matched as a
+    /// case-insensitive substring of the place as written.
     public var place: String?
+    /// A birthplace, matched like `place` (dates: the date of birth).
+    public var birthplace: String?
     /// A nationality in any of its written forms: `латышка` finds латыш,
     /// латышка and Latvian (`Nationality.group`).
     public var nationality: String?
@@ -80,8 +85,16 @@ public struct RecordFilter: Sendable, Equatable {
             bindings += categories.map { $0.rawValue as SQLBindable }
         }
         if let place {
-            clauses.append("instr(lower(p.place), lower(?)) > 0")
-            bindings.append(place)
+            let (clause, values) = Self.placeClause(place, table: "proceeding_place", key: "proceeding_id", row: "p.id",
+                                                     text: "p.place", lower: "p.date_lower", upper: "p.date_upper")
+            clauses.append(clause)
+            bindings += values
+        }
+        if let birthplace {
+            let (clause, values) = Self.placeClause(birthplace, table: "person_birthplace", key: "person_id", row: "x.id",
+                                                     text: "x.birthplace", lower: "x.birth_lower", upper: "x.birth_upper")
+            clauses.append(clause)
+            bindings += values
         }
         if let nationality {
             guard let group = Nationality.group(nationality) else {
@@ -133,5 +146,35 @@ public struct RecordFilter: Sendable, Equatable {
             }
         }
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), bindings)
+    }
+
+    /// The condition for `--place`/`--birthplace`: the rows whose reading
+    /// is one of the places the query names or a place inside one of them
+    /// while it was inside (by the row's date; an undated row matches any
+    /// time), or an unresolved row whose candidates are exactly the places
+    /// an ambiguous query names. A query naming no place of the gazetteer
+    /// is a substring of the text as written.
+    static func placeClause(_ query: String, table: String, key: String, row: String, text: String,
+                            lower: String, upper: String) -> (String, [SQLBindable]) {
+        let gazetteer = Gazetteers.standard
+        let ids = gazetteer.places(matching: query)
+        guard !ids.isEmpty else { return ("instr(lower(\(text)), lower(?)) > 0", [query]) }
+        var parts: [String] = []
+        var values: [SQLBindable] = []
+        var seen = Set<String>()
+        for id in ids {
+            for inside in gazetteer.placesWithin(id) where seen.insert("\(inside.id)|\(inside.lower ?? 0)|\(inside.upper ?? 0)").inserted {
+                var part = "g.place_id = ?"
+                values.append(inside.id)
+                if let lo = inside.lower { part += " AND (\(upper) IS NULL OR \(upper) >= ?)"; values.append(lo) }
+                if let hi = inside.upper { part += " AND (\(lower) IS NULL OR \(lower) <= ?)"; values.append(hi) }
+                parts.append("(" + part + ")")
+            }
+        }
+        if ids.count > 1 {
+            parts.append("(g.place_id IS NULL AND g.candidates = ?)")
+            values.append(ids.sorted().joined(separator: " "))
+        }
+        return ("EXISTS (SELECT 1 FROM \(table) g WHERE g.\(key) = \(row) AND (" + parts.joined(separator: " OR ") + "))", values)
     }
 }

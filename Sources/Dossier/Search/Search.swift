@@ -55,6 +55,13 @@ public struct SearchHit: Sendable {
     public var bodyKind: String
     public var category: String
     public var title: String?
+    /// The case's place as written.
+    public var place: String?
+    /// The gazetteer place it names, when resolved (docs/places.md).
+    public var placeID: String?
+    /// That place's name at the case's date (in the script it was written
+    /// in when the gazetteer has one), else its name today.
+    public var placeName: String?
 
     public var json: OrderedJSON {
         var writer = JSONObjectWriter()
@@ -71,6 +78,9 @@ public struct SearchHit: Sendable {
         writer.set("body_kind", bodyKind)
         writer.set("category", category)
         writer.set("title", title)
+        writer.set("place", place)
+        writer.set("place_id", placeID)
+        writer.set("place_name", placeName)
         return writer.json
     }
 }
@@ -363,7 +373,8 @@ extension Archive {
     static let hitColumns = """
         d.id, d.person_id, x.ref, p.ref, d.outcome, p.date, p.body_kind, p.category, p.title,
                (SELECT name FROM person_name WHERE person_id = x.id AND is_primary = 1),
-               (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM charge WHERE defendant_id = d.id ORDER BY position))
+               (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM charge WHERE defendant_id = d.id ORDER BY position)),
+               p.place, (SELECT place_id FROM proceeding_place WHERE proceeding_id = p.id), p.date_lower, p.date_upper
         """
 
     static func hit(_ row: Statement) -> SearchHit {
@@ -371,6 +382,16 @@ extension Archive {
                   matchedName: nil, score: 0, reason: "filter", explanation: nil,
                   outcome: row.string(at: 4) ?? "unknown", trialDate: row.string(at: 5),
                   charges: (row.string(at: 10) ?? "").split(separator: " ").map(String.init),
-                  bodyKind: row.string(at: 6) ?? "", category: row.string(at: 7) ?? "", title: row.string(at: 8))
+                  bodyKind: row.string(at: 6) ?? "", category: row.string(at: 7) ?? "", title: row.string(at: 8),
+                  place: row.string(at: 11), placeID: row.string(at: 12),
+                  placeName: placeName(row.string(at: 12), written: row.string(at: 11), lower: row.int(at: 13), upper: row.int(at: 14)))
+    }
+
+    /// The name of a resolved place at a record's date, in the script the
+    /// place was written in when the gazetteer has one; else its name today.
+    static func placeName(_ id: String?, written: String?, lower: Int?, upper: Int?) -> String? {
+        guard let id, let place = Gazetteers.standard.place(id) else { return nil }
+        let cyrillic = written?.unicodeScalars.contains { $0.value >= 0x400 && $0.value < 0x530 } ?? false
+        return place.name(lower: lower, upper: upper, script: cyrillic ? "Cyrl" : "Latn") ?? place.label
     }
 }

@@ -20,6 +20,11 @@ public enum SearchIndex {
         try db.createFunction("dossier_nationality", argumentCount: 1) { arguments in
             Nationality.group(arguments.first?.stringValue)
         }
+        // A gazetteer place's name today (docs/places.md), for the
+        // published site's place facet.
+        try db.createFunction("dossier_place_name", argumentCount: 1) { arguments in
+            arguments.first?.stringValue.flatMap { Gazetteers.standard.place($0)?.label }
+        }
     }
 
     static func jsonArray(_ strings: [String]) -> String {

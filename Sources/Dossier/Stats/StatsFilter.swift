@@ -49,6 +49,7 @@ extension RecordFilter {
         if !bodyKinds.isEmpty { parts.append("body kind " + bodyKinds.map(\.rawValue).joined(separator: " or ")) }
         if !categories.isEmpty { parts.append("category " + categories.map(\.rawValue).joined(separator: " or ")) }
         if let place { parts.append("place \u{201C}\(place)\u{201D}") }
+        if let birthplace { parts.append("birthplace \u{201C}\(birthplace)\u{201D}") }
         switch (from, to) {
         case let (from?, to?): parts.append("decided \(from) to \(to)")
         case let (from?, nil): parts.append("decided from \(from)")

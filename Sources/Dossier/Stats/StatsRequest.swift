@@ -12,8 +12,13 @@ public enum StatsDimension: String, CaseIterable, Sendable, Hashable {
     /// Each normalised charge of the defendant (a defendant with two charges
     /// counts in both groups).
     case charge
-    /// The place of the case, as written.
+    /// The place of the case: the gazetteer place it names ("Волгоград
+    /// (volgograd)" for Царицын, Сталинград and Stalingrad alike), else the
+    /// text as written (docs/places.md).
     case place
+    /// The oblast, krai, ASSR or governorate (else the republic) that
+    /// contained the case's place at the case's date.
+    case region
     /// The defendant's nationality, its written forms grouped
     /// (`Nationality.group`).
     case nationality
@@ -129,6 +134,7 @@ public enum GroupValue: Sendable, Hashable {
             case .year, .decade: return "no date"
             case .charge: return "no charge"
             case .place: return "no place"
+            case .region: return "no region known"
             case .nationality: return "no nationality"
             default: return "none"
             }

@@ -66,9 +66,10 @@ struct StatsQuery {
             case .category:
                 sourceColumn.append(columns.count)
                 columns.append(StatsQuery.codeExpression("p.category", Category.self))
-            case .place:
+            case .place, .region:
                 sourceColumn.append(columns.count)
-                columns.append("p.place")
+                columns += ["(SELECT place_id FROM proceeding_place WHERE proceeding_id = p.id)", "p.place",
+                            "p.date_lower", "p.date_upper"]
             case .nationality:
                 sourceColumn.append(columns.count)
                 columns.append("x.nationality")
@@ -155,8 +156,11 @@ enum StatsScan {
                                                              present: statement.value(at: column + 2).intValue == 1)
                     case .bodyKind, .category:
                         key.setCode(statement.value(at: column).intValue ?? -1, at: position)
-                    case .place:
-                        key.place = statement.value(at: column).stringValue
+                    case .place, .region:
+                        key.placeID = statement.value(at: column).stringValue
+                        key.place = statement.value(at: column + 1).stringValue
+                        key.placeLower = statement.value(at: column + 2).intValue
+                        key.placeUpper = statement.value(at: column + 3).intValue
                     case .charge, .nationality:
                         break
                     }
@@ -244,6 +248,9 @@ enum StatsScan {
         var firstCode = -1
         var secondCode = -1
         var place: String?
+        var placeID: String?
+        var placeLower: Int?
+        var placeUpper: Int?
 
         mutating func setCode(_ code: Int, at position: Int) {
             if position == 0 { firstCode = code } else { secondCode = code }
@@ -284,8 +291,20 @@ enum StatsScan {
                 let code = key.code(at: position)
                 values.append([(code >= 0 ? .code(code) : .missing, 1)])
             case .place:
-                let place = (key.place ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                values.append([(place.isEmpty ? .missing : .text(place), 1)])
+                if let id = key.placeID, let place = Gazetteers.standard.place(id) {
+                    values.append([(.text("\(place.label) (\(id))"), 1)])
+                } else {
+                    let place = (key.place ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                    values.append([(place.isEmpty ? .missing : .text(place), 1)])
+                }
+            case .region:
+                let gazetteer = Gazetteers.standard
+                if let id = key.placeID, let region = gazetteer.region(of: id, lower: key.placeLower, upper: key.placeUpper),
+                   let place = gazetteer.place(region) {
+                    values.append([(.text("\(place.label) (\(region))"), 1)])
+                } else {
+                    values.append([(.missing, 1)])
+                }
             case .charge, .nationality:
                 values.append([])
             }
