@@ -1,4 +1,5 @@
 @testable import Dossier
+@testable import DossierDomain
 import DossierStorage
 import Foundation
 import Testing
@@ -338,6 +339,40 @@ import Testing
             }
             #expect(errors.count == 1)
             #expect(errors.first?.description.contains("unknown field") == true)
+            return work
+        }
+    }
+
+    // MARK: Spreadsheets
+
+    @Test func aSpreadsheetsRowsAreReadInLinearWork() throws {
+        // An .xlsx of N rows (zip, workbook, shared strings, the sheet's
+        // XML, the grid): the whole read counted
+        try Self.expectLinear("xlsx rows", base: 100) { copies in
+            let rows = [["case_ref", "person_ref", "name", "charges"]]
+                + (0..<copies).map { ["c\($0)", "p\($0)", "Вымыслов, Петр & сын", "58-10"] }
+            let data = try XLSXWriter.workbook(sheet: "Лист1", rows: rows)
+            let folder = try TemporaryFolder()
+            let path = folder.path + "/rows.xlsx"
+            try data.write(to: URL(fileURLWithPath: path))
+            let (sheet, work) = try WorkCounter.counting { try SpreadsheetReader.read(path: path) }
+            #expect(sheet.rows.count == copies + 1)
+            return work
+        }
+    }
+
+    @Test(arguments: ["<![CDATA[x]]>", "<!-- c -->", "<c a=\"1\">&amp;&#1078;</c>"])
+    func theXMLOfASheetIsWalkedInLinearWork(unit: String) throws {
+        // Each `<!` once looked for the next comment from where it stood,
+        // to the end of the part when there was none: quadratic in a part
+        // of CDATA sections
+        try Self.expectLinear("sheet xml", base: 200) { copies in
+            let xml = "<?xml version=\"1.0\"?><r>" + String(repeating: unit, count: copies) + "</r>"
+            let walker = XMLWalker()
+            var texts = 0
+            walker.onText = { _ in texts += 1 }
+            let ((), work) = try WorkCounter.counting { try walker.walk(Data(xml.utf8), part: "content.xml") }
+            #expect(unit.hasPrefix("<!--") || texts == copies)
             return work
         }
     }

@@ -244,14 +244,26 @@ final class XMLWalker {
             let line = bytes[..<min(index, bytes.count)].lazy.filter { $0 == 0x0A }.count + 1
             return SpreadsheetError("\(part) is not well-formed XML, line \(line): \(problem)")
         }
+        // The bytes the scans visit, for the growth tests (`WorkCounter`):
+        // the walk moving forward, and each search for the end of a
+        // construct.
+        var steps = 0
+        defer { WorkCounter.add(steps + index) }
         func find(_ pattern: [UInt8], from start: Int) -> Int? {
             guard pattern.count <= bytes.count else { return nil }
             var at = start
+            defer { steps += at - start }
             while at + pattern.count <= bytes.count {
                 if bytes[at] == pattern[0], bytes[at..<(at + pattern.count)].elementsEqual(pattern) { return at }
                 at += 1
             }
             return nil
+        }
+        // Whether `pattern` starts at `at`: a look at those bytes only, not
+        // a search to the next occurrence (which, for every `<!` of a sheet
+        // full of CDATA sections and no comment, ran to the end of the part).
+        func starts(_ pattern: [UInt8], at start: Int) -> Bool {
+            start + pattern.count <= bytes.count && bytes[start..<(start + pattern.count)].elementsEqual(pattern)
         }
         func text(_ range: Range<Int>) throws -> String {
             guard let raw = String(validating: bytes[range], as: UTF8.self) else { throw fail("invalid UTF-8") }
@@ -299,10 +311,10 @@ final class XMLWalker {
                 guard let end = find(Array("?>".utf8), from: open + 2) else { throw fail("an unclosed <?") }
                 index = end + 2
             } else if next == UInt8(ascii: "!") {
-                if find(Array("<!--".utf8), from: open) == open {
+                if starts(Array("<!--".utf8), at: open) {
                     guard let end = find(Array("-->".utf8), from: open + 4) else { throw fail("an unclosed comment") }
                     index = end + 3
-                } else if find(Array("<![CDATA[".utf8), from: open) == open {
+                } else if starts(Array("<![CDATA[".utf8), at: open) {
                     guard let end = find(Array("]]>".utf8), from: open + 9) else { throw fail("an unclosed CDATA section") }
                     guard let raw = String(validating: bytes[(open + 9)..<end], as: UTF8.self) else { throw fail("invalid UTF-8") }
                     onText(raw)
@@ -445,6 +457,7 @@ struct SheetGrid {
                 if rows[row] != nil, rows[row]?[merge.left] == nil { try set(row: row, column: merge.left, value) }
             }
         }
+        WorkCounter.add(work + merges.count + ordered.count)
         let lastRow = rows.keys.max()!
         let width = (rows[headerRow]!.keys.max() ?? 0) + 1
         var records: [CSVReader.Record] = []
@@ -455,6 +468,7 @@ struct SheetGrid {
                 continue
             }
             let count = max(width, (cells.keys.max() ?? 0) + 1)
+            WorkCounter.add(count + cells.count)
             var fields = [String](repeating: "", count: count)
             for (column, text) in cells { fields[column] = text }
             records.append(CSVReader.Record(line: number, fields: fields))
