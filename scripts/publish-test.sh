@@ -233,7 +233,7 @@ def facets_and_search():
     status, body = get("/archive/defendant_view.json", _size=1)
     facets = json.loads(body)["facet_results"]
     facets = facets.get("results", facets)
-    assert {"outcome", "body_kind", "category", "decade", "place"} <= set(facets), sorted(facets)
+    assert {"outcome", "body_kind", "category", "decade", "place_name"} <= set(facets), sorted(facets)
     status, body = get("/archive/person_view.json", _search="Tuchatschewski", _shape="array")
     assert [row["ref"] for row in json.loads(body)] == ["p-tukhachevsky-mn"], body[:200]
     status, body = get("/archive/case_view.json", _search="Vyshinsky", _shape="array")
