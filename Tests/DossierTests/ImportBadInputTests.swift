@@ -30,7 +30,7 @@ import Testing
         ("bad-json.jsonl",
          "Fixtures/bad/bad-json.jsonl:2: not valid JSON (expected a member name in double quotes) (expected one JSON object per line)"),
         ("unknown-field.jsonl",
-         "Fixtures/bad/unknown-field.jsonl:2: defendants[0].sentense: unknown field; did you mean sentence? (expected one of charge_reduced, charge_text, charges, citations, events, notes, outcome, outcome_date, outcome_subcategory, outcome_text, person, sentence, sentence_kind, term_years)"),
+         "Fixtures/bad/unknown-field.jsonl:2: defendants[0].sentense: unknown field; did you mean sentence? (expected one of charge_reduced, charge_text, charges, citations, events, notes, outcome, outcome_date, outcome_date_as_written, outcome_subcategory, outcome_text, person, sentence, sentence_kind, term_years)"),
         ("person-differs.jsonl",
          "Fixtures/bad/person-differs.jsonl:2: defendants[0].person: person p-1 differs from the one on line 1 (expected the same person data wherever a person_ref appears)"),
         ("jsonl-dangling-source.jsonl",

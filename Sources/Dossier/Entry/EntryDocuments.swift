@@ -13,17 +13,30 @@ public enum EntryDocuments {
     /// its help as the comment; a value a document may leave out
     /// (`unknown`, `unverified`) is left empty.
     static func described<R: DescribedRecord>(_ record: R?) -> [YAMLField] {
-        R.fields.map { field in
-            let comment = field.help.components(separatedBy: "\n")
-            var value = YAMLOut.scalar(nil)
-            switch record.flatMap(field.get) {
-            case .text(let text)? where text != field.implied: value = .scalar(text)
-            case .number(let number)?: value = .literal(YAMLPrinter.number(number))
-            case .flag(true)?: value = .literal("true")
-            default: break
-            }
-            return YAMLField(field.key, value, comment: comment)
+        R.fields.flatMap { field in
+            [describedField(field, record)] + writtenField(field, record)
         }
+    }
+
+    /// A date's text as written, when the record keeps one.
+    static func writtenField<R: DescribedRecord>(_ field: RecordField<R>, _ record: R?) -> [YAMLField] {
+        guard let written = record.flatMap(field.writtenText) else { return [] }
+        return [YAMLField(field.writtenKey, .scalar(written),
+                          comment: ["The \(field.title) as the source wrote it, kept beside the EDTF above;",
+                                    "remove it when you change the date."])]
+    }
+
+    /// One described field with its help as the comment.
+    static func describedField<R: DescribedRecord>(_ field: RecordField<R>, _ record: R?) -> YAMLField {
+        let comment = field.help.components(separatedBy: "\n")
+        var value = YAMLOut.scalar(nil)
+        switch record.flatMap(field.get) {
+        case .text(let text)? where text != field.implied: value = .scalar(text)
+        case .number(let number)?: value = .literal(YAMLPrinter.number(number))
+        case .flag(true)?: value = .literal("true")
+        default: break
+        }
+        return YAMLField(field.key, value, comment: comment)
     }
 
     // MARK: Citations

@@ -93,7 +93,7 @@ extension Archive {
             report.figures += 1
         }
         try db.prepare("""
-            SELECT id, ref, title, body, body_kind, category, place, date, notes FROM proceeding ORDER BY ref
+            SELECT id, ref, \(CaseDoc.selectColumns) FROM proceeding ORDER BY ref
             """).forEach { statement in
             let doc = try caseDoc(from: statement.row())
             try sink.append(doc.json.serialized() + "\n")
@@ -141,7 +141,7 @@ extension Archive {
         var report = ExportReport()
         let columns = CaseRowColumn.allCases
         try db.prepare("""
-            SELECT id, ref, title, body, body_kind, category, place, date, notes FROM proceeding ORDER BY ref
+            SELECT id, ref, \(CaseDoc.selectColumns) FROM proceeding ORDER BY ref
             """).forEach { statement in
             let doc = try caseDoc(from: statement.row())
             report.cases += 1

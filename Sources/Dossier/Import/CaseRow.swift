@@ -57,11 +57,14 @@ struct DateCell: Equatable {
     var text: String
     var lower: Int?
     var upper: Int?
+    /// The cell as written, when it was not EDTF (`14 августа 1937 г.`).
+    var written: String?
 
-    init(text: String, lower: Int?, upper: Int?) {
+    init(text: String, lower: Int?, upper: Int?, written: String? = nil) {
         self.text = text
         self.lower = lower
         self.upper = upper
+        self.written = written
     }
 
     /// True when every day this date may be is also a day `other` may be:

@@ -66,7 +66,8 @@ final class CaseRowValidator {
             if let cached = dateCache[text] { return cached }
             do {
                 let reading = try DateReader.read(text, strict: strictDates)
-                let date = DateCell(text: reading.stored, lower: reading.date.lower, upper: reading.date.upper)
+                let date = DateCell(text: reading.stored, lower: reading.date.lower, upper: reading.date.upper,
+                                    written: reading.wasEDTF ? nil : reading.input)
                 if dateCache.count >= 100_000 { dateCache.removeAll(keepingCapacity: true) }
                 dateCache[text] = date
                 return date

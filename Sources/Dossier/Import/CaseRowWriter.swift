@@ -29,8 +29,8 @@ final class CaseRowImporter {
         // A new ref is inserted straight away; only when the ref exists
         // (the insert does nothing) is the stored row read and merged.
         insertCase = try db.cached("""
-            INSERT INTO proceeding (ref, body, body_kind, category, place, date, date_lower, date_upper)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING
+            INSERT INTO proceeding (ref, body, body_kind, category, place, date, date_lower, date_upper, date_as_written)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING
             """)
         let personColumns = CaseRowColumn.personFields.flatMap(\.columns)
         personByRef = try db.cached("""
@@ -56,8 +56,8 @@ final class CaseRowImporter {
             "SELECT coalesce(max(position) + 1, 0) FROM defendant WHERE proceeding_id = ?")
         insertDefendant = try db.cached("""
             INSERT INTO defendant (proceeding_id, person_id, position, charge_text, outcome, sentence, sentence_kind,
-                                   term_years, outcome_date, outcome_date_lower, outcome_date_upper)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   term_years, outcome_date, outcome_date_lower, outcome_date_upper, outcome_date_as_written)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         chargesOf = try db.cached("SELECT raw, ref, kind FROM charge WHERE defendant_id = ? ORDER BY position, id")
         deleteCharges = try db.cached("DELETE FROM charge WHERE defendant_id = ?")
@@ -69,9 +69,10 @@ final class CaseRowImporter {
             """)
         nextEventPosition = try db.cached("SELECT coalesce(max(position) + 1, 0) FROM event WHERE defendant_id = ?")
         insertEvent = try db.cached("""
-            INSERT INTO event (defendant_id, position, kind, date, date_lower, date_upper) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO event (defendant_id, position, kind, date, date_lower, date_upper, date_as_written)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        updateEventDate = try db.cached("UPDATE event SET date = ?, date_lower = ?, date_upper = ? WHERE id = ?")
+        updateEventDate = try db.cached("UPDATE event SET date = ?, date_lower = ?, date_upper = ?, date_as_written = ? WHERE id = ?")
         citationOf = try db.cached("""
             SELECT id, note FROM citation WHERE defendant_id = ? AND source_id = ? AND locator IS ? ORDER BY id LIMIT 1
             """)
@@ -120,7 +121,7 @@ final class CaseRowImporter {
         try refusingAliases(row.caseRef, kind: .case) {
             try insertCase.execute([row.caseRef, row.body, row.bodyKind?.rawValue ?? BodyKind.other.rawValue,
                                     row.category?.rawValue ?? Category.unknown.rawValue, row.place]
-                                   + (row.trial?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null]))
+                                   + (row.trial?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null, SQLValue.null]))
         }
         if db.changes == 1 {
             let id = db.lastInsertRowID
@@ -142,7 +143,8 @@ final class CaseRowImporter {
         let storedDate = DateCell(stored[5], stored[6], stored[7])
         switch MergeRule.date(storedDate, row.trial, first: first) {
         case .set:
-            merge.changes += [("date", row.trial?.text), ("date_lower", row.trial?.lower), ("date_upper", row.trial?.upper)]
+            merge.changes += [("date", row.trial?.text), ("date_lower", row.trial?.lower), ("date_upper", row.trial?.upper),
+                              ("date_as_written", row.trial?.written)]
         case .reading: readings.add("trial_date", row.trial?.text ?? "", line: earlier)
         default: break
         }
@@ -191,6 +193,7 @@ final class CaseRowImporter {
                 case .set:
                     changes += [(field.column, new?.text), (field.column + "_lower", new?.lower),
                                 (field.column + "_upper", new?.upper)]
+                    if field.written != nil { changes.append((field.writtenColumn, new?.written)) }
                 case .reading: readings.add(field.key, new?.text ?? "", line: earlier)
                 default: break
                 }
@@ -283,7 +286,7 @@ final class CaseRowImporter {
         switch MergeRule.date(DateCell(stored[6], stored[7], stored[8]), row.outcomeDate, first: first) {
         case .set:
             merge.changes += [("outcome_date", row.outcomeDate?.text), ("outcome_date_lower", row.outcomeDate?.lower),
-                        ("outcome_date_upper", row.outcomeDate?.upper)]
+                        ("outcome_date_upper", row.outcomeDate?.upper), ("outcome_date_as_written", row.outcomeDate?.written)]
         case .reading: readings.add("outcome_date", row.outcomeDate?.text ?? "", line: earlier)
         default: break
         }
@@ -346,7 +349,7 @@ final class CaseRowImporter {
         try insertDefendant.execute([caseID, personID, position, row.chargeText,
                                      row.outcome?.rawValue ?? Outcome.unknown.rawValue, row.sentence,
                                      row.sentenceKind?.rawValue, row.termYears]
-                                    + (row.outcomeDate?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null]))
+                                    + (row.outcomeDate?.bindings ?? [SQLValue.null, SQLValue.null, SQLValue.null, SQLValue.null]))
         let id = db.lastInsertRowID
         if let charges = row.charges { try insertCharges(charges, defendantID: id) }
         var eventPosition = 0
@@ -419,5 +422,6 @@ extension DateCell {
         self.init(text: value, lower: lower.intValue, upper: upper.intValue)
     }
 
-    var bindings: [SQLBindable] { [text, lower, upper] }
+    /// The values of the date's columns: text, lower, upper and as written.
+    var bindings: [SQLBindable] { [text, lower, upper, written] }
 }

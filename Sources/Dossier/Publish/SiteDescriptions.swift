@@ -15,6 +15,7 @@ enum SiteDescriptions {
     }
 
     static let dateNote = "EDTF (ISO 8601-2): 1937-06-11, 1937-06, 1937, 193X, 1937?, 1937/1938; os: marks an Old Style (Julian) date"
+    static let writtenNote = "the date as the source wrote it, when that was not EDTF (14 августа 1937 г.); empty otherwise"
     static let lowerNote = "earliest possible day, counted from 1970-01-01 (negative before), for sorting and ranges"
     static let upperNote = "latest possible day, counted from 1970-01-01; empty when open or unknown"
     static let placeIDNote = "the gazetteer's id of the place (docs/places.md), when the place as written names one place; empty when unresolved"
@@ -34,7 +35,9 @@ enum SiteDescriptions {
         PersonDoc.fields.filter { $0.merge != .join }.flatMap { field -> [(String, String)] in
             guard field.isDate else { return [(field.column, field.title)] }
             let date = (field.column, "\(field.title), \(dateNote)")
-            return stored ? [date, (field.column + "_lower", lowerNote), (field.column + "_upper", upperNote)] : [date]
+            guard stored else { return [date] }
+            return [date, (field.column + "_lower", lowerNote), (field.column + "_upper", upperNote)]
+                + (field.written == nil ? [] : [(field.writtenColumn, writtenNote)])
         }
     }
 
@@ -165,7 +168,7 @@ enum SiteDescriptions {
                 ("body", "the deciding body as named in the sources"), ("body_kind", "kind of deciding body: \(bodyKinds)"),
                 ("category", "political, criminal or unknown"), ("place", "where the case was decided"),
                 ("date", "date of the decision or trial, \(dateNote)"), ("date_lower", lowerNote), ("date_upper", upperNote),
-                ("notes", "the compiler's notes"),
+                ("date_as_written", writtenNote), ("notes", "the compiler's notes"),
             ],
             facets: ["body_kind", "category", "place"], label: "title")),
         ("person", Table(
@@ -195,7 +198,7 @@ enum SiteDescriptions {
                 ("sentence", "the sentence as written"), ("sentence_kind", "kind of sentence: \(sentenceKinds)"),
                 ("term_years", "term in years"), ("charge_reduced", "1 when convicted on a lesser charge"),
                 ("outcome_date", "date of the outcome, \(dateNote)"), ("outcome_date_lower", lowerNote),
-                ("outcome_date_upper", upperNote), ("notes", "the compiler's notes"),
+                ("outcome_date_upper", upperNote), ("outcome_date_as_written", writtenNote), ("notes", "the compiler's notes"),
             ],
             facets: ["outcome", "sentence_kind"])),
         ("charge", Table(
@@ -215,7 +218,7 @@ enum SiteDescriptions {
                 ("id", "row id"), ("defendant_id", "the defendant"), ("position", "order"),
                 ("kind", "arrested, executed, commuted, pardoned, released, died_in_custody, appeal or rehabilitated"),
                 ("date", "date, \(dateNote)"), ("date_lower", lowerNote), ("date_upper", upperNote),
-                ("body", "the acting body"), ("notes", "the compiler's notes"),
+                ("date_as_written", writtenNote), ("body", "the acting body"), ("notes", "the compiler's notes"),
             ],
             facets: ["kind"])),
         ("source", Table(

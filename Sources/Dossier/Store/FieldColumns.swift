@@ -56,9 +56,13 @@ extension RecordField {
         case nil:
             // A flag that is not set is stored as false, not as unknown.
             if case .flag = type { return [false] }
-            return isDate ? [SQLValue.null, SQLValue.null, SQLValue.null] : [SQLValue.null]
+            return Array(repeating: SQLValue.null, count: columns.count)
         case .text(let text)?:
-            if isDate { return try dateColumns(text) }
+            if isDate {
+                let bounds = try dateColumns(text)
+                guard written != nil else { return bounds }
+                return bounds + [writtenText(record).map { $0 as SQLBindable } ?? SQLValue.null]
+            }
             return [text]
         case .number(let number)?:
             return [number]
@@ -69,6 +73,12 @@ extension RecordField {
 
     /// Reads the field from a stored row by its column name.
     func decode(_ row: Row, table: String, into record: inout Record) throws {
+        try decodeValue(row, table: table, into: &record)
+        // The text as written after the value, whose problems come first.
+        if let written { written.set(&record, try row.text(writtenColumn, table: table)) }
+    }
+
+    private func decodeValue(_ row: Row, table: String, into record: inout Record) throws {
         let value = try row.required(column, table: table)
         switch (type, value) {
         case (_, .null):
@@ -108,6 +118,7 @@ struct FieldColumnLists: Sendable {
         for field in Record.fields {
             stored.append(contentsOf: field.columns)
             select.append(field.column)
+            if field.written != nil { select.append(field.writtenColumn) }
         }
         self.stored = stored
         self.select = select.joined(separator: ", ")

@@ -25,6 +25,10 @@ public struct PersonDoc: Sendable, Hashable {
     public var sex: Sex?
     public var birth: String?
     public var death: String?
+    /// The text the birth was written in, when it was not EDTF (`14 августа 1937 г.`).
+    public var birthAsWritten: String?
+    /// The text the death was written in, when it was not EDTF (`14 августа 1937 г.`).
+    public var deathAsWritten: String?
     public var birthplace: String?
     public var occupation: String?
     public var nationality: String?
@@ -56,6 +60,8 @@ public struct ChargeDoc: Sendable, Hashable {
 public struct EventDoc: Sendable, Hashable {
     public var kind: EventKind
     public var date: String?
+    /// The text the date was written in, when it was not EDTF (`14 августа 1937 г.`).
+    public var dateAsWritten: String?
     public var body: String?
     public var notes: String?
     public var citations: [CitationDoc] = []
@@ -78,6 +84,8 @@ public struct DefendantDoc: Sendable, Hashable {
     public var termYears: Double?
     public var chargeReduced = false
     public var outcomeDate: String?
+    /// The text the outcome date was written in, when it was not EDTF (`14 августа 1937 г.`).
+    public var outcomeDateAsWritten: String?
     public var notes: String?
     public var events: [EventDoc] = []
     public var citations: [CitationDoc] = []
@@ -97,6 +105,8 @@ public struct CaseDoc: Sendable, Hashable {
     public var category: Category
     public var place: String?
     public var trialDate: String?
+    /// The text the trial date was written in, when it was not EDTF (`14 августа 1937 г.`).
+    public var trialDateAsWritten: String?
     public var notes: String?
     public var citations: [CitationDoc] = []
     public var defendants: [DefendantDoc] = []

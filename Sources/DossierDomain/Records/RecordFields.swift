@@ -67,6 +67,10 @@ public struct RecordField<Record>: @unchecked Sendable {
     /// Whether readers count records by it (a facet of the published site):
     /// every code, and text fields marked so.
     public var isFacet = false
+    /// For a date field: where the text as written is kept when it was not
+    /// EDTF (`14 августа 1937 г.` beside `1937-08-14`), under the key and
+    /// column `<key>_as_written`; nil for a date that keeps none.
+    public var written: (get: (Record) -> String?, set: (inout Record, String?) -> Void)? = nil
 
     /// The value a record has when a document leaves the field out:
     /// editor templates leave it empty.
@@ -76,9 +80,19 @@ public struct RecordField<Record>: @unchecked Sendable {
 
     /// The columns it takes in its table (a date takes three).
     public var columns: [String] {
-        if case .date = type { return [column, column + "_lower", column + "_upper"] }
+        if case .date = type {
+            return [column, column + "_lower", column + "_upper"] + (written == nil ? [] : [writtenColumn])
+        }
         return [column]
     }
+
+    /// The key of the text as written (`birth_as_written`).
+    public var writtenKey: String { key + "_as_written" }
+    /// The column of the text as written (`birth_as_written`).
+    public var writtenColumn: String { column + "_as_written" }
+
+    /// The text a date was written in when it was not EDTF.
+    public func writtenText(_ record: Record) -> String? { written?.get(record) }
 
     public var isDate: Bool { if case .date = type { return true } else { return false } }
 
@@ -96,6 +110,14 @@ public struct RecordField<Record>: @unchecked Sendable {
     public func facet() -> RecordField {
         var field = self
         field.isFacet = true
+        return field
+    }
+
+    /// The same date field, keeping the text as written in `keyPath` when
+    /// it was not EDTF.
+    public func keepingWritten(_ keyPath: WritableKeyPath<Record, String?>) -> RecordField {
+        var field = self
+        field.written = (get: { $0[keyPath: keyPath] }, set: { $0[keyPath: keyPath] = $1 })
         return field
     }
 
@@ -214,6 +236,24 @@ extension RecordField {
         }
     }
 
+    /// Checks a date given as text and returns what to store: the EDTF, and
+    /// the text as written when it was not EDTF and the field keeps it.
+    public func dateValue(fromText text: String?) throws(FieldProblem) -> (stored: String, written: String?)? {
+        guard let text, !text.isEmpty else { return nil }
+        guard case .date = type else {
+            return try value(fromText: text)?.text.map { ($0, nil) }
+        }
+        if text.utf8.contains(0) {
+            throw FieldProblem(problem: "contains a NUL character (\\u0000)", expected: "text without NUL characters")
+        }
+        do {
+            let reading = try DateReader.read(text)
+            return (reading.stored, reading.wasEDTF || written == nil ? nil : reading.input)
+        } catch {
+            throw FieldProblem(problem: error.problem, expected: error.expectation)
+        }
+    }
+
     private func check(_ number: Double, _ range: ClosedRange<Double>, _ expected: String) throws(FieldProblem) {
         if !range.contains(number) {
             throw FieldProblem(problem: "\(number) is not a term", expected: expected)
@@ -236,6 +276,37 @@ extension RecordField {
             }
         case .flag:
             value = try reader.bool(key).map(FieldValue.flag)
+        case .date where written != nil:
+            let text = try reader.string(key)
+            let writtenName = key + "_as_written"
+            let given = try reader.string(writtenName)
+            var keptText: String?
+            do {
+                let date = try dateValue(fromText: text)
+                value = date.map { .text($0.stored) }
+                keptText = date?.written
+            } catch {
+                throw FieldError(field: reader.fieldPath(key), problem: error)
+            }
+            if let given, !given.isEmpty {
+                if value == nil {
+                    throw FieldError(field: reader.fieldPath(writtenName),
+                                     problem: FieldProblem(problem: "the text as written of a date that is not given",
+                                                           expected: "\(key) beside it"))
+                }
+                if let keptText, keptText != given {
+                    throw FieldError(field: reader.fieldPath(writtenName),
+                                     problem: FieldProblem(problem: "given beside \(key) \"\(keptText)\", which is not EDTF",
+                                                           expected: "\(key) as EDTF beside the text as written, or the text alone"))
+                }
+                if given.utf8.contains(0) {
+                    throw FieldError(field: reader.fieldPath(writtenName),
+                                     problem: FieldProblem(problem: "contains a NUL character (\\u0000)",
+                                                           expected: "text without NUL characters"))
+                }
+                keptText = given
+            }
+            written?.set(&record, keptText)
         case .text, .date, .code:
             let text = try reader.string(key)
             do { value = try self.value(fromText: text) } catch {
@@ -253,7 +324,9 @@ extension RecordField {
     /// Writes the field into a JSON object (nothing when it has no value).
     package func write(_ record: Record, into writer: inout JSONObjectWriter) {
         switch get(record) {
-        case .text(let text)?: writer.set(key, text)
+        case .text(let text)?:
+            writer.set(key, text)
+            if let written = writtenText(record) { writer.set(writtenKey, written) }
         case .number(let number)?: writer.set(key, number)
         case .flag(let flag)?: writer.set(key, flag)
         case nil: break
@@ -304,8 +377,10 @@ extension DescribedRecord {
 extension PersonDoc: DescribedRecord {
     public static let fields: [RecordField<PersonDoc>] = [
         RecordField.code("sex", \.sex, help: "m or f.").labelled("m or f").inFlatCSV(),
-        RecordField.date("birth", \.birth, help: "Date of birth, \(edtfExamples).").labelled("date of birth").inFlatCSV(),
-        RecordField.date("death", \.death, help: "Date of death, EDTF as above.").labelled("date of death").inFlatCSV(),
+        RecordField.date("birth", \.birth, help: "Date of birth, \(edtfExamples).").labelled("date of birth").inFlatCSV()
+            .keepingWritten(\.birthAsWritten),
+        RecordField.date("death", \.death, help: "Date of death, EDTF as above.").labelled("date of death").inFlatCSV()
+            .keepingWritten(\.deathAsWritten),
         RecordField.text("birthplace", \.birthplace, help: "Place of birth as written, e.g. Александровское.")
             .labelled("place of birth").inFlatCSV(),
         .text("occupation", \.occupation, help: "As written, e.g. маршал, kolkhoz worker."),
@@ -323,7 +398,8 @@ extension CaseDoc: DescribedRecord {
               help: oneOf(BodyKind.self) + " (required);\ntroika, dvoika, special_board and commission are extrajudicial."),
         .code("category", \.category, fallback: .unknown),
         .text("place", \.place, help: "Where the case was decided, e.g. Leningrad."),
-        .date("trial_date", \.trialDate, column: "date", flag: "date", help: "Date of the decision, \(edtfExamples)."),
+        RecordField.date("trial_date", \.trialDate, column: "date", flag: "date", help: "Date of the decision, \(edtfExamples).")
+            .keepingWritten(\.trialDateAsWritten),
         .text("notes", \.notes, help: "Free text.", merge: .join),
     ]
 }
@@ -339,7 +415,8 @@ extension DefendantDoc: DescribedRecord {
         .number("term_years", \.termYears, range: 0...100, expected: "a number of years from 0 to 100",
                 help: "The term in years, a number: 10, 2.5."),
         .flag("charge_reduced", \.chargeReduced, help: "true when convicted on a lesser charge than the one brought."),
-        .date("outcome_date", \.outcomeDate, help: "Date of the decision, \(edtfExamples)."),
+        RecordField.date("outcome_date", \.outcomeDate, help: "Date of the decision, \(edtfExamples).")
+            .keepingWritten(\.outcomeDateAsWritten),
         .text("notes", \.notes, help: "Free text.", merge: .join),
     ]
 }
@@ -347,7 +424,7 @@ extension DefendantDoc: DescribedRecord {
 extension EventDoc: DescribedRecord {
     public static let fields: [RecordField<EventDoc>] = [
         .code("kind", \.kind, fallback: .arrested, required: true),
-        .date("date", \.date, help: "\(edtfExamples)."),
+        RecordField.date("date", \.date, help: "\(edtfExamples).").keepingWritten(\.dateAsWritten),
         .text("body", \.body, help: "The acting body as written, e.g. Военная коллегия Верховного суда СССР."),
         .text("notes", \.notes, help: "Free text.", merge: .join),
     ]

@@ -13,7 +13,7 @@ public enum ShowText {
             .compactMap { $0 }.joined(separator: " ")))
         facts.append(("Category", doc.category.rawValue))
         if let place = doc.place { facts.append(("Place", place)) }
-        if let date = doc.trialDate { facts.append(("Decided", DateText.describe(date))) }
+        if let date = doc.trialDate { facts.append(("Decided", describe(date, written: doc.trialDateAsWritten))) }
         if let notes = doc.notes { facts.append(("Notes", notes)) }
         out += table(facts, indent: 2)
         for defendant in doc.defendants {
@@ -22,9 +22,9 @@ public enum ShowText {
             if !defendant.person.nameVariants.isEmpty {
                 rows.append(("Also", defendant.person.nameVariants.joined(separator: "; ")))
             }
-            let life = [defendant.person.birth.map { "born " + DateText.describe($0) },
+            let life = [defendant.person.birth.map { "born " + describe($0, written: defendant.person.birthAsWritten) },
                         defendant.person.birthplace.map { "in \($0)" },
-                        defendant.person.death.map { "died " + DateText.describe($0) }
+                        defendant.person.death.map { "died " + describe($0, written: defendant.person.deathAsWritten) }
                             ?? DerivedDeath.derive(defendant.person, events: [(doc.ref, defendant.events)]).map {
                                 "died " + DateText.describe($0.date) + " (derived from the \($0.event.rawValue.replacingOccurrences(of: "_", with: " ")) event)"
                             }].compactMap { $0 }
@@ -40,7 +40,7 @@ public enum ShowText {
             if let text = defendant.chargeText { rows.append(("Charged with", text)) }
             var outcome = defendant.outcome.rawValue.replacingOccurrences(of: "_", with: " ")
             if let text = defendant.outcomeText { outcome += " (\"\(text)\")" }
-            if let date = defendant.outcomeDate { outcome += ", " + DateText.describe(date) }
+            if let date = defendant.outcomeDate { outcome += ", " + describe(date, written: defendant.outcomeDateAsWritten) }
             if defendant.chargeReduced { outcome += "; on a lesser charge" }
             rows.append(("Outcome", outcome + notes.marks(defendant.citations)))
             if defendant.sentence != nil || defendant.sentenceKind != nil {
@@ -51,7 +51,7 @@ public enum ShowText {
             }
             for event in defendant.events {
                 var text = event.kind.rawValue.replacingOccurrences(of: "_", with: " ")
-                if let date = event.date { text += " " + DateText.describe(date) }
+                if let date = event.date { text += " " + describe(date, written: event.dateAsWritten) }
                 if let body = event.body { text += " by \(body)" }
                 if let eventNotes = event.notes { text += " — \(eventNotes)" }
                 rows.append(("Event", text + notes.marks(event.citations)))
@@ -72,9 +72,9 @@ public enum ShowText {
         var rows: [(String, String)] = []
         if !person.nameVariants.isEmpty { rows.append(("Also", person.nameVariants.joined(separator: "; "))) }
         if let sex = person.sex { rows.append(("Sex", sex.rawValue)) }
-        if let birth = person.birth { rows.append(("Born", DateText.describe(birth) + (person.birthplace.map { ", \($0)" } ?? ""))) }
+        if let birth = person.birth { rows.append(("Born", describe(birth, written: person.birthAsWritten) + (person.birthplace.map { ", \($0)" } ?? ""))) }
         else if let place = person.birthplace { rows.append(("Birthplace", place)) }
-        if let death = person.death { rows.append(("Died", DateText.describe(death))) }
+        if let death = person.death { rows.append(("Died", describe(death, written: person.deathAsWritten))) }
         else if let derived = derivedDeath { rows.append(("Died", derived.text)) }
         if let occupation = person.occupation { rows.append(("Occupation", occupation)) }
         if let nationality = person.nationality { rows.append(("Nationality", nationality)) }
@@ -86,6 +86,12 @@ public enum ShowText {
         out += table(rows, indent: 2)
         out += notes.rendered
         return out
+    }
+
+    /// A date described, and the text it was written in when that was not
+    /// EDTF: `1937-08-14 (written "14 августа 1937 г.")`.
+    static func describe(_ date: String, written: String?) -> String {
+        DateText.describe(date) + (written.map { " (written \"\($0)\")" } ?? "")
     }
 
     /// A person's label: the primary name as written, and with `romanize`
