@@ -63,6 +63,18 @@ import Testing
         try expectInStep(test)
         #expect(try hits(test, "marshwren") == 1)
         #expect(try hits(test, "bramblefinch") == 1)
+
+        // A re-import that gives charges to a defendant who had none: no
+        // charge is deleted first, the insert trigger takes the old text out.
+        let marshwren = ReliabilityData.otherCase.replacingOccurrences(
+            of: #""case_ref": "other-1937","#, with: #""case_ref": "other-1937", "title": "The Marshwren case","#)
+        let charged = marshwren.replacingOccurrences(of: #""outcome": "convicted""#,
+                                                     with: #""charges": [{"text": "58-9"}], "outcome": "convicted""#)
+        #expect(charged != marshwren)
+        try ReliabilityData.importLines(test.archive, [charged])
+        try expectInStep(test)
+        #expect(try hits(test, #""58 9""#) == 1)
+        #expect(try hits(test, "marshwren") == 1)
     }
 
     @Test func revertOfAnImportAndOfAReimportKeepTheIndexInStep() throws {
