@@ -102,7 +102,7 @@ INSERT INTO event SELECT * FROM src.event;
 INSERT INTO citation SELECT * FROM src.citation;
 INSERT INTO name_key SELECT * FROM src.name_key ORDER BY key, name_id;
 INSERT INTO surname_typo SELECT * FROM src.surname_typo ORDER BY key, surname;
-INSERT INTO search_text (rowid, text) SELECT rowid, text FROM src.search_text;
+INSERT INTO search_text (search_text) VALUES ('rebuild');
 COMMIT;
 SQL
 read -r s3 k3 < "$work/time.floor"

@@ -160,7 +160,8 @@ import Testing
         #expect(try test.archive.search(SearchQuery(text: "Savelii Prtanikov")).map(\.personRef).contains("p-pryanikov") == false)
         let report = try test.archive.check()
         #expect(report.findings.map(\.description) == [
-            "search-index: search_text: the search text of 1 defendant is missing or out of date, and 1 row belong to no defendant [--fix repairs this]",
+            "search-index: search_text: the full-text index is out of step: 1 defendant is not indexed; 1 indexed row belongs to no defendant;"
+                + " its text differs from the records [--fix repairs this]",
             "search-index: name_key: 1 name has no search keys, or keys of another person, and 1 key belong to no name [--fix repairs this]",
             "search-index: surname_typo: 2 surname keys lack some of their typo keys [--fix repairs this]",
             "search-index: source_fts: the citation lookup index of 1 source is missing or out of date [--fix repairs this]",

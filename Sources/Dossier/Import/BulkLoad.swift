@@ -21,10 +21,14 @@ struct BulkLoad {
     /// inserts is at or above its table's `bulk_load.first_id`, where these
     /// triggers are silent anyway (0004); dropping them saves evaluating
     /// their `WHEN` for every row inserted.
-    /// The full-text triggers that mark each inserted defendant and charge
-    /// for indexing (0003) go too: `finish` marks them set-wise.
+    /// The full-text trigger that marks each inserted defendant for
+    /// indexing (0003) goes too: `finish` marks the new defendants
+    /// set-wise. The full-text triggers on charges, cases and the updates
+    /// and deletes of defendants stay (0022): they delete the indexed text
+    /// of a defendant that existed before the import before its records
+    /// change, and leave the import's own new defendants alone.
     static let quietTriggers = tables.map { "\($0)_history_insert" }
-        + ["person_name_keys_insert", "defendant_search_insert", "charge_search_insert"]
+        + ["person_name_keys_insert", "defendant_search_insert"]
     /// Indexes no import reads (they serve searches, statistics and
     /// listings). Keeping them up to date row by row writes all over their
     /// B-trees (a charge's statute, a citation's source come in no order);
@@ -138,16 +142,14 @@ struct BulkLoad {
         ImportTiming.mark("surname typo keys")
         for sql in rebuild { try db.execute(sql) }
         ImportTiming.mark("name keys: rebuild indexes")
-        // What defendant_search_insert and charge_search_insert would have
-        // marked for the full-text index (SearchIndex.refresh indexes it
-        // before the transaction commits).
+        // What defendant_search_insert would have marked for the full-text
+        // index (SearchIndex.refresh indexes it before the transaction
+        // commits). The defendants that existed before and gained charges
+        // were marked by charge_search_before_insert (0022), after their
+        // old text was deleted from the index.
         try db.execute("""
             INSERT OR IGNORE INTO search_dirty (defendant_id)
             SELECT id FROM defendant WHERE id >= (SELECT first_id FROM bulk_load WHERE table_name = 'defendant')
-            """)
-        try db.execute("""
-            INSERT OR IGNORE INTO search_dirty (defendant_id)
-            SELECT defendant_id FROM charge WHERE id >= (SELECT first_id FROM bulk_load WHERE table_name = 'charge')
             """)
         for sql in dropped { try db.execute(sql) }
         try db.execute("DELETE FROM bulk_load")

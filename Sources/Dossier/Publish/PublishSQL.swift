@@ -98,7 +98,8 @@ enum PublishSQL {
         .map { "coalesce(x.\($0.column), '')" }.joined(separator: " || ' ' || ")
 
     /// A case's words: title, body, place, notes, and its defendants' names,
-    /// charges and outcomes (the archive's text index, `search_text`).
+    /// charges and outcomes (the text the archive indexes in `search_text`,
+    /// read from the view `defendant_search_text` it is built over).
     static let fillCaseSearch = """
         INSERT INTO case_fts (rowid, text)
         SELECT p.id,
@@ -106,7 +107,7 @@ enum PublishSQL {
                     || coalesce(p.notes, '') || ' '
                     || coalesce((SELECT group_concat(l.name || ' ' || coalesce(l.latin_name, '') || ' ' || t.text, ' ')
                                  FROM defendant d JOIN person_label l ON l.person_id = d.person_id
-                                 JOIN search_text t ON t.rowid = d.id
+                                 JOIN defendant_search_text t ON t.defendant_id = d.id
                                  WHERE d.proceeding_id = p.id), ''))
         FROM proceeding p
         """

@@ -142,9 +142,7 @@ extension Archive {
             try db.write {
                 switch finding.table {
                 case "search_text":
-                    try db.execute("INSERT OR IGNORE INTO search_dirty SELECT defendant_id FROM (\(Self.staleSearchText))")
-                    try db.execute("DELETE FROM search_text WHERE rowid NOT IN (SELECT id FROM defendant)")
-                    try SearchIndex.refresh(db)
+                    try SearchIndex.rebuild(db)
                 case "name_key":
                     try db.execute("DROP TABLE IF EXISTS temp.check_names")
                     try db.execute("CREATE TEMP TABLE check_names AS \(Self.namesWithoutKeys)")
@@ -178,11 +176,6 @@ extension Archive {
         }
     }
 
-    /// Defendants whose full-text row is missing or differs from their text.
-    static let staleSearchText = """
-        SELECT v.defendant_id FROM defendant_search_text v LEFT JOIN search_text s ON s.rowid = v.defendant_id
-        WHERE s.text IS NOT v.text
-        """
     /// Names without their search keys, or with keys under another person.
     static let namesWithoutKeys = """
         SELECT n.id FROM person_name n
@@ -207,12 +200,15 @@ extension Archive {
             findings.append(CheckFinding(rule: .searchIndex, table: table, problem: problem, fixable: true))
         }
         if objects.isSuperset(of: ["search_text", "search_dirty", "defendant_search_text", "defendant"]) {
-            let stale = try db.scalar("SELECT count(*) FROM (\(Self.staleSearchText))").intValue ?? 0
-            let orphans = try db.scalar("SELECT count(*) FROM search_text WHERE rowid NOT IN (SELECT id FROM defendant)").intValue ?? 0
-            if stale + orphans > 0 {
-                finding("search_text", "the search text of \(stale) defendant\(stale == 1 ? "" : "s") is missing or out of date"
-                        + (orphans > 0 ? ", and \(orphans) row\(orphans == 1 ? "" : "s") belong to no defendant" : ""))
-            }
+            // The index is over the records themselves (0022): FTS5's own
+            // integrity check compares the two (read-only: SearchIndex.matchesReadOnly).
+            let state = try SearchIndex.consistency(db)
+            var parts: [String] = []
+            if state.missing > 0 { parts.append("\(state.missing) defendant\(state.missing == 1 ? " is" : "s are") not indexed") }
+            if state.orphans > 0 { parts.append("\(state.orphans) indexed row\(state.orphans == 1 ? " belongs" : "s belong") to no defendant") }
+            if state.marked > 0 { parts.append("\(state.marked) defendant\(state.marked == 1 ? " was" : "s were") left waiting to be indexed") }
+            if !state.matches { parts.append("its text differs from the records") }
+            if !parts.isEmpty { finding("search_text", "the full-text index is out of step: " + parts.joined(separator: "; ")) }
         }
         if objects.isSuperset(of: ["name_key", "person_name"]) {
             let names = try db.scalar("SELECT count(*) FROM (\(Self.namesWithoutKeys))").intValue ?? 0
