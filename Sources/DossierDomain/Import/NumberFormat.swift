@@ -116,7 +116,7 @@ enum NumberFormat {
             if whole == 60 { return precision == .day ? "1900-02-29" : SheetDate.edtf(year: 1900, month: 2, day: 1, precision: precision) }
             days = whole - (whole < 60 ? 25_568 : 25_569)
         }
-        let (year, month, day) = SheetDate.civil(days: days)
+        let (year, month, day) = DayNumber.civil(days)
         guard year <= 9999 else { return nil }
         return SheetDate.edtf(year: year, month: month, day: day, precision: precision)
     }
