@@ -14,9 +14,13 @@ import Testing
         let names = try #require(places.first?["names"] as? [[String: Any]])
         #expect(names.contains { $0["name"] as? String == "Петроград" && $0["period"] as? String == "1914-08-31/1924-01-26" })
 
-        let ambiguous = try CLIRunner.run(["place", "Калининград", "--date", "1950", "--format", "table"])
+        let centre = try CLIRunner.run(["place", "Калининград", "--date", "1950", "--format", "table"])
+        #expect(centre.status == 0)
+        #expect(centre.stdout.contains("resolved: kaliningrad (the regional centre of that name; also so named: korolyov)"))
+        #expect(centre.stdout.contains("centre of kaliningrad-oblast"))
+        let ambiguous = try CLIRunner.run(["place", "Дзержинск", "--date", "1950", "--format", "table"])
         #expect(ambiguous.status == 0)
-        #expect(ambiguous.stdout.contains("candidates: kaliningrad, korolyov"))
+        #expect(ambiguous.stdout.contains("candidates: dzerzhinsk, toretsk"))
         let dated = try CLIRunner.run(["place", "Калининград", "--date", "1940", "--format", "table"])
         #expect(dated.stdout.contains("resolved: korolyov"))
 

@@ -64,6 +64,22 @@ extension GazetteerTests {
         #expect(id("Кировабад") == "ganja")
         #expect(id("Kirovabad") == "ganja")
         #expect(id("Киров") == "kirov")
+        // Of several places of one name, the regional centre is meant unless
+        // a region written with it says otherwise.
+        #expect(read("Киров").reason.contains("kirov-kaluga-oblast"))
+        #expect(id("Куйбышев", "1937") == "samara")
+        #expect(id("в г. Куйбышеве") == "samara")
+        #expect(id("Куйбышев Новосибирской обл.", "1950") == "kuibyshev-novosibirsk-oblast")
+        #expect(id("Свердловск", "1937") == "yekaterinburg")
+        #expect(id("Орджоникидзе", "1937") == "vladikavkaz")
+        #expect(id("Ворошиловск", "1937") == "stavropol")
+        // Several places, none a regional centre: unresolved.
+        let kirovsk = read("Кировск")
+        #expect(kirovsk.placeID == nil)
+        #expect(kirovsk.candidates == ["holubivka", "khrestivka", "kirovsk-leningrad-oblast", "kirovsk-murmansk-oblast"])
+        // A governorate written with a town (Gatchina was Trotsk 1923–1929).
+        #expect(id("Троцк Ленинградской губ.", "1925") == "gatchina")
+        #expect(id("Ленинградской губ.") == "saint-petersburg-governorate")
         // Stalino is not Stalingrad, Stalinabad or Stalinogorsk.
         #expect(id("Stalino") == "donetsk")
         #expect(id("Stalingrad") == "volgograd")
@@ -83,15 +99,18 @@ extension GazetteerTests {
     }
 
     @Test func kaliningradIsReadByDateAndRegion() {
+        // Undated, or in 1950 when both had the name: the oblast centre,
+        // saying which other place had the name.
         let both = read("Калининград")
-        #expect(both.placeID == nil)
-        #expect(both.candidates == ["kaliningrad", "korolyov"])
+        #expect(both.placeID == "kaliningrad")
+        #expect(both.reason == "the regional centre of that name; also so named: korolyov")
+        #expect(id("Калининград", "1950") == "kaliningrad")
+        // A query means every place that had the name.
+        #expect(Self.gazetteer.places(matching: "Калининград") == ["kaliningrad", "korolyov"])
         #expect(id("Калининград", "1940") == "korolyov")
+        // Before either had the name: unresolved, whatever the centres.
         #expect(id("Калининград", "1937-08-14") == nil)
         #expect(read("Калининград", "1937").candidates == ["kaliningrad", "korolyov"])
-        let postwar = read("Калининград", "1950")
-        #expect(postwar.placeID == nil)
-        #expect(postwar.candidates == ["kaliningrad", "korolyov"])
         #expect(id("Калининград", "1997") == "kaliningrad")
         #expect(id("Калининград Московской обл.", "1950") == "korolyov")
         #expect(id("Калининград Московской обл.") == "korolyov")
@@ -103,19 +122,24 @@ extension GazetteerTests {
     }
 
     @Test func whatTheGazetteerCannotReadStaysUnresolved() {
-        for text in ["г. Вымышленск", "с. Выдумово Курской губ.", "Pustomazovo, Tver province", "", "   ", "123", "ул. Ленинградская, д. 5"] {
+        for text in ["г. Вымышленск", "с. Выдумово Вымышленской обл.", "Pustomazovo, Pskov okrug", "", "   ", "123", "ул. Ленинградская, д. 5"] {
             let reading = read(text)
             #expect(reading.placeID == nil, "\(text)")
             #expect(reading.candidates.isEmpty, "\(text)")
         }
         // A city's name with a kind of unit names the region, not the city.
         #expect(id("Evlakh, Elisavetpol governorate") == nil)
-        #expect(id("Horodyshche, Kiev governorate") == nil)
-        #expect(id("Kiev governorate") == nil)
+        #expect(id("Evlakh, Elisavetpol province") == nil)
+        // A village the gazetteer does not list, in a governorate it does: the governorate.
+        #expect(id("с. Выдумово Курской губ.") == "kursk-governorate")
+        #expect(id("Pustomazovo, Tver province") == "tver-governorate")
+        #expect(id("Horodyshche, Kiev governorate") == "kiev-governorate")
         // A text that names only a known region reads as the region.
         #expect(id("Ленинградская обл., д. Небывалкюля") == "leningrad-oblast")
         #expect(id("Leningrad Oblast") == "leningrad-oblast")
         #expect(id("Сталинская обл.") == "donetsk-oblast")
+        // A region's name may start with its kind.
+        #expect(id("АССР немцев Поволжья, с. Выдумталь") == "volga-german-assr")
         #expect(id("Сталинская обл., г. Горловка") == "gorlovka")
     }
 
@@ -133,7 +157,13 @@ extension GazetteerTests {
         #expect(region("tver", "1933") == "moscow-oblast")
         #expect(region("tver", "1950") == "kalinin-oblast")
         #expect(region("luga", "1937") == "leningrad-oblast")
-        #expect(region("kazan", "1937") == "rsfsr")
+        #expect(region("kazan", "1937") == "tatar-assr")
+        // A governorate whose end the gazetteer does not record contains
+        // nothing after 1929, when the last governorates were abolished.
+        #expect(region("samara", "1925") == "samara-governorate")
+        #expect(region("samara", "1937") == "samara-oblast")
+        #expect(!Set(g.placesWithin("samara-governorate").map(\.id)).isDisjoint(with: ["samara"]))
+        #expect(g.placesWithin("samara-governorate").first { $0.id == "samara" }?.upper == Place.lastGovernorateDay)
         // Before the oblast existed, Luga had no oblast here.
         #expect(region("luga", "1925") == nil)
         // The name of a place at a date.

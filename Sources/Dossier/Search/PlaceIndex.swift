@@ -125,16 +125,18 @@ public enum PlaceIndex {
 }
 
 /// Readings of many rows: a text is read once, and again per date only
-/// when its name fits several places (the date decides nothing else).
+/// when its name fits several places (the date decides nothing else; a
+/// regional centre among them is chosen only after the date has been
+/// applied).
 struct ReadingCache {
     let gazetteer: Gazetteer
     var undated: [String: PlaceReading] = [:]
     var dated: [String: PlaceReading] = [:]
 
     mutating func read(_ text: String, lower: Int?, upper: Int?) -> PlaceReading {
-        let plain = undated[text] ?? gazetteer.read(text)
+        let plain = undated[text] ?? gazetteer.read(text, preferringCentres: false)
         undated[text] = plain
-        guard plain.placeID == nil, !plain.candidates.isEmpty, lower != nil || upper != nil else { return plain }
+        guard plain.placeID == nil, !plain.candidates.isEmpty else { return plain }
         let key = "\(lower ?? -1)|\(upper ?? -1)|\(text)"
         if let reading = dated[key] { return reading }
         let reading = gazetteer.read(text, lower: lower, upper: upper)

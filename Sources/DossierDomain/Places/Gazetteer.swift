@@ -90,9 +90,38 @@ public struct Place: Sendable, Equatable {
     public let kind: String
     public let names: [PlaceName]
     public let within: [PlaceContainment]
+    /// The regions (oblast, krai, republic, governorate) whose
+    /// administrative centre the place was, at some time.
+    public let centreOf: [String]
     public let citations: [PlaceCitation]
     /// The line of the gazetteer file where the place starts.
     public let line: Int
+
+    /// The days the place existed as far as its names tell: from the
+    /// start of its first official name to the end of its last, when every
+    /// official name has a period (nil: open or not recorded). A
+    /// governorate whose end is not recorded ends with 1929, when the last
+    /// governorates were replaced by oblasts and krais.
+    public var lifetime: (lower: Int?, upper: Int?) {
+        let official = names.filter { !$0.isVariant }
+        let periods = official.compactMap(\.period)
+        var lower: Int?, upper: Int?
+        if !periods.isEmpty && periods.count == official.count {
+            if periods.allSatisfy({ $0.startLower != nil }) { lower = periods.compactMap(\.startLower).min() }
+            if periods.allSatisfy({ $0.endUpper != nil }) { upper = periods.compactMap(\.endUpper).max() }
+        }
+        if kind == "governorate" && upper == nil { upper = Place.lastGovernorateDay }
+        return (lower, upper)
+    }
+
+    /// 31 December 1929.
+    public static let lastGovernorateDay = DayNumber.from(year: 1929, month: 12, day: 31)
+
+    /// True when the place may have existed on some day of the range.
+    public func existed(lower: Int?, upper: Int?) -> Bool {
+        let life = lifetime
+        return (life.lower ?? .min) <= (upper ?? .max) && (lower ?? .min) <= (life.upper ?? .max)
+    }
 
     /// True for an administrative unit (not a settlement).
     public var isRegion: Bool { Place.regionKinds.contains(kind) }
@@ -177,7 +206,11 @@ public struct Gazetteer: Sendable {
         struct RawName: Decodable { let name: String; let lang: String; let script: String; let period: String?; let variant: Bool? }
         struct RawWithin: Decodable { let place: String; let period: String? }
         struct RawCite: Decodable { let source: String; let locator: String?; let quote: String?; let note: String? }
-        struct RawPlace: Decodable { let id: String; let kind: String; let names: [RawName]; let within: [RawWithin]?; let cite: [RawCite]? }
+        struct RawPlace: Decodable {
+            let id: String; let kind: String; let names: [RawName]; let within: [RawWithin]?; let cite: [RawCite]?
+            let centreOf: [String]?
+            enum CodingKeys: String, CodingKey { case id, kind, names, within, cite, centreOf = "centre_of" }
+        }
         struct RawSource: Decodable { let id: String; let citation: String }
         struct RawFile: Decodable { let sources: [RawSource]; let places: [RawPlace] }
         let raw: RawFile
@@ -246,12 +279,17 @@ public struct Gazetteer: Sendable {
                 cites.append(PlaceCitation(source: cite.source, locator: cite.locator, quote: cite.quote, note: cite.note))
             }
             guard !cites.isEmpty else { throw fail("cite", "a place needs a source", "at least one citation") }
-            places.append(Place(id: p.id, kind: p.kind, names: names, within: within, citations: cites, line: at ?? 0))
+            places.append(Place(id: p.id, kind: p.kind, names: names, within: within, centreOf: p.centreOf ?? [],
+                                citations: cites, line: at ?? 0))
         }
         for (index, place) in places.enumerated() {
             for (w, c) in place.within.enumerated() where !seen.contains(c.placeID) || c.placeID == place.id {
                 throw DataError(file: file, line: place.line, field: "places[\(index)] \(place.id): within[\(w)].place",
                                 problem: "unknown place \u{201C}\(c.placeID)\u{201D}", expected: "the id of another place of the gazetteer")
+            }
+            for (r, region) in place.centreOf.enumerated() where !seen.contains(region) || region == place.id {
+                throw DataError(file: file, line: place.line, field: "places[\(index)] \(place.id): centre_of[\(r)]",
+                                problem: "unknown place \u{201C}\(region)\u{201D}", expected: "the id of a region of the gazetteer")
             }
         }
         self.init(places: places, sources: Dictionary(uniqueKeysWithValues: raw.sources.map { ($0.id, $0.citation) }))
@@ -340,11 +378,18 @@ public struct Gazetteer: Sendable {
         while !queue.isEmpty {
             let current = queue.removeFirst()
             guard let place = place(current) else { continue }
-            for c in place.within where c.period?.includes(lower: lower, upper: upper) ?? true {
+            for c in place.within where holds(c, lower: lower, upper: upper) {
                 if seen.insert(c.placeID).inserted { out.append(c.placeID); queue.append(c.placeID) }
             }
         }
         return out
+    }
+
+    /// True when a containment may hold on some day of the range: its own
+    /// period, and the life of the containing place.
+    func holds(_ c: PlaceContainment, lower: Int?, upper: Int?) -> Bool {
+        guard c.period?.includes(lower: lower, upper: upper) ?? true else { return false }
+        return place(c.placeID)?.existed(lower: lower, upper: upper) ?? true
     }
 
     /// The nearest oblast, krai, ASSR or governorate containing a place on a
@@ -367,14 +412,16 @@ public struct Gazetteer: Sendable {
         guard byID[id] != nil else { return [] }
         var children: [String: [(String, PlacePeriod?)]] = [:]
         for place in places { for c in place.within { children[c.placeID, default: []].append((place.id, c.period)) } }
+        let lifetimes = Dictionary(uniqueKeysWithValues: places.map { ($0.id, $0.lifetime) })
         var out: [(id: String, lower: Int?, upper: Int?)] = [(id, nil, nil)]
         var stack: [(String, Int?, Int?, Int)] = [(id, nil, nil, 0)]
         while let item = stack.popLast() {
             let (current, lower, upper, depth) = item
             guard depth < 16 else { continue }
             for (child, period) in children[current] ?? [] {
-                let lo = [lower, period?.startLower].compactMap { $0 }.max()
-                let hi = [upper, period?.endUpper].compactMap { $0 }.min()
+                let life = lifetimes[current]
+                let lo = [lower, period?.startLower, life?.lower ?? nil].compactMap { $0 }.max()
+                let hi = [upper, period?.endUpper, life?.upper ?? nil].compactMap { $0 }.min()
                 if let lo, let hi, lo > hi { continue }
                 out.append((child, lo, hi))
                 stack.append((child, lo, hi, depth + 1))
@@ -394,17 +441,25 @@ public struct Gazetteer: Sendable {
     /// `Елисаветпольской губ.`) names a region; a region the gazetteer does
     /// not know is left out rather than taken for the city. When the
     /// settlements named could be several places, the regions written with
-    /// them, then the date, choose; when still more than one fits, the text
-    /// stays unresolved with its candidates. A text that names only a
-    /// region resolves to the innermost region it names.
-    public func read(_ text: String, lower: Int? = nil, upper: Int? = nil) -> PlaceReading {
+    /// them, then the date, choose; when still more than one fits and
+    /// exactly one of them was a regional centre (and `preferringCentres`),
+    /// the centre is meant; else the text stays unresolved with its
+    /// candidates. A text that names only a region resolves to the
+    /// innermost region it names.
+    public func read(_ text: String, lower: Int? = nil, upper: Int? = nil, preferringCentres: Bool = true) -> PlaceReading {
         var settlements: [Set<NameRef>] = []
         var regions: [Set<NameRef>] = []
         for segment in PlaceText.segments(text) {
             var i = 0
             while i < segment.count {
                 var matched = false
-                if case .word = segment[i].role {
+                // A name may start with a kind of unit (`АССР немцев Поволжья`).
+                let startsName: Bool
+                switch segment[i].role {
+                case .word, .unit: startsName = true
+                default: startsName = false
+                }
+                if startsName {
                     for layerExact in [true, false] {
                         var length = min(maxWords, segment.count - i)
                         while length >= 1 {
@@ -437,10 +492,10 @@ public struct Gazetteer: Sendable {
                 if !matched { i += 1 }
             }
         }
-        return choose(settlements: settlements, regions: regions, lower: lower, upper: upper)
+        return choose(settlements: settlements, regions: regions, lower: lower, upper: upper, preferringCentres: preferringCentres)
     }
 
-    func choose(settlements: [Set<NameRef>], regions: [Set<NameRef>], lower: Int?, upper: Int?) -> PlaceReading {
+    func choose(settlements: [Set<NameRef>], regions: [Set<NameRef>], lower: Int?, upper: Int?, preferringCentres: Bool) -> PlaceReading {
         // Regions named: a region name that could be several regions is narrowed by date.
         var qualifiers = Set<String>()
         for refs in regions {
@@ -485,8 +540,21 @@ public struct Gazetteer: Sendable {
             if dated.count == 1, let id = dated.first {
                 return PlaceReading(placeID: id, candidates: [], qualifiers: sortedQualifiers, reason: "the name in use at the record's date")
             }
-            if !dated.isEmpty { candidates = dated; reason = "more than one place had this name at the record's date" }
-            else { reason = "the name fits more than one place, none of them at the record's date" }
+            guard !dated.isEmpty else {
+                return PlaceReading(placeID: nil, candidates: candidates.sorted(), qualifiers: sortedQualifiers,
+                                    reason: "the name fits more than one place, none of them at the record's date")
+            }
+            candidates = dated
+            reason = "more than one place had this name at the record's date"
+        }
+        // Of several places of one name, a regional centre is the one meant
+        // unless the text or the date says otherwise: `Куйбышев` is Samara,
+        // `Куйбышев Новосибирской обл.` the town that was Kainsk.
+        let centres = candidates.filter { place($0).map { !$0.centreOf.isEmpty } ?? false }
+        if preferringCentres, centres.count == 1, let id = centres.first {
+            let others = candidates.subtracting([id]).sorted().joined(separator: ", ")
+            return PlaceReading(placeID: id, candidates: [], qualifiers: sortedQualifiers,
+                                reason: "the regional centre of that name; also so named: \(others)")
         }
         return PlaceReading(placeID: nil, candidates: candidates.sorted(), qualifiers: sortedQualifiers, reason: reason)
     }
@@ -494,11 +562,11 @@ public struct Gazetteer: Sendable {
     func names(_ ref: NameRef) -> PlaceName { places[ref.place].names[ref.name] }
 
     /// The places a query names, for `--place`: the places the query
-    /// reads as (all candidates when it could be several), each with the
-    /// places inside it. Empty when the query names no place of the
-    /// gazetteer.
+    /// reads as (all candidates when it could be several, a regional
+    /// centre among them too: `--place Kaliningrad` means both places that
+    /// had the name). Empty when the query names no place of the gazetteer.
     public func places(matching query: String) -> [String] {
-        let reading = read(query)
+        let reading = read(query, preferringCentres: false)
         if let id = reading.placeID { return [id] }
         return reading.candidates
     }

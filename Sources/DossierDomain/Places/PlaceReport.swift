@@ -25,6 +25,7 @@ public enum PlaceReport {
             for c in place.within {
                 out += "    within \(c.placeID) \(c.period?.text ?? "(period not recorded)")\n"
             }
+            if !place.centreOf.isEmpty { out += "    centre of \(place.centreOf.joined(separator: ", "))\n" }
             if lower != nil || upper != nil, let region = gazetteer.region(of: id, lower: lower, upper: upper) {
                 out += "    region at the date: \(region)\n"
             }
@@ -63,6 +64,7 @@ public enum PlaceReport {
                 w.set("period", c.period?.text)
                 return w.json
             }))
+            p.set("centre_of", OrderedJSON.array(place.centreOf.map(OrderedJSON.string)))
             if lower != nil || upper != nil { p.set("region_at_date", gazetteer.region(of: id, lower: lower, upper: upper)) }
             p.set("sources", OrderedJSON.array(place.citations.map { c in
                 var w = JSONObjectWriter()
