@@ -48,7 +48,9 @@ enum PublishSQL {
 
     // MARK: Helper tables
 
-    /// Tables filled by the publisher (Swift computes their strings).
+    /// Tables filled by the publisher (Swift computes their strings). The
+    /// site's full-text indexes are contentless: a search box needs only
+    /// the ids they match, and the text stays in the rows it came from.
     static let helperTables = """
         CREATE TABLE person_label (
             person_id INTEGER PRIMARY KEY REFERENCES person(id),
@@ -68,8 +70,8 @@ enum PublishSQL {
             short_note TEXT NOT NULL,
             note TEXT NOT NULL
         );
-        CREATE VIRTUAL TABLE person_fts USING fts5(names, details, tokenize = 'unicode61 remove_diacritics 2');
-        CREATE VIRTUAL TABLE case_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE person_fts USING fts5(names, details, content = '', tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE case_fts USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2');
         """
 
     static let insertPersonLabel =

@@ -74,9 +74,11 @@ extension Archive {
         }
 
         var counts: [String: Int] = [:]
+        let timing = PublishTiming()
         do {
             let copy = try Connection(path: partialURL.path, mode: .create)
             try db.backup(to: copy)
+            timing.mark("copy")
             // One file, no -wal or -shm beside it: a read-only copy.
             try copy.execute("PRAGMA journal_mode = DELETE")
             try SearchIndex.registerFunctions(copy)
@@ -90,16 +92,24 @@ extension Archive {
                     try copy.execute("DELETE FROM history_range")
                     try copy.execute("DELETE FROM change")
                 }
+                timing.mark("history left out")
                 try copy.executeScript(PublishSQL.helperTables)
                 try Publisher.fillLabels(copy)
+                timing.mark("labels")
                 try Publisher.fillNotes(copy)
+                timing.mark("notes")
                 try copy.execute(PublishSQL.fillPersonSearch)
+                timing.mark("people's full text")
                 try copy.execute(PublishSQL.fillCaseSearch)
-                try Publisher.materializeReaderRows(copy)
+                timing.mark("cases' full text")
+                try Publisher.materializeReaderRows(copy, timing: timing)
             }
+            timing.mark("commit")
             if !options.withHistory { try copy.execute("VACUUM") }
+            timing.mark("vacuum")
             try copy.execute("PRAGMA analysis_limit = 1000")
             try copy.execute("ANALYZE")
+            timing.mark("analyze")
             for table in ["proceeding", "defendant", "person", "source", "citation"] {
                 counts[table] = try copy.scalar("SELECT count(*) FROM \(table)").intValue ?? 0
             }
@@ -187,7 +197,7 @@ enum Publisher {
     /// Computes the reader's rows into tables, with an index on every
     /// column the site facets or sorts by, and creates the views that
     /// present them.
-    static func materializeReaderRows(_ db: Connection) throws {
+    static func materializeReaderRows(_ db: Connection, timing: PublishTiming? = nil) throws {
         let described = Dictionary(SiteDescriptions.views, uniquingKeysWith: { first, _ in first })
         for (view, table, select) in PublishSQL.readerRows {
             try db.execute("CREATE TABLE \(table) AS \(select)")
@@ -202,6 +212,7 @@ enum Publisher {
                     try db.execute("CREATE INDEX \(table)_\(column) ON \(table)(\(column))")
                 }
             }
+            timing?.mark(table)
         }
     }
 
@@ -239,5 +250,19 @@ enum Publisher {
         let partial = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial")
         try Data(text.utf8).write(to: partial)
         try replace(url, with: partial)
+    }
+}
+
+/// Phase timings of a publish on standard error, when the environment
+/// variable DOSSIER_PUBLISH_TIMING is set (for profiling; see bench/).
+final class PublishTiming {
+    private let enabled = ProcessInfo.processInfo.environment["DOSSIER_PUBLISH_TIMING"] != nil
+    private var last = Date()
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s\n", phase, now.timeIntervalSince(last)).utf8))
+        last = now
     }
 }

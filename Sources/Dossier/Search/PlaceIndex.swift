@@ -102,26 +102,35 @@ public enum PlaceIndex {
 
     /// Reads the places of rows whose reading is missing or out of date.
     /// Runs inside the caller's transaction; the same text and date are
-    /// read once.
+    /// read once. The rows are taken in batches of ids, so that memory
+    /// stays bounded whatever the size of the archive.
     public static func refresh(_ db: Connection, gazetteer: Gazetteer = Gazetteers.standard) throws {
         guard try exists(db) else { return }
         for t in targets {
             try db.executeCached("DELETE FROM \(t.table) WHERE \(t.key) IN (\(orphanSQL(t)))")
-            var pending: [(Int64, String, Int?, Int?, String)] = []
-            try db.prepare(staleSQL(t)).forEach { statement in
-                guard let id = statement.int(at: 0), let text = statement.string(at: 1), let read = statement.string(at: 4) else { return }
-                pending.append((Int64(id), text, statement.int(at: 2), statement.int(at: 3), read))
-            }
-            guard !pending.isEmpty else { continue }
             var readings = ReadingCache(gazetteer: gazetteer)
+            let stale = try db.cached(staleSQL(t) + " AND r.id > ? ORDER BY r.id LIMIT \(batchSize)")
             let insert = try db.cached("INSERT OR REPLACE INTO \(t.table) (\(t.key), place_id, candidates, read) VALUES (?, ?, ?, ?)")
-            for (id, text, lower, upper, read) in pending {
-                let reading = readings.read(text, lower: lower, upper: upper)
-                let candidates = reading.candidates.isEmpty ? nil : reading.candidates.joined(separator: " ")
-                try insert.execute([id, reading.placeID, candidates, read])
+            var after: Int64 = .min
+            while true {
+                var pending: [(Int64, String, Int?, Int?, String)] = []
+                try stale.forEach([after]) { statement in
+                    guard let id = statement.int(at: 0), let text = statement.string(at: 1), let read = statement.string(at: 4) else { return }
+                    pending.append((Int64(id), text, statement.int(at: 2), statement.int(at: 3), read))
+                }
+                guard let last = pending.last else { break }
+                after = last.0
+                for (id, text, lower, upper, read) in pending {
+                    let reading = readings.read(text, lower: lower, upper: upper)
+                    let candidates = reading.candidates.isEmpty ? nil : reading.candidates.joined(separator: " ")
+                    try insert.execute([id, reading.placeID, candidates, read])
+                }
             }
         }
     }
+
+    /// Rows read per batch by `refresh`.
+    static let batchSize = 10_000
 }
 
 /// Readings of many rows: a text is read once, and again per date only
@@ -133,7 +142,12 @@ struct ReadingCache {
     var undated: [String: PlaceReading] = [:]
     var dated: [String: PlaceReading] = [:]
 
+    /// Entries kept per cache before it starts again (memory stays bounded).
+    static let limit = 100_000
+
     mutating func read(_ text: String, lower: Int?, upper: Int?) -> PlaceReading {
+        if undated.count >= Self.limit { undated.removeAll(keepingCapacity: true) }
+        if dated.count >= Self.limit { dated.removeAll(keepingCapacity: true) }
         let plain = undated[text] ?? gazetteer.read(text, preferringCentres: false)
         undated[text] = plain
         guard plain.placeID == nil, !plain.candidates.isEmpty else { return plain }
