@@ -69,7 +69,7 @@ for n in "${sizes[@]}"; do
     [ -f "$csv" ] || { echo "bench: generating $n rows" >&2; python3 "$gen/gen.py" --rows "$n" --seed 1 --out "$csv"; }
     rm -rf "$db" "$db-wal" "$db-shm" "$work/site_$n" "$work/backup_$n.sqlite" "$work/vacuum_$n.sqlite" \
         "$work/flat_$n.db" "$work/py_$n.db" "$work/export_$n.jsonl"
-    echo "== $n rows: $(( $(stat -c %s "$csv") / 1048576 )) MB of CSV"
+    echo "== $n rows: $(( $(stat -L -c %s "$csv") / 1048576 )) MB of CSV"
 
     timed sqlite3 "$work/flat_$n.db" -cmd '.mode csv' ".import $csv flat"
     record "sqlite3 .import" "$n" "$(bytes "$work/flat_$n.db")"
@@ -79,7 +79,7 @@ for n in "${sizes[@]}"; do
 
     "$bin" --db "$db" import "$work/sources.json" >/dev/null
     seconds=0 peak=0 anon=0
-    record "CSV" "$n" "$(stat -c %s "$csv")"
+    record "CSV" "$n" "$(stat -L -c %s "$csv")"
     timed "$bin" --db "$db" import "$csv"
     record "import" "$n" "$(bytes "$db")"
     # Where the archive's bytes are: every table and index, largest first.

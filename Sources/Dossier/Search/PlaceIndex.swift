@@ -36,8 +36,26 @@ public enum PlaceIndex {
                lower: "birth_lower", upper: "birth_upper"),
     ]
 
+    /// What a reading was read from, as stored in `read`: a fingerprint of
+    /// the gazetteer version, the text and the date (the SQL function
+    /// `dossier_place_read`, registered on every archive connection).
     static func readText(_ t: Target) -> String {
-        "('\(Gazetteers.version)' || char(31) || r.\(t.text) || char(31) || coalesce(r.\(t.date), ''))"
+        "dossier_place_read(r.\(t.text), r.\(t.date))"
+    }
+
+    /// 16 hex digits of FNV-1a over the gazetteer version, the text and
+    /// the date: a row read from another text, date or gazetteer differs.
+    /// Stored instead of the text itself, which the record already holds.
+    public static func fingerprint(text: String?, date: String?) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        func add(_ string: String) { for byte in string.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 } }
+        add(Gazetteers.version)
+        add("\u{1F}")
+        add(text ?? "")
+        add("\u{1F}")
+        add(date ?? "")
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Rows whose reading is missing or out of date, and readings of rows

@@ -20,6 +20,10 @@ public enum SearchIndex {
         try db.createFunction("dossier_nationality", argumentCount: 1) { arguments in
             Nationality.group(arguments.first?.stringValue)
         }
+        // What a place reading was read from (PlaceIndex.fingerprint).
+        try db.createFunction("dossier_place_read", argumentCount: 2) { arguments in
+            PlaceIndex.fingerprint(text: arguments[0].stringValue, date: arguments[1].stringValue)
+        }
         // A gazetteer place's name today (docs/places.md), for the
         // published site's place facet.
         try db.createFunction("dossier_place_name", argumentCount: 1) { arguments in
