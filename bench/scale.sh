@@ -62,7 +62,7 @@ timed() {
         echo "bench: failed: $*" >&2; tail -n 5 "$work/err" >&2; exit 1; }
     read -r seconds peak anon < "$work/time"
 }
-bytes() { du -sb "$@" | awk '{ s += $1 } END { printf "%d\n", s }'; }
+bytes() { du -sb "$@" | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 
 for n in "${sizes[@]}"; do
     csv="$work/rows_$n.csv"; db="$work/scale_$n.sqlite"
