@@ -46,7 +46,7 @@ public struct PublishReport: Sendable {
 }
 
 extension Archive {
-    /// Writes a read-only copy of the archive made with the online backup,
+    /// Writes a read-only copy of the archive made with VACUUM INTO,
     /// with reader's views and full-text indexes added to the copy, and the
     /// Datasette metadata beside it.
     ///
@@ -76,8 +76,11 @@ extension Archive {
         var counts: [String: Int] = [:]
         let timing = PublishTiming()
         do {
-            let copy = try Connection(path: partialURL.path, mode: .create)
-            try db.backup(to: copy)
+            // VACUUM INTO copies only what the archive holds now (one
+            // snapshot, no free pages with deleted rows in them), at the
+            // speed of a file copy.
+            try db.execute("VACUUM INTO ?", [partialURL.path])
+            let copy = try Connection(path: partialURL.path, mode: .readWrite)
             timing.mark("copy")
             // One file, no -wal or -shm beside it: a read-only copy.
             try copy.execute("PRAGMA journal_mode = DELETE")
@@ -86,6 +89,9 @@ extension Archive {
                 guard let name = arguments[0].stringValue else { return "" }
                 return Publisher.romanizations(of: name)
             }
+            // What is deleted from the copy is overwritten with zeros, so
+            // the history left out cannot be read from its free pages.
+            try copy.execute("PRAGMA secure_delete = ON")
             try copy.write {
                 if !options.withHistory {
                     try copy.execute("DELETE FROM history")
@@ -105,7 +111,12 @@ extension Archive {
                 try Publisher.materializeReaderRows(copy, timing: timing)
             }
             timing.mark("commit")
-            if !options.withHistory { try copy.execute("VACUUM") }
+            // The pages freed by the history stay in the file, zeroed; when
+            // they are a large part of it (an archive edited much), the
+            // file is rewritten without them.
+            let pages = try copy.scalar("PRAGMA page_count").intValue ?? 0
+            let free = try copy.scalar("PRAGMA freelist_count").intValue ?? 0
+            if free * 10 > pages { try copy.execute("VACUUM") }
             timing.mark("vacuum")
             try copy.execute("PRAGMA analysis_limit = 1000")
             try copy.execute("ANALYZE")
