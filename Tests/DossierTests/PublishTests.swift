@@ -313,6 +313,10 @@ final class PublishedSite {
         #expect(try copy.scalar("SELECT count(*) FROM change") == .integer(0))
         #expect(try copy.scalar("SELECT count(*) FROM person") == test.db.scalar("SELECT count(*) FROM person"))
         #expect(try copy.scalar("SELECT count(*) FROM case_view") == .integer(35))
+        // The site's facets on the archive's own tables have indexes,
+        // though the archive keeps none for an event's kind.
+        #expect(try copy.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'site_event_kind'") == .integer(1))
+        #expect(try test.db.scalar("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'event' AND sql LIKE '%(kind)%'") == .integer(0))
         try copy.close()
         // The archive keeps its history.
         #expect(try test.db.scalar("SELECT count(*) FROM history WHERE after LIKE '%private note%'") == .integer(1))
