@@ -219,6 +219,12 @@ extension GazetteerTests {
                "cite": [{"source": "unknown"}]}
             """)
         #expect(noSource?.line == 5)
+        let centre = failure("""
+              {"id": "b", "kind": "city", "names": [{"name": "Вымышленск", "lang": "ru", "script": "Cyrl"}],
+               "centre_of": ["nowhere-oblast"], "cite": [{"source": "s"}]}
+            """)
+        #expect(centre?.line == 5)
+        #expect(centre?.field?.contains("centre_of") == true)
         // A renaming day ends one name and starts the next: no overlap.
         #expect(failure("""
               {"id": "b", "kind": "city", "names": [
