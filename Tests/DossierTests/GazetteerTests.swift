@@ -138,6 +138,9 @@ extension GazetteerTests {
         #expect(id("Ленинградская обл., д. Небывалкюля") == "leningrad-oblast")
         #expect(id("Leningrad Oblast") == "leningrad-oblast")
         #expect(id("Сталинская обл.") == "donetsk-oblast")
+        // A hyphenated name meets the same name written solid.
+        #expect(id("Средне-Волжский край, с. Небывалое") == "samara-oblast")
+        #expect(id("в Ростове-на-Дону") == "rostov-on-don")
         // A region's name may start with its kind.
         #expect(id("АССР немцев Поволжья, с. Выдумталь") == "volga-german-assr")
         #expect(id("Сталинская обл., г. Горловка") == "gorlovka")

@@ -49,6 +49,9 @@ public enum PlaceText {
         public var exact: String
         /// The cross keys (at most a few).
         public var cross: [String]
+        /// For a hyphenated word, the exact key of its parts written
+        /// solid: `Средне-Волжский` meets `Средневолжский`.
+        public var solid: String? = nil
     }
 
     /// The longest text read (longer texts are read up to here): a place
@@ -151,7 +154,9 @@ public enum PlaceText {
             }
             cross = Array(next.prefix(8))
         }
-        return Word(text: raw, role: .word, exact: exact, cross: cross)
+        let solid = parts.count > 1
+            ? Transliterator.fold(stem(parts.joined())).replacingOccurrences(of: " ", with: "") : nil
+        return Word(text: raw, role: .word, exact: exact, cross: cross, solid: solid)
     }
 
     /// A Cyrillic word without its case or adjective ending; other words as
@@ -171,7 +176,7 @@ public enum PlaceText {
     static func key(_ words: ArraySlice<Word>, exact: Bool) -> [String] {
         var keys: [String] = [""]
         for w in words {
-            let parts = exact ? [w.exact] : w.cross
+            let parts = exact ? [w.exact] + (w.solid.map { [$0] } ?? []) : w.cross
             var next: [String] = []
             for prefix in keys {
                 for part in parts { next.append(prefix.isEmpty ? part : prefix + " " + part) }
