@@ -43,16 +43,7 @@ import Testing
         }
     }
 
-    func errors(_ body: () throws -> Void) -> [String] {
-        do {
-            try body()
-            return []
-        } catch let errors as DataErrors {
-            return errors.errors.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
-    }
+    func errors(_ body: () throws -> Void) -> [String] { ImportTestSupport.errors(body) }
 
     @Test func russianExcelCSVImportsWithTheEncodingOnly() throws {
         let folder = try Folder()

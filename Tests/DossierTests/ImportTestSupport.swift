@@ -10,6 +10,19 @@ enum ImportTestSupport {
 
     static func fixture(_ name: String) -> String { root + "/Fixtures/" + name }
 
+    /// The data errors `body` throws, each as its description; none when it
+    /// succeeds; any other error as one line.
+    static func errors(_ body: () throws -> Void) -> [String] {
+        do {
+            try body()
+            return []
+        } catch let errors as DataErrors {
+            return errors.errors.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
     /// The embedded fixtures (sources first), as the tour imports them.
     static func importFixtures(into archive: Archive) throws {
         _ = try archive.importFiles(Tour.fixtureInputs())

@@ -24,16 +24,7 @@ import Testing
         deinit { try? FileManager.default.removeItem(atPath: path) }
     }
 
-    func errors(_ body: () throws -> Void) -> [String] {
-        do {
-            try body()
-            return []
-        } catch let error as DataErrors {
-            return error.errors.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
-    }
+    func errors(_ body: () throws -> Void) -> [String] { ImportTestSupport.errors(body) }
 
     // MARK: Writing
 

@@ -20,16 +20,7 @@ import Testing
         }
     }
 
-    func errors(_ body: () throws -> Void) -> [String] {
-        do {
-            try body()
-            return []
-        } catch let errors as DataErrors {
-            return errors.errors.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
-    }
+    func errors(_ body: () throws -> Void) -> [String] { ImportTestSupport.errors(body) }
 
     /// Imports the invented sources and one file; the report and the flat CSV export.
     func imported(_ path: String, format: ImportFormat, sheet: String? = nil) throws -> (ImportReport, String, TestArchive) {

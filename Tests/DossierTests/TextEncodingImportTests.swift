@@ -33,16 +33,7 @@ import Testing
         _ = try test.archive.importFiles([ImportInput(path: path, format: format)], options: options)
     }
 
-    func errors(_ body: () throws -> Void) -> [String] {
-        do {
-            try body()
-            return []
-        } catch let errors as DataErrors {
-            return errors.errors.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
-    }
+    func errors(_ body: () throws -> Void) -> [String] { ImportTestSupport.errors(body) }
 
     @Test(arguments: [("cases.jsonl", ImportFormat.jsonl), ("sources.json", .cslJSON), ("sources.bib", .bibtex)])
     func windows1251IsReadWhenGiven(_ name: String, _ format: ImportFormat) throws {

@@ -97,23 +97,6 @@ package enum XLSXWriter {
     /// Text for XML: the five special characters as entities, and the
     /// control characters XML 1.0 cannot hold as Excel's `_xHHHH_`.
     static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += String(format: "_x%04X_", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        Escaping.xml(text) { String(format: "_x%04X_", $0.value) }
     }
 }

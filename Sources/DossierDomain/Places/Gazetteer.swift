@@ -96,13 +96,32 @@ public struct Place: Sendable, Equatable {
     public let citations: [PlaceCitation]
     /// The line of the gazetteer file where the place starts.
     public let line: Int
-
     /// The days the place existed as far as its names tell: from the
     /// start of its first official name to the end of its last, when every
     /// official name has a period (nil: open or not recorded). A
     /// governorate whose end is not recorded ends with 1929, when the last
-    /// governorates were replaced by oblasts and krais.
-    public var lifetime: (lower: Int?, upper: Int?) {
+    /// governorates were replaced by oblasts and krais. Worked out once:
+    /// every containment read asks for it.
+    public let lifetime: Lifetime
+
+    public struct Lifetime: Sendable, Equatable {
+        public let lower: Int?
+        public let upper: Int?
+    }
+
+    init(id: String, kind: String, names: [PlaceName], within: [PlaceContainment], centreOf: [String],
+         citations: [PlaceCitation], line: Int) {
+        self.id = id
+        self.kind = kind
+        self.names = names
+        self.within = within
+        self.centreOf = centreOf
+        self.citations = citations
+        self.line = line
+        self.lifetime = Place.lifetime(names: names, kind: kind)
+    }
+
+    static func lifetime(names: [PlaceName], kind: String) -> Lifetime {
         let official = names.filter { !$0.isVariant }
         let periods = official.compactMap(\.period)
         var lower: Int?, upper: Int?
@@ -111,7 +130,7 @@ public struct Place: Sendable, Equatable {
             if periods.allSatisfy({ $0.endUpper != nil }) { upper = periods.compactMap(\.endUpper).max() }
         }
         if kind == "governorate" && upper == nil { upper = Place.lastGovernorateDay }
-        return (lower, upper)
+        return Lifetime(lower: lower, upper: upper)
     }
 
     /// 31 December 1929.
@@ -119,8 +138,7 @@ public struct Place: Sendable, Equatable {
 
     /// True when the place may have existed on some day of the range.
     public func existed(lower: Int?, upper: Int?) -> Bool {
-        let life = lifetime
-        return (life.lower ?? .min) <= (upper ?? .max) && (lower ?? .min) <= (life.upper ?? .max)
+        (lifetime.lower ?? .min) <= (upper ?? .max) && (lower ?? .min) <= (lifetime.upper ?? .max)
     }
 
     /// True for an administrative unit (not a settlement).
@@ -412,14 +430,13 @@ public struct Gazetteer: Sendable {
         guard byID[id] != nil else { return [] }
         var children: [String: [(String, PlacePeriod?)]] = [:]
         for place in places { for c in place.within { children[c.placeID, default: []].append((place.id, c.period)) } }
-        let lifetimes = Dictionary(uniqueKeysWithValues: places.map { ($0.id, $0.lifetime) })
         var out: [(id: String, lower: Int?, upper: Int?)] = [(id, nil, nil)]
         var stack: [(String, Int?, Int?, Int)] = [(id, nil, nil, 0)]
         while let item = stack.popLast() {
             let (current, lower, upper, depth) = item
             guard depth < 16 else { continue }
             for (child, period) in children[current] ?? [] {
-                let life = lifetimes[current]
+                let life = place(current)?.lifetime
                 let lo = [lower, period?.startLower, life?.lower ?? nil].compactMap { $0 }.max()
                 let hi = [upper, period?.endUpper, life?.upper ?? nil].compactMap { $0 }.min()
                 if let lo, let hi, lo > hi { continue }

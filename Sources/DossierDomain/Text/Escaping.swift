@@ -188,9 +188,12 @@ package enum Escaping {
     }
 
     /// Text for XML (and SVG) content and attribute values. Characters XML
-    /// 1.0 does not allow at all become U+FFFD: no escape can carry them.
-    package static func xml(_ text: String) -> String {
+    /// 1.0 does not allow at all become what `disallowed` makes of them:
+    /// U+FFFD unless a format has its own escape (a spreadsheet's
+    /// `_xHHHH_`).
+    package static func xml(_ text: String, disallowed: (Unicode.Scalar) -> String = { _ in "\u{FFFD}" }) -> String {
         var out = ""
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
@@ -198,8 +201,8 @@ package enum Escaping {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r": out += "\u{FFFD}"
-            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
+            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r": out += disallowed(scalar)
+            case "\u{FFFE}", "\u{FFFF}": out += disallowed(scalar)
             default: out.unicodeScalars.append(scalar)
             }
         }
